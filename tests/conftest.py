@@ -1,0 +1,93 @@
+"""Shared fixtures: a copy of the sample agreement in a temporary repository, and ways to break it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from agreekit.checks.run import CheckResult, check_repository
+from agreekit.finding import Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "agreement"
+
+
+class SampleRepo:
+    """A copy of the sample agreement; tests edit it and check it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.agreement = root / "agreement"
+
+    def path(self, relative: str) -> Path:
+        return self.agreement / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text("utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        self.path(relative).write_text(text, "utf-8")
+
+    def replace(self, relative: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, count))
+
+    def line_of(self, relative: str, needle: str, start: int = 1) -> int:
+        """1-based number of the first line at or after `start` containing `needle`."""
+        for number, line in enumerate(self.read(relative).split("\n"), start=1):
+            if number >= start and needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {relative}")
+
+    def check(self) -> CheckResult:
+        return check_repository(self.root)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, cwd=self.root)
+
+    def snapshot(self) -> dict[str, str]:
+        return {
+            str(p.relative_to(self.root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(self.root.rglob("*"))
+            if p.is_file()
+        }
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agreekit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> SampleRepo:
+    shutil.copytree(SAMPLE, tmp_path / "agreement", ignore=shutil.ignore_patterns("__pycache__"))
+    return SampleRepo(tmp_path)
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def only(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+FindingsOf = Callable[[SampleRepo], list[dict[str, object]]]
+
+
+def json_findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return findings

@@ -1,0 +1,5 @@
+"""Run the CLI as `python -m agreekit`."""
+
+from agreekit.cli import main
+
+main()

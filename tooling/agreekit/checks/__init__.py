@@ -1,0 +1,1 @@
+"""Checks: pure functions from the agreement model to findings, listed in `registry`."""

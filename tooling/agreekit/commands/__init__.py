@@ -1,0 +1,1 @@
+"""One module per `agreekit` subcommand, each exposing a click `command`."""

@@ -1,0 +1,44 @@
+"""`agreekit check`: every check over the agreement; exit 0 clean, 1 findings, 2 could not load."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit.checks.run import check_repository
+from agreekit.report import as_github, as_json, as_text
+
+
+@click.command()
+@click.option(
+    "--repo",
+    "repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Repository root that holds agreement/.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print the findings.",
+)
+def command(repo: Path, output_format: str) -> None:
+    """Check the agreement's structure, terms, legal text and safety."""
+    result = check_repository(repo)
+    if output_format == "json":
+        click.echo(as_json(result.findings))
+    elif output_format == "github":
+        if result.findings:
+            click.echo(as_github(result.findings))
+        click.echo(as_text(result.findings, "agreement/"), err=True)
+    else:
+        click.echo(as_text(result.findings, "agreement/"))
+    if not result.loaded:
+        sys.exit(2)
+    sys.exit(1 if result.findings else 0)

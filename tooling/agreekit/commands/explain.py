@@ -1,0 +1,48 @@
+"""`agreekit explain CODE`: what a check looks for, why it matters, a bad example and the fix."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from importlib import resources
+from typing import Any
+
+import click
+import yaml
+
+from agreekit.checks.registry import BY_CODE, CHECKS, normalise_code
+
+
+def explanations() -> dict[str, dict[str, Any]]:
+    text = resources.files("agreekit").joinpath("checks", "explanations.yml").read_text("utf-8")
+    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    return data
+
+
+def render(code: str, explanation: dict[str, Any]) -> str:
+    check = BY_CODE[code]
+    parts = [f"{check.code} {check.name} ({check.severity})", "", check.summary]
+    for title, key in (("What it does", "what"), ("Why it matters", "why")):
+        parts += ["", title, textwrap.indent(explanation[key].strip(), "  ")]
+    parts += ["", "Example", textwrap.indent(explanation["example"].rstrip(), "    ")]
+    parts += ["", "Fix", textwrap.indent(explanation["fix"].strip(), "  ")]
+    if explanation.get("fixed"):
+        parts += ["", textwrap.indent(explanation["fixed"].rstrip(), "    ")]
+    parts += ["", f"Silence it on one line with `agreekit: ignore {code[2:]}` in a comment."]
+    return "\n".join(parts)
+
+
+@click.command()
+@click.argument("code", required=False)
+@click.option("--list", "list_all", is_flag=True, help="List every check.")
+def command(code: str | None, list_all: bool) -> None:
+    """Explain check CODE (e.g. 101 or AK101, or its name)."""
+    if list_all or code is None:
+        for check in CHECKS:
+            click.echo(f"{check.code}  {check.name:<28} {check.summary}")
+        return
+    wanted = next((c.code for c in CHECKS if c.name == code), None) or normalise_code(code)
+    if wanted not in BY_CODE:
+        click.echo(f"error: no check '{code}'; `agreekit explain --list` shows them all", err=True)
+        sys.exit(2)
+    click.echo(render(wanted, explanations()[wanted]))

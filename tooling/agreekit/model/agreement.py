@@ -1,0 +1,42 @@
+"""The whole agreement as one typed value: what every check and command works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agreekit.model.agreement_file import AgreementFile, Stakeholder
+from agreekit.model.profile import Profile
+from agreekit.model.section import Section
+from agreekit.model.source import SourceMap
+
+
+@dataclass(frozen=True)
+class Agreement:
+    directory: str
+    file: AgreementFile
+    data: dict[str, Any]
+    source: SourceMap
+    sections: tuple[Section, ...]
+    profile: Profile
+    texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unreadable_section_ids: frozenset[str] = frozenset()
+
+    @property
+    def path(self) -> str:
+        return self.source.file
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
+        return next((s for s in self.file.stakeholders if s.id == stakeholder_id), None)
+
+    def section_data(self) -> dict[str, Any]:
+        """Every section's front-matter data blocks merged by key: the `data` of templates."""
+        merged: dict[str, Any] = {}
+        for section in self.sections:
+            for key, value in section.data.items():
+                if key not in ("id", "title", "owners"):
+                    merged[key] = value
+        return merged

@@ -1,0 +1,184 @@
+"""Load an agreement from disk into the model. Every input problem becomes a finding, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from agreekit.finding import Finding, Location, finding
+from agreekit.model.agreement import Agreement
+from agreekit.model.agreement_file import AgreementFile
+from agreekit.model.profile import builtin_profile, extend
+from agreekit.model.section import Section, parse_headings
+from agreekit.model.section_data import SectionFrontMatter
+from agreekit.model.source import SourceMap
+from agreekit.model.yaml_source import MAX_BYTES, load_yaml
+
+AGREEMENT_DIR = "agreement"
+AGREEMENT_FILE = "agreement.yml"
+SECTIONS_DIR = "sections"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class LoadResult(NamedTuple):
+    agreement: Agreement | None
+    findings: list[Finding]
+
+
+class TextFile(NamedTuple):
+    text: str | None
+    findings: list[Finding]
+
+
+def read_text(path: Path, display: str) -> TextFile:
+    """Read a UTF-8 file, reporting size and encoding problems at their line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror}; check that it exists and is readable"
+        return TextFile(None, [finding("AK904", Location(display), message)])
+    if len(raw) > MAX_BYTES:
+        message = f"file is {len(raw) // 1000} kB, over the {MAX_BYTES // 1000} kB limit; split it"
+        return TextFile(None, [finding("AK904", Location(display), message)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; "
+            "save the file as UTF-8 in your editor"
+        )
+        return TextFile(None, [finding("AK903", Location(display, line, col), message)])
+    return TextFile(text.removeprefix("\ufeff").replace("\r\n", "\n"), [])
+
+
+def validate(
+    model: type[Model], data: Any, source: SourceMap
+) -> tuple[Model | None, list[Finding]]:
+    """Validate plain data against a model; each error names the key and points at its line."""
+    if not isinstance(data, dict):
+        message = "expected a mapping of keys to values at the top of the document"
+        return None, [finding("AK104", source.locate(), message)]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, [_validation_finding(item, source) for item in error.errors()]
+
+
+def _validation_finding(item: Any, source: SourceMap) -> Finding:
+    loc = tuple(part for part in item["loc"] if not isinstance(part, str) or "[" not in part)
+    dotted = ".".join(str(part) for part in loc)
+    kind = item["type"]
+    if kind == "missing":
+        parent = loc[:-1]
+        where = f" under '{'.'.join(map(str, parent))}'" if parent else ""
+        message = f"required key '{loc[-1]}' missing{where}; add it"
+        return finding(
+            "AK104", source.key_location(*parent) if parent else source.locate(), message
+        )
+    if kind == "extra_forbidden":
+        message = f"unknown key '{dotted}'; check the spelling or remove it"
+        return finding("AK104", source.key_location(*loc), message)
+    message = f"'{dotted}': {item['msg'].lower()} (got {item.get('input')!r})"
+    return finding("AK104", source.locate(*loc), message)
+
+
+def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
+    """Load `<repo>/<directory>/agreement.yml` and every section once."""
+    display = f"{directory}/{AGREEMENT_FILE}"
+    path = repo / directory / AGREEMENT_FILE
+    if not path.is_file():
+        message = f"no {display} here; run agreekit from the repository root or pass --repo"
+        return LoadResult(None, [finding("AK904", Location(display), message)])
+    text_file = read_text(path, display)
+    if text_file.text is None:
+        return LoadResult(None, text_file.findings)
+    document = load_yaml(text_file.text, display)
+    findings = list(document.findings)
+    if document.data is None and not findings:
+        findings.append(finding("AK104", Location(display), "agreement.yml is empty"))
+    if findings and any(f.code in ("AK901", "AK904") for f in findings):
+        return LoadResult(None, findings)
+    agreement_file, errors = validate(AgreementFile, document.data, document.source)
+    findings += errors
+    if agreement_file is None:
+        return LoadResult(None, findings)
+    sections, unreadable, texts = _load_sections(repo, directory, findings)
+    texts[display] = tuple(text_file.text.split("\n"))
+    agreement = Agreement(
+        directory=directory,
+        file=agreement_file,
+        data=document.data,
+        source=document.source,
+        sections=tuple(sections),
+        profile=extend(builtin_profile(), agreement_file.profile),
+        texts=texts,
+        unreadable_section_ids=frozenset(unreadable),
+    )
+    return LoadResult(agreement, findings)
+
+
+def _load_sections(
+    repo: Path, directory: str, findings: list[Finding]
+) -> tuple[list[Section], set[str], dict[str, tuple[str, ...]]]:
+    sections: list[Section] = []
+    unreadable: set[str] = set()
+    texts: dict[str, tuple[str, ...]] = {}
+    folder = repo / directory / SECTIONS_DIR
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        display = f"{directory}/{SECTIONS_DIR}/{path.name}"
+        text_file = read_text(path, display)
+        findings += text_file.findings
+        section = None
+        if text_file.text is not None:
+            texts[display] = tuple(text_file.text.split("\n"))
+            section = parse_section(text_file.text, display, findings)
+        if section is None:
+            unreadable.add(path.stem)
+        else:
+            sections.append(section)
+    return sections, unreadable, texts
+
+
+def parse_section(text: str, display: str, findings: list[Finding]) -> Section | None:
+    """Split front matter from prose and validate it; problems are appended to `findings`."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        message = "no front matter: start the file with '---', then id and title, then '---'"
+        findings.append(finding("AK104", Location(display, 1), message))
+        return None
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        message = "front matter opened on line 1 never closes; add a line '---' after its last key"
+        findings.append(finding("AK104", Location(display, 1), message))
+        return None
+    document = load_yaml("\n".join(lines[1:closing]), display, first_line=2)
+    findings += document.findings
+    if document.data is None:
+        if not document.findings:
+            findings.append(
+                finding("AK104", Location(display, 1), "front matter is empty; add id and title")
+            )
+        return None
+    if any(f.code in ("AK901", "AK904") for f in document.findings):
+        return None
+    meta, errors = validate(SectionFrontMatter, document.data, document.source)
+    findings += errors
+    if meta is None:
+        return None
+    body = "\n".join(lines[closing + 1 :])
+    body_line = closing + 2
+    return Section(
+        path=display,
+        meta=meta,
+        data=document.data,
+        source=document.source,
+        body=body,
+        body_line=body_line,
+        headings=parse_headings(body, body_line),
+    )

@@ -1,0 +1,140 @@
+"""Read YAML safely into plain values plus a source map, turning every input problem into a finding.
+
+Duplicate keys, syntax errors, documents that are too large or too deep, and aliases that expand
+into too many values are reported with file and line instead of raising.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import yaml
+
+from agreekit.finding import Finding, Location, finding
+from agreekit.model.source import KEY, Path, SourceMap
+
+try:  # the C loader is several times faster where libyaml is present
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+
+class YamlDocument(NamedTuple):
+    data: Any
+    source: SourceMap
+    findings: list[Finding]
+
+
+class _TooComplex(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document. `first_line` is the file line where `text` starts (front matter)."""
+    offset = first_line - 1
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        message = f"YAML is larger than {MAX_BYTES // 1000} kB; split it or remove generated data"
+        return YamlDocument(
+            None, SourceMap(file), [finding("AK904", Location(file, first_line), message)]
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return YamlDocument(None, SourceMap(file), [_syntax_finding(error, file, offset)])
+    except yaml.YAMLError as error:
+        message = f"YAML syntax error: {error}"
+        return YamlDocument(
+            None, SourceMap(file), [finding("AK901", Location(file, first_line), message)]
+        )
+    finally:
+        loader.dispose()
+    builder = _Builder(file, offset, loader)
+    try:
+        data = builder.build(node, (), 0) if node is not None else None
+    except _TooComplex as error:
+        return YamlDocument(
+            None, SourceMap(file), [finding("AK904", Location(file, error.line), str(error))]
+        )
+    except yaml.YAMLError as error:
+        return YamlDocument(None, SourceMap(file), [_syntax_finding(error, file, offset)])
+    return YamlDocument(data, SourceMap(file, builder.positions), builder.findings)
+
+
+def _syntax_finding(error: yaml.YAMLError, file: str, offset: int) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    col = (mark.column + 1) if mark else 1
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    detail = f"{context}, {problem}" if context else problem
+    message = f"YAML syntax error: {detail}; check indentation, colons and quotes on this line"
+    return finding("AK901", Location(file, line, col), message)
+
+
+class _Builder:
+    """Turns composed YAML nodes into Python values, recording positions and duplicate keys."""
+
+    def __init__(self, file: str, offset: int, loader: Any) -> None:
+        self.file = file
+        self.offset = offset
+        self.loader = loader
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.findings: list[Finding] = []
+        self.nodes = 0
+
+    def _position(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.nodes += 1
+        line, _ = self._position(node)
+        if depth > MAX_DEPTH:
+            raise _TooComplex(f"YAML nested deeper than {MAX_DEPTH} levels; flatten the data", line)
+        if self.nodes > MAX_NODES:
+            raise _TooComplex(
+                f"YAML expands to more than {MAX_NODES} values (aliases?); remove the anchors", line
+            )
+        self.positions[path] = self._position(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return yaml.SafeLoader.construct_object(self.loader, node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _TooComplex(
+                    "YAML merge keys (<<) are not supported; write the keys out",
+                    self._position(key_node)[0],
+                )
+            key = self.build(key_node, (*path, KEY, "?"), depth + 1)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise _TooComplex(
+                    "a YAML key must be a plain value, not a list or mapping",
+                    self._position(key_node)[0],
+                )
+            key_line, key_col = self._position(key_node)
+            if key in first_seen:
+                message = (
+                    f"duplicate key '{key}' (first on line {first_seen[key]}); "
+                    "YAML keeps only the last one: remove or rename one of them"
+                )
+                self.findings.append(
+                    finding("AK902", Location(self.file, key_line, key_col), message)
+                )
+            first_seen[key] = key_line
+            child = (*path, key)
+            self.positions[(*child, KEY)] = (key_line, key_col)
+            result[key] = self.build(value_node, child, depth + 1)
+        self.positions.pop((*path, KEY, "?"), None)
+        return result

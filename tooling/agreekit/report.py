@@ -1,0 +1,70 @@
+"""Findings as text for people, JSON for programs, and GitHub workflow commands for annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from agreekit.checks.registry import BY_CODE
+from agreekit.finding import Finding
+
+
+def as_text(findings: Sequence[Finding], checked: str) -> str:
+    lines = [
+        f"{f.location.file}:{f.location.line}:{f.location.col}: {f.code} {f.message}"
+        for f in findings
+    ]
+    if findings:
+        errors = sum(1 for f in findings if f.severity == "error")
+        noun = "finding" if len(findings) == 1 else "findings"
+        lines.append(
+            f"Found {len(findings)} {noun} ({errors} errors) in {checked}. "
+            "`agreekit explain CODE` tells how to fix each."
+        )
+    else:
+        lines.append(f"{checked}: no findings.")
+    return "\n".join(lines)
+
+
+def as_json(findings: Sequence[Finding]) -> str:
+    items = [
+        {
+            "code": f.code,
+            "name": BY_CODE[f.code].name if f.code in BY_CODE else "",
+            "severity": f.severity,
+            "file": f.location.file,
+            "line": f.location.line,
+            "column": f.location.col,
+            "message": f.message,
+            "fix": f.hint,
+        }
+        for f in findings
+    ]
+    return json.dumps({"version": 1, "count": len(items), "findings": items}, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(findings: Sequence[Finding]) -> str:
+    """Workflow commands (`::error file=...::message`) that GitHub shows as annotations on the PR."""
+    lines = []
+    for f in findings:
+        level = "error" if f.severity == "error" else "warning"
+        name = BY_CODE[f.code].name if f.code in BY_CODE else f.code
+        properties = ",".join(
+            [
+                f"file={_escape_property(f.location.file)}",
+                f"line={f.location.line}",
+                f"col={f.location.col}",
+                f"title={_escape_property(f'{f.code} {name}')}",
+            ]
+        )
+        body = f"{f.message}\n{f.hint}" if f.hint else f.message
+        lines.append(f"::{level} {properties}::{_escape_data(body)}")
+    return "\n".join(lines)
