@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from agreekit.checks import structure
+from agreekit.checks import records, structure
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 
@@ -84,6 +84,30 @@ CHECKS: tuple[Check, ...] = (
         "Two sections, stakeholders, departments, priorities, KPIs or cost lines share an id.",
         "Give each one a unique id.",
         structure.ids_unique,
+    ),
+    Check(
+        "AK108",
+        "unknown-reference",
+        ERROR,
+        "A record names a stakeholder, section or department that agreement.yml does not have.",
+        "Use an id that agreement.yml defines, or add the stakeholder, section or department.",
+        records.record_references_known,
+    ),
+    Check(
+        "AK109",
+        "signatory-not-invited",
+        ERROR,
+        "A signatory is not among the signing meeting's attendees.",
+        "Add every signatory to meeting.attendees in records/signing.yml.",
+        records.signatories_invited,
+    ),
+    Check(
+        "AK407",
+        "department-not-told",
+        ERROR,
+        "A department of agreement.yml is missing from the communication plan.",
+        "Add the department to records/communication.yml.",
+        records.every_department_in_plan,
     ),
     Check(
         "AK901",

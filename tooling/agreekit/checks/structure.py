@@ -129,9 +129,9 @@ PLACEHOLDER = re.compile(
 
 def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
     """AK105"""
-    documents = [(agreement.data, agreement.source)] + [
-        (s.data, s.source) for s in agreement.sections
-    ]
+    documents = [(agreement.data, agreement.source)]
+    documents += [(s.data, s.source) for s in agreement.sections]
+    documents += [(r.data, r.source) for r in agreement.records.all()]
     for data, source in documents:
         for path, text in walk_strings(data):
             match = PLACEHOLDER.search(text)

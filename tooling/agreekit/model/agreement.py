@@ -7,6 +7,7 @@ from typing import Any
 
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.profile import Profile
+from agreekit.model.records import Records
 from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
 
@@ -21,6 +22,7 @@ class Agreement:
     profile: Profile
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable_section_ids: frozenset[str] = frozenset()
+    records: Records = Records()
 
     @property
     def path(self) -> str:

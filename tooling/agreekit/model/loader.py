@@ -11,6 +11,7 @@ from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
 from agreekit.model.profile import builtin_profile, extend
+from agreekit.model.records import RECORD_FILES, Record, Records
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
@@ -19,6 +20,7 @@ from agreekit.model.yaml_source import MAX_BYTES, load_yaml
 AGREEMENT_DIR = "agreement"
 AGREEMENT_FILE = "agreement.yml"
 SECTIONS_DIR = "sections"
+RECORDS_DIR = "records"
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -110,6 +112,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         return LoadResult(None, findings)
     sections, unreadable, texts = _load_sections(repo, directory, findings)
     texts[display] = tuple(text_file.text.split("\n"))
+    records = _load_records(repo, directory, findings, texts)
     agreement = Agreement(
         directory=directory,
         file=agreement_file,
@@ -119,6 +122,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         profile=extend(builtin_profile(), agreement_file.profile),
         texts=texts,
         unreadable_section_ids=frozenset(unreadable),
+        records=records,
     )
     return LoadResult(agreement, findings)
 
@@ -182,3 +186,28 @@ def parse_section(text: str, display: str, findings: list[Finding]) -> Section |
         body_line=body_line,
         headings=parse_headings(body, body_line),
     )
+
+
+def _load_records(
+    repo: Path, directory: str, findings: list[Finding], texts: dict[str, tuple[str, ...]]
+) -> Records:
+    loaded: dict[str, Record[Any]] = {}
+    for name, (attribute, model) in RECORD_FILES.items():
+        path = repo / directory / RECORDS_DIR / name
+        if not path.is_file():
+            continue
+        display = f"{directory}/{RECORDS_DIR}/{name}"
+        text_file = read_text(path, display)
+        findings += text_file.findings
+        if text_file.text is None:
+            continue
+        texts[display] = tuple(text_file.text.split("\n"))
+        document = load_yaml(text_file.text, display)
+        findings += document.findings
+        if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
+            continue
+        value, errors = validate(model, document.data, document.source)
+        findings += errors
+        if value is not None:
+            loaded[attribute] = Record(display, value, document.data, document.source)
+    return Records(**loaded)

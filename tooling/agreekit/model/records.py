@@ -1,0 +1,137 @@
+"""Workflow records in `agreement/records/`: what happened at steps 11-19, typed and located.
+
+Each record is one YAML file. None is published; all are checked like the rest of the agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import Field
+
+from agreekit.model.agreement_file import Identifier, Strict
+from agreekit.model.source import SourceMap
+
+RecordModel = TypeVar("RecordModel", bound=Strict)
+
+
+class FeedbackItem(Strict):
+    id: Identifier
+    stakeholder: Identifier = Field(description="Stakeholder id of who raised it.")
+    section: Identifier = Field(description="Section id the feedback is about.")
+    request: str = Field(description="What the stakeholder asked for.")
+    revised_term: str = Field("", description="How the agreement was changed in answer.")
+    status: Literal["agreed", "pending"]
+    raised: dt.date
+    resolved: dt.date | None = None
+    source: str = Field("", description="Where it was raised, e.g. a pull request comment URL.")
+
+
+class NegotiationRecord(Strict):
+    """Step 11: stakeholder feedback and the revised terms it led to."""
+
+    items: list[FeedbackItem] = Field(default_factory=list)
+
+
+class LegalItem(Strict):
+    id: Identifier
+    kind: Literal["concern", "requirement"]
+    section: Identifier
+    description: str
+    resolution: str = ""
+    status: Literal["resolved", "open"]
+    raised: dt.date
+    resolved: dt.date | None = None
+    source: str = ""
+
+
+class LegalReviewRecord(Strict):
+    """Step 13: legal concerns or requirements and how the text resolved them."""
+
+    reviewer: Identifier
+    items: list[LegalItem] = Field(default_factory=list)
+
+
+class ReviewComment(Strict):
+    id: Identifier
+    by: Identifier
+    section: Identifier
+    comment: str
+    status: Literal["resolved", "open"] = "resolved"
+    resolution: str = ""
+
+
+class InternalReviewRecord(Strict):
+    """Step 14: who reviewed the edited agreement, when, and the outcome."""
+
+    team: list[Identifier] = Field(min_length=1, description="Stakeholder ids of the review team.")
+    date: dt.date
+    outcome: Literal["approved", "changes-requested"]
+    comments: list[ReviewComment] = Field(default_factory=list)
+
+
+class Meeting(Strict):
+    date: dt.date
+    time: str = Field(pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.")
+    duration_minutes: int = Field(60, gt=0, le=24 * 60)
+    timezone: str = Field(description="IANA time zone, e.g. Europe/London.")
+    place: str = ""
+    link: str = ""
+    organiser: Identifier
+    attendees: list[Identifier] = Field(min_length=1)
+
+
+class SigningRecord(Strict):
+    """Step 16: the signing meeting. Signatures themselves are signed git tags (`agreekit sign`)."""
+
+    meeting: Meeting
+
+
+class DepartmentNotice(Strict):
+    department: Identifier
+    told: dt.date | None = Field(
+        None, description="When the department was told; empty until then."
+    )
+    channel: str = ""
+
+
+class CommunicationRecord(Strict):
+    """Step 17: which departments are told, the overview of key terms, and when each was told."""
+
+    overview: str = Field(description="The key terms and requirements every department must know.")
+    departments: list[DepartmentNotice] = Field(min_length=1)
+
+
+# file name in records/ -> (attribute of Records, model)
+RECORD_FILES: dict[str, tuple[str, type[Strict]]] = {
+    "negotiation.yml": ("negotiation", NegotiationRecord),
+    "legal-review.yml": ("legal_review", LegalReviewRecord),
+    "internal-review.yml": ("internal_review", InternalReviewRecord),
+    "signing.yml": ("signing", SigningRecord),
+    "communication.yml": ("communication", CommunicationRecord),
+}
+
+
+@dataclass(frozen=True)
+class Record(Generic[RecordModel]):
+    """A loaded record file: its typed value, its plain data and where each value was written."""
+
+    file: str
+    model: RecordModel
+    data: dict[str, Any]
+    source: SourceMap
+
+
+@dataclass(frozen=True)
+class Records:
+    negotiation: Record[NegotiationRecord] | None = None
+    legal_review: Record[LegalReviewRecord] | None = None
+    internal_review: Record[InternalReviewRecord] | None = None
+    signing: Record[SigningRecord] | None = None
+    communication: Record[CommunicationRecord] | None = None
+
+    def all(self) -> list[Record[Any]]:
+        found = [self.negotiation, self.legal_review, self.internal_review, self.signing]
+        return [r for r in (*found, self.communication) if r is not None]
