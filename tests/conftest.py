@@ -91,3 +91,15 @@ FindingsOf = Callable[[SampleRepo], list[dict[str, object]]]
 def json_findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
     findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
     return findings
+
+
+@pytest.fixture(autouse=True)
+def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests commit in temporary repositories; a fresh machine has no git identity of its own."""
+    for variable, value in (
+        ("GIT_AUTHOR_NAME", "agreekit tests"),
+        ("GIT_AUTHOR_EMAIL", "tests@agreekit.invalid"),
+        ("GIT_COMMITTER_NAME", "agreekit tests"),
+        ("GIT_COMMITTER_EMAIL", "tests@agreekit.invalid"),
+    ):
+        monkeypatch.setenv(variable, value)

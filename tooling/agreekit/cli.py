@@ -13,8 +13,11 @@ from agreekit import __version__
 
 # name -> module under agreekit.commands that defines `command`
 COMMANDS: dict[str, str] = {
+    "announce": "announce",
     "check": "check",
     "explain": "explain",
+    "feedback": "feedback",
+    "meeting": "meeting",
     "schema": "schema",
 }
 

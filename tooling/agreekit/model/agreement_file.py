@@ -55,7 +55,7 @@ class Term(Strict):
 class Stakeholder(Strict):
     id: Identifier
     name: str
-    party: Identifier = Field(description="The `id` of the stakeholder's party.")
+    party: Literal["customer", "provider"] = Field(description="Which party they belong to.")
     kind: StakeholderKind = Field(description="What the seed workflow calls them.")
     title: str = Field(description="Job title.")
     department: Identifier | None = Field(None, description="Department id, for the customer.")

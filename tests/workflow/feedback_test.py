@@ -1,0 +1,73 @@
+"""`agreekit feedback`: records and GitHub review comments in one report, open items first."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, SampleRepo
+
+COMMENTS = ROOT / "tests" / "fixtures" / "github" / "review-comments.json"
+
+
+def test_sample_feedback_is_all_resolved(sample: SampleRepo) -> None:
+    result = sample.cli("feedback", "--check")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "0 of 10 feedback items open."
+
+
+def test_pending_negotiation_item_fails_check(sample: SampleRepo) -> None:
+    sample.replace("records/negotiation.yml", "    status: agreed\n", "    status: pending\n")
+    result = sample.cli("feedback", "--check")
+    assert result.returncode == 1
+    assert "open: service-levels: p2-resolution-target (negotiation)" in result.stdout
+
+
+def test_report_puts_open_items_first_grouped_by_section(sample: SampleRepo) -> None:
+    shutil.copy(COMMENTS, sample.root / "comments.json")
+    result = sample.cli("feedback", "--comments", "comments.json")
+    assert result.returncode == 0, result.stderr
+    report = (sample.root / "dist" / "feedback.md").read_text()
+    assert "12 items: 2 open, 10 resolved." in report
+    open_part, resolved_part = report.split("## Resolved")
+    # the reply (in_reply_to_id) folds into its thread: two threads, both open
+    assert open_part.count("pull request review") == 2
+    assert open_part.index("### Service levels and performance") < open_part.index(
+        "### Terms of service and costs"
+    )
+    assert "Tom Adeyemi" in open_part  # GitHub handle tadeyemi resolved to the stakeholder
+    assert "(agreement/sections/terms.md:44)" in open_part  # original_line when line is null
+    assert "pull request review" not in resolved_part
+    html = (sample.root / "dist" / "feedback.html").read_text()
+    assert "<h2>Open</h2>" in html and "<h2>Resolved</h2>" in html
+
+
+def test_a_comment_tracked_by_a_record_takes_its_status(sample: SampleRepo) -> None:
+    shutil.copy(COMMENTS, sample.root / "comments.json")
+    sample.replace(
+        "records/negotiation.yml",
+        "    resolved: 2026-11-06\n",
+        "    resolved: 2026-11-06\n"
+        "    source: https://github.com/harbourside/itsa/pull/12#discussion_r2003\n",
+    )
+    result = sample.cli("feedback", "--comments", "comments.json", "--check")
+    assert result.returncode == 1
+    assert "1 of 12 feedback items open." in result.stdout
+    assert "comment 2003" not in result.stdout
+
+
+def test_comments_not_in_githubs_format_are_a_clear_error(sample: SampleRepo) -> None:
+    (sample.root / "bad.json").write_text(json.dumps([{"body": "no path"}]))
+    result = sample.cli("feedback", "--comments", "bad.json")
+    assert result.returncode == 1
+    assert "expected GitHub's format" in result.stderr
+    assert "Traceback" not in result.stderr
+    (sample.root / "broken.json").write_text("[{")
+    result = sample.cli("feedback", "--comments", "broken.json")
+    assert "broken.json:1:3: not JSON" in result.stderr
+
+
+def test_feedback_writes_nothing_with_check(sample: SampleRepo, tmp_path: Path) -> None:
+    sample.cli("feedback", "--check")
+    assert not (sample.root / "dist").exists()

@@ -1,0 +1,57 @@
+"""`agreekit announce`: each department's notice holds its key terms, and what changed."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import subprocess
+
+from conftest import SampleRepo
+
+
+def git(sample: SampleRepo, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=sample.root, check=True, capture_output=True)
+
+
+def test_each_department_gets_its_key_terms(sample: SampleRepo) -> None:
+    result = sample.cli("announce")
+    assert result.returncode == 0, result.stderr
+    folder = sample.root / "dist" / "notices"
+    for department in ("it", "finance", "hr", "operations"):
+        text = (folder / f"{department}.md").read_text()
+        assert "Starts: 01 February 2027" in text
+        assert "Monday to Friday, 08:00-18:00 (Europe/London)" in text
+        assert "| P1 Critical |" in text and "| 15m | 4h |" in text
+        assert "Phone: 0117 496 0800" in text
+        assert "Level 2: Sofia Marin, Service Delivery Manager" in text
+        assert "This is the first version of the agreement." in text
+    finance = (folder / "finance.md").read_text()
+    assert "| total per month | | | GBP 9575.00 |" in finance
+    assert "Service credits: up to 30% of the monthly charges" in finance
+    assert "### Pricing" not in (folder / "hr.md").read_text()
+
+
+def test_notice_email_is_addressed_to_the_department_head(sample: SampleRepo) -> None:
+    sample.cli("announce")
+    raw = (sample.root / "dist" / "notices" / "finance.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"] == "Grace Lindqvist <grace.lindqvist@harbourside-housing.example>"
+    assert message["From"] == "Daniel Reeve <daniel.reeve@harbourside-housing.example>"
+    assert "Finance department" in message["Subject"]
+    plain = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "GBP 9575.00" in plain
+    assert "<table>" in html and "GBP 9575.00" in html
+
+
+def test_notice_says_which_sections_changed_since_the_previous_version(sample: SampleRepo) -> None:
+    git(sample, "init", "-q", "-b", "main")
+    git(sample, "add", ".")
+    git(sample, "commit", "-q", "-m", "first")
+    git(sample, "tag", "-a", "v1.0.0", "-m", "v1.0.0")
+    sample.replace("sections/constraints.md", "## Budget", "## Budget\n\nA new sentence.")
+    git(sample, "commit", "-q", "-am", "change")
+    result = sample.cli("announce")
+    assert result.returncode == 0, result.stderr
+    text = (sample.root / "dist" / "notices" / "it.md").read_text()
+    assert "Since v1.0.0, these sections changed:\n\n- Support constraints\n" in text

@@ -1,0 +1,66 @@
+"""`agreekit announce`: a notice per department, as Markdown and as an email (.eml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import click
+
+from agreekit.commands.common import load_or_exit, version_label
+from agreekit.files import write_atomic
+from agreekit.model.agreement import Agreement
+from agreekit.workflow.notices import Changes, as_email, notices
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def previous_version(repo: Path) -> str | None:
+    """The last version tag before HEAD's own version (or before HEAD, for a draft)."""
+    tagged = _git(repo, "describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
+    start = "HEAD^" if tagged else "HEAD"
+    return _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v*", start)
+
+
+def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
+    if since is None:
+        return Changes(None, ())
+    names = _git(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
+    if names is None:
+        raise click.ClickException(f"git does not know the revision '{since}'")
+    changed = {Path(name).name for name in names.splitlines()}
+    titles = tuple(s.meta.title for s in agreement.sections if Path(s.path).name in changed)
+    return Changes(since, titles)
+
+
+@click.command()
+@click.option(
+    "--repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Repository root that holds agreement/.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist/notices"),
+    show_default=True,
+    help="Folder for the notices.",
+)
+@click.option("--since", default=None, help="Revision to compare with (default: previous version).")
+def command(repo: Path, output: Path, since: str | None) -> None:
+    """Write each department's notice with its key terms and what changed."""
+    agreement = load_or_exit(repo)
+    since = since or previous_version(repo)
+    changes = changes_since(repo, agreement, since)
+    folder = output if output.is_absolute() else repo / output
+    now = dt.datetime.now(dt.UTC)
+    for notice in notices(agreement, version_label(repo), changes):
+        write_atomic(folder / f"{notice.department.id}.md", notice.markdown)
+        write_atomic(folder / f"{notice.department.id}.eml", bytes(as_email(notice, now)))
+        click.echo(f"wrote {folder / notice.department.id}.md and .eml")

@@ -1,0 +1,37 @@
+"""What several commands share at the edge: loading the agreement or stopping with its findings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit.checks.registry import enrich
+from agreekit.model.agreement import Agreement
+from agreekit.model.loader import load_agreement
+from agreekit.report import as_text
+
+
+def load_or_exit(repo: Path) -> Agreement:
+    """The agreement, or exit 2 with the input findings that stopped it from loading."""
+    agreement, findings = load_agreement(repo)
+    if agreement is None:
+        click.echo(as_text([enrich(f) for f in findings], "agreement/"), err=True)
+        sys.exit(2)
+    return agreement
+
+
+def version_label(repo: Path) -> str:
+    """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`, or `draft` outside git."""
+
+    def git(*args: str) -> str | None:
+        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    tag = git("describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
+    if tag:
+        return tag
+    commit = git("rev-parse", "--short", "HEAD")
+    return f"draft {commit}" if commit else "draft"

@@ -1,0 +1,76 @@
+"""`agreekit feedback`: compile all feedback, open items first; `--check` fails while any is open."""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from agreekit.commands.common import load_or_exit
+from agreekit.files import write_atomic
+from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
+
+
+def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
+    comments: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise click.ClickException(f"{path}: cannot read: {error}") from error
+        except json.JSONDecodeError as error:
+            raise click.ClickException(
+                f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); "
+                "save GitHub's review comments response as it is"
+            ) from error
+        if not isinstance(data, list):
+            raise click.ClickException(f"{path}: expected a JSON list of review comments")
+        comments += data
+    return comments
+
+
+@click.command()
+@click.option(
+    "--repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Repository root that holds agreement/.",
+)
+@click.option(
+    "--comments",
+    "comment_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="JSON of a pull request's review comments, as GitHub's REST API returns it.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for feedback.md and feedback.html.",
+)
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 while any item is open.")
+def command(repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool) -> None:
+    """Compile feedback from the records and imported review comments."""
+    agreement = load_or_exit(repo)
+    try:
+        entries = compile_feedback(agreement, read_comments(comment_files))
+    except FeedbackInputError as error:
+        raise click.ClickException(str(error)) from error
+    open_entries = [e for e in entries if e.open]
+    if check_only:
+        for entry in open_entries:
+            click.echo(f"open: {entry.section}: {entry.item_id} ({entry.origin}) {entry.text}")
+        click.echo(f"{len(open_entries)} of {len(entries)} feedback items open.")
+        sys.exit(1 if open_entries else 0)
+    markdown = as_markdown(agreement, entries)
+    folder = output if output.is_absolute() else repo / output
+    write_atomic(folder / "feedback.md", markdown)
+    write_atomic(folder / "feedback.html", as_html(markdown, html.escape(agreement.file.title)))
+    click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")

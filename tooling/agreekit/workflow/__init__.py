@@ -1,0 +1,1 @@
+"""The closing steps of the workflow: invitations, notices, feedback and the key terms they share."""
