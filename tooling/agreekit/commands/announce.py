@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import load_or_exit, version_label
+from agreekit.commands.common import in_repo, load_or_exit, repo_option, version_label
 from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.notices import Changes, as_email, notices
@@ -38,13 +38,7 @@ def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Change
 
 
 @click.command()
-@click.option(
-    "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/.",
-)
+@repo_option
 @click.option(
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
@@ -58,7 +52,7 @@ def command(repo: Path, output: Path, since: str | None) -> None:
     agreement = load_or_exit(repo)
     since = since or previous_version(repo)
     changes = changes_since(repo, agreement, since)
-    folder = output if output.is_absolute() else repo / output
+    folder = in_repo(repo, output)
     now = dt.datetime.now(dt.UTC)
     for notice in notices(agreement, version_label(repo), changes):
         write_atomic(folder / f"{notice.department.id}.md", notice.markdown)

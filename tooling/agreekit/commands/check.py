@@ -8,18 +8,12 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
+from agreekit.commands.common import repo_option
 from agreekit.report import as_github, as_json, as_text
 
 
 @click.command()
-@click.option(
-    "--repo",
-    "repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/.",
-)
+@repo_option
 @click.option(
     "--format",
     "output_format",

@@ -13,6 +13,19 @@ from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
 
+repo_option = click.option(
+    "--repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Repository root that holds agreement/.",
+)
+
+
+def in_repo(repo: Path, path: Path) -> Path:
+    """A path given on the command line, relative to the repository unless absolute."""
+    return path if path.is_absolute() else repo / path
+
 
 def load_or_exit(repo: Path) -> Agreement:
     """The agreement, or exit 2 with the input findings that stopped it from loading."""

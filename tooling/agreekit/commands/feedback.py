@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from agreekit.commands.common import load_or_exit
+from agreekit.commands.common import in_repo, load_or_exit, repo_option
 from agreekit.files import write_atomic
 from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
 
@@ -34,13 +34,7 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
 
 
 @click.command()
-@click.option(
-    "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/.",
-)
+@repo_option
 @click.option(
     "--comments",
     "comment_files",
@@ -70,7 +64,7 @@ def command(repo: Path, comment_files: tuple[Path, ...], output: Path, check_onl
         click.echo(f"{len(open_entries)} of {len(entries)} feedback items open.")
         sys.exit(1 if open_entries else 0)
     markdown = as_markdown(agreement, entries)
-    folder = output if output.is_absolute() else repo / output
+    folder = in_repo(repo, output)
     write_atomic(folder / "feedback.md", markdown)
     write_atomic(folder / "feedback.html", as_html(markdown, html.escape(agreement.file.title)))
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")

@@ -8,19 +8,13 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import load_or_exit, version_label
+from agreekit.commands.common import in_repo, load_or_exit, repo_option, version_label
 from agreekit.files import write_atomic
 from agreekit.workflow.meeting import MeetingError, invitation
 
 
 @click.command()
-@click.option(
-    "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/.",
-)
+@repo_option
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -36,6 +30,6 @@ def command(repo: Path, output: Path, version: str | None) -> None:
     except MeetingError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    target = output if output.is_absolute() else repo / output
+    target = in_repo(repo, output)
     write_atomic(target, ics)
     click.echo(f"wrote {target}")
