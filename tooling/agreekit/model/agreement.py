@@ -21,6 +21,8 @@ class Agreement:
     profile: Profile
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable_section_ids: frozenset[str] = frozenset()
+    # Every file under the agreement directory, as `agreement/...` paths: link targets must exist.
+    files: frozenset[str] = frozenset()
 
     @property
     def path(self) -> str:
