@@ -66,7 +66,9 @@ def targets_loosen_with_priority(agreement: Agreement) -> Iterator[Finding]:
                     "target but never have a tighter one"
                 )
                 yield finding(
-                    "AK202", target.section.source.locate("priorities", target.position, kind), message
+                    "AK202",
+                    target.section.source.locate("priorities", target.position, kind),
+                    message,
                 )
             if previous is None or value >= previous[1]:
                 previous = (target, value)

@@ -97,7 +97,7 @@ SECRETS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
     (
         re.compile(
-            r"""(?i)\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token)\b["']?\s*[:=]\s*["']?(?P<value>[^\s"'{}<>]{6,})["']?\s*,?\s*$"""
+            r"""(?i)\b[\w.-]*?(?:password|passwd|pwd|passphrase|secret|api[_-]?key|access[_-]?token|auth[_-]?token)["']?\s*[:=]\s*["']?(?P<value>[^\s"'{}<>]{6,})["']?\s*,?\s*$"""
         ),
         "a password or key assignment",
     ),
