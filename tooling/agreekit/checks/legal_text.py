@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from agreekit.checks.paths import walk_strings
-from agreekit.checks.plain_english import PHRASES
-from agreekit.checks.prose import ProseLine, agreement_prose, section_prose
+from agreekit.checks.plain_english import find_phrases
+from agreekit.checks.prose import ProseLine, agreement_prose, prose_texts
 from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.clauses import clause_number
@@ -23,6 +23,7 @@ from agreekit.model.section import Section, slugify
 
 DEFINITIONS = "definitions"
 _DEFINITION = re.compile(r"^\s*[-*+]\s+\*\*(?P<term>[^*]+?)\*\*")
+_DEFINITIONS_IN_TEXT = re.compile(r"^\s*[-*+]\s+\*\*[^*]+?\*\*", re.MULTILINE)
 _BOLD = re.compile(r"\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__")
 _REF = re.compile(r"""\bref\(\s*["'](?P<target>[^"']*)["']\s*\)""")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}")
@@ -37,11 +38,12 @@ class Definition(NamedTuple):
 
 
 def definitions(agreement: Agreement) -> list[Definition]:
-    section = agreement.section(DEFINITIONS)
-    if section is None:
+    prose_text = next((p for p in prose_texts(agreement) if p.section.id == DEFINITIONS), None)
+    if prose_text is None:
         return []
+    section = prose_text.section
     found = []
-    for prose in section_prose(section):
+    for prose in prose_text.lines:
         match = _DEFINITION.match(prose.raw)
         if match:
             term = match.group("term").strip()
@@ -61,12 +63,14 @@ def _is_definition(prose: ProseLine, column: int) -> bool:
 def bold_is_defined(agreement: Agreement) -> Iterator[Finding]:
     """AK301"""
     defined = {d.term for d in definitions(agreement)}
-    for prose in agreement_prose(agreement):
+    for prose in prose_texts(agreement):
+        if "**" not in prose.text and "__" not in prose.text:
+            continue
         for match in _BOLD.finditer(prose.text):
-            if _is_definition(prose, match.start()):
+            where = prose.location(match.start())
+            if _is_definition(prose.line_at(match.start()), where.col - 1):
                 continue
             phrase = (match.group("a") or match.group("b")).strip()
-            where = Location(prose.section.path, prose.line, match.start() + 1)
             if phrase in defined:
                 message = f"'{phrase}' is a defined term: write it without bold (bold marks definitions only)"
             else:
@@ -80,10 +84,20 @@ def bold_is_defined(agreement: Agreement) -> Iterator[Finding]:
 @lru_cache(maxsize=16)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?![\w-])")
+    return re.compile(rf"\b(?:{alternatives})(?:s|es)?(?![\w-])")
+
+
+_uses_cache: list[tuple[Agreement, tuple[str, ...], Counter[str]]] = []
 
 
 def term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str]:
+    """`count_term_uses`, kept for the agreement being checked: 302 and 306 both need it."""
+    if not _uses_cache or _uses_cache[0][0] is not agreement or _uses_cache[0][1] != terms:
+        _uses_cache[:] = [(agreement, terms, count_term_uses(agreement, terms))]
+    return _uses_cache[0][2]
+
+
+def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str]:
     """How often each term is used, in prose and in data rendered into tables.
 
     Longest terms match first, so "Service Credit" is not also a use of a shorter term it contains;
@@ -103,10 +117,10 @@ def term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str]:
                     uses[candidate] += 1
                     break
 
-    for prose in agreement_prose(agreement):
+    for prose in prose_texts(agreement):
         text = prose.text
-        if _DEFINITION.match(prose.raw) and prose.section.id == DEFINITIONS:
-            text = _DEFINITION.sub(lambda m: " " * len(m.group(0)), text, count=1)
+        if prose.section.id == DEFINITIONS:
+            text = _DEFINITIONS_IN_TEXT.sub(lambda m: " " * len(m.group(0)), text)
         count(text)
     for section in agreement.sections:
         for path, value in walk_strings(section.data):
@@ -223,9 +237,7 @@ def terms_used_more_than_once(agreement: Agreement) -> Iterator[Finding]:
 
 def plain_english(agreement: Agreement) -> Iterator[Finding]:
     """AK307"""
-    for prose in agreement_prose(agreement):
-        for match in PHRASES.pattern.finditer(prose.text):
-            replacement = PHRASES.replacement(match)
-            where = Location(prose.section.path, prose.line, match.start() + 1)
-            message = f"'{match.group(0)}' is archaic or wordy; {replacement}"
-            yield finding("AK307", where, message)
+    for prose in prose_texts(agreement):
+        for phrase in find_phrases(prose.text):
+            message = f"'{phrase.text}' is archaic or wordy; {phrase.advice}"
+            yield finding("AK307", prose.location(phrase.start), message)
