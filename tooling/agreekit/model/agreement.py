@@ -23,6 +23,8 @@ class Agreement:
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable_section_ids: frozenset[str] = frozenset()
     records: Records = Records()
+    # Every file under the agreement directory, as `agreement/...` paths: link targets must exist.
+    files: frozenset[str] = frozenset()
 
     @property
     def path(self) -> str:

@@ -113,6 +113,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     sections, unreadable, texts = _load_sections(repo, directory, findings)
     texts[display] = tuple(text_file.text.split("\n"))
     records = _load_records(repo, directory, findings, texts)
+    texts.update(_other_texts(repo, directory, set(texts)))
     agreement = Agreement(
         directory=directory,
         file=agreement_file,
@@ -123,6 +124,11 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         texts=texts,
         unreadable_section_ids=frozenset(unreadable),
         records=records,
+        files=frozenset(
+            f"{directory}/{p.relative_to(repo / directory).as_posix()}"
+            for p in (repo / directory).rglob("*")
+            if p.is_file()
+        ),
     )
     return LoadResult(agreement, findings)
 
@@ -147,6 +153,25 @@ def _load_sections(
         else:
             sections.append(section)
     return sections, unreadable, texts
+
+
+def _other_texts(repo: Path, directory: str, known: set[str]) -> dict[str, tuple[str, ...]]:
+    """Every other text file under the agreement (records, notes): what the secret scan reads.
+
+    Files that are not UTF-8 or are too large are skipped here; they hold no text to scan.
+    """
+    texts: dict[str, tuple[str, ...]] = {}
+    root = repo / directory
+    for path in sorted(root.rglob("*")):
+        display = f"{directory}/{path.relative_to(root).as_posix()}"
+        if display in known or not path.is_file() or path.stat().st_size > MAX_BYTES:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        texts[display] = tuple(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"))
+    return texts
 
 
 def parse_section(text: str, display: str, findings: list[Finding]) -> Section | None:

@@ -81,6 +81,7 @@ class Meeting(Strict):
     link: str = ""
     organiser: Identifier
     attendees: list[Identifier] = Field(min_length=1)
+    held: bool = Field(False, description="Set once the meeting has taken place.")
 
 
 class SigningRecord(Strict):
