@@ -13,9 +13,12 @@ from agreekit import __version__
 
 # name -> module under agreekit.commands that defines `command`
 COMMANDS: dict[str, str] = {
+    "approve": "approve",
     "check": "check",
+    "codeowners": "codeowners",
     "explain": "explain",
     "schema": "schema",
+    "verify": "verify",
 }
 
 

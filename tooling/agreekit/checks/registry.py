@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from agreekit.checks import structure
+from agreekit.checks import governance, structure
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 
@@ -84,6 +84,62 @@ CHECKS: tuple[Check, ...] = (
         "Two sections, stakeholders, departments, priorities, KPIs or cost lines share an id.",
         "Give each one a unique id.",
         structure.ids_unique,
+    ),
+    Check(
+        "AK401",
+        "file-not-owned",
+        ERROR,
+        "A file under agreement/ has no code owner in CODEOWNERS.",
+        "Run `agreekit codeowners --write`, or add a CODEOWNERS line that covers the file.",
+        governance.agreement_files_covered,
+    ),
+    Check(
+        "AK402",
+        "codeowners-out-of-sync",
+        ERROR,
+        "CODEOWNERS is missing or differs from what agreement.yml says.",
+        "Run `agreekit codeowners --write` and commit the result.",
+        governance.codeowners_in_sync,
+    ),
+    Check(
+        "AK403",
+        "codeowners-syntax",
+        ERROR,
+        "A CODEOWNERS line uses syntax GitHub ignores (`!`, `[ ]`, `\\#`) or an invalid owner.",
+        "Rewrite the pattern without negation, ranges or escapes; list owners as @user, @org/team or email.",
+        governance.codeowners_syntax_supported,
+    ),
+    Check(
+        "AK404",
+        "unknown-owner",
+        ERROR,
+        "A CODEOWNERS owner is not a team or stakeholder named in agreement.yml.",
+        "Use a team from `teams` or a stakeholder's `github` handle or email.",
+        governance.owners_known,
+    ),
+    Check(
+        "AK405",
+        "rules-not-owned-by-management",
+        ERROR,
+        "CODEOWNERS, the signers file or a workflow is not owned by the management team.",
+        "Make the management team the owner of .github/CODEOWNERS, .github/allowed_signers and .github/workflows/.",
+        governance.rules_owned_by_management,
+    ),
+    Check(
+        "AK406",
+        "required-role-missing",
+        ERROR,
+        "No stakeholder holds a role the workflow needs (owner, management, legal).",
+        "Give a stakeholder the role under `roles` in agreement.yml.",
+        governance.required_roles_present,
+    ),
+    Check(
+        "AK407",
+        "department-not-in-communication-plan",
+        ERROR,
+        "A department of the agreement is missing from the communication plan.",
+        "Add the department to `departments` in agreement/records/communication.yml.",
+        governance.departments_in_communication_plan,
     ),
     Check(
         "AK901",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from agreekit.governance.repository import RepositoryFiles
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.profile import Profile
 from agreekit.model.section import Section
@@ -21,6 +22,8 @@ class Agreement:
     profile: Profile
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable_section_ids: frozenset[str] = frozenset()
+    # Files beside the agreement (CODEOWNERS, workflows), read as text for the 4xx checks.
+    repository: RepositoryFiles | None = None
 
     @property
     def path(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from agreekit.finding import Finding, Location, finding
+from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
 from agreekit.model.profile import builtin_profile, extend
@@ -119,6 +120,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         profile=extend(builtin_profile(), agreement_file.profile),
         texts=texts,
         unreadable_section_ids=frozenset(unreadable),
+        repository=read_repository(repo, directory),
     )
     return LoadResult(agreement, findings)
 
