@@ -18,6 +18,7 @@ PEOPLE = {
     "rachel": ("rachel-osei", "rachel.osei@harbourside-housing.example"),
     "helen": ("helen-mcbride", "helen.mcbride@harbourside-housing.example"),
     "mallory": ("mallory", "mallory@attacker.example"),  # not a stakeholder, not a signer
+    "recorder": ("recorder", "recorder@agreekit"),  # the record-approval workflow's key
 }
 
 
@@ -109,7 +110,7 @@ def governed_repo(tmp_path: Path, signed: bool = True) -> GitRepo:
     make_keys(keys, list(PEOPLE))
     repo = GitRepo(root, keys)
     if signed:
-        repo.write_signers("amara", "priya", "rachel", "daniel", "helen")
+        repo.write_signers("amara", "priya", "rachel", "daniel", "helen", "recorder")
     else:
         (root / ".github" / "allowed_signers").unlink(missing_ok=True)
     repo.git("init", "-q", "-b", "main")

@@ -13,11 +13,13 @@ from agreekit import __version__
 
 # name -> module under agreekit.commands that defines `command`
 COMMANDS: dict[str, str] = {
+    "approvals": "approvals",
     "approve": "approve",
     "check": "check",
     "codeowners": "codeowners",
     "explain": "explain",
     "schema": "schema",
+    "status": "status",
     "verify": "verify",
 }
 

@@ -63,6 +63,9 @@ def record_from_tag(
     ref: str, commit: str, annotated: bool, signature: str, tagger_time: int, body: str
 ) -> Record:
     fields = parse_trailers(body)
+    if not fields.get("stage"):  # a lightweight tag has no trailers: its name says the stage
+        parts = ref.removeprefix("refs/tags/approvals/").split("/")
+        fields["stage"] = parts[0] if len(parts) > 1 else ""
     return Record(
         ref=ref,
         commit=commit,

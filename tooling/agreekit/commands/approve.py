@@ -9,7 +9,8 @@ import click
 
 from agreekit import git
 from agreekit.approvals.evidence import gather
-from agreekit.approvals.record import DECISIONS, message
+from agreekit.approvals.record import DECISIONS
+from agreekit.approvals.recording import missing_stages, write_record
 from agreekit.approvals.stages import BY_ID
 from agreekit.commands._repo import load_or_exit, repo_option
 from agreekit.model.agreement import Agreement
@@ -61,22 +62,18 @@ def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, s
         fail("nothing committed yet: commit the agreement, then approve it")
     if evidence.worktree_content != evidence.head_content:
         fail("agreement/ has uncommitted changes: an approval covers committed text; commit first")
-    approved = {
-        v.record.stage for v in evidence.verdicts if v.valid and v.record.decision == "approved"
-    }
-    missing = [required for required in stage.requires if required not in approved]
+    missing = missing_stages(stage, evidence.verdicts)
     if missing:
         fail(
             f"stage '{stage.id}' comes after {', '.join(missing)}, which has no valid approval yet"
         )
-    number = 1 + sum(1 for v in evidence.verdicts if v.record.stage == stage.id)
-    name = f"approvals/{stage.id}/{number}"
     assert evidence.head_content is not None and evidence.head is not None
-    text = message(
-        stage.id, decision, approver.id, stage.role, evidence.head_content, source, stage.title
-    )
+    taken = [v.record.name for v in evidence.verdicts]
     try:
-        git.create_tag(repo, name, text, evidence.head, sign=evidence.signing_required)
+        name = write_record(
+            repo, stage, approver.id, decision, evidence.head, evidence.head_content, source,
+            sign=evidence.signing_required, taken=taken,
+        )  # fmt: skip
     except git.GitError as error:
         hint = (
             " Signing needs `git config gpg.format ssh` and `git config user.signingkey "
@@ -84,7 +81,8 @@ def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, s
             if evidence.signing_required
             else ""
         )
-        fail(f"git could not create tag {name}: {error}.{hint}")
+        fail(f"git could not create the approval tag: {error}.{hint}")
+        return
     signed = "signed " if evidence.signing_required else ""
     click.echo(
         f"Recorded {signed}tag {name}: {approver.name} {decision} "

@@ -1,0 +1,1 @@
+"""The 19 steps of the seed workflow and where each stands."""
