@@ -89,4 +89,4 @@ def test_status_outside_git_shows_content_steps(sample: SampleRepo) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith(" 5  "))
     assert "→ ready" in line and "AK105" in line
-    assert "Next: step 5, measuring and reporting performance: Daniel Reeve." in result.stdout
+    assert "Next: step 5 (Measuring and reporting performance): Daniel Reeve." in result.stdout

@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "check": "check",
     "codeowners": "codeowners",
     "explain": "explain",
+    "init": "init",
     "schema": "schema",
     "status": "status",
     "verify": "verify",

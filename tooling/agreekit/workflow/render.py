@@ -29,7 +29,7 @@ def as_table(status: Status, width: int | None = None) -> str:
     if status.next_step is not None:
         step = status.next_step
         who = ", ".join(step.actors) or "the agreement owner"
-        lines.append(f"Next: step {step.number}, {step.title.lower()}: {who}.")
+        lines.append(f"Next: step {step.number} ({step.title}): {who}.")
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.stages import BY_ID, STAGES, later_stages
 from agreekit.approvals.verify import Verdict
+from agreekit.checks.structure import PLACEHOLDER
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 
@@ -70,10 +71,18 @@ class Status(NamedTuple):
 
 
 def actors(agreement: Agreement, role: str) -> tuple[str, ...]:
-    people = agreement.file.stakeholders
-    if role == "signatory":
-        return tuple(s.name for s in people if s.signatory)
-    return tuple(s.name for s in people if role in s.roles)
+    """Names of who acts; a name not yet filled in shows as the person's title."""
+    people = [
+        s
+        for s in agreement.file.stakeholders
+        if (s.signatory if role == "signatory" else role in s.roles)
+    ]
+    return tuple(f"the {s.title}" if PLACEHOLDER.search(s.name) else s.name for s in people)
+
+
+def _lines_under(agreement: Agreement, key: str) -> range:
+    lines = [line for path, (line, _) in agreement.source.positions.items() if path[:1] == (key,)]
+    return range(min(lines), max(lines) + 1) if lines else range(0)
 
 
 def _summary(findings: Sequence[Finding]) -> str:
@@ -92,10 +101,15 @@ def _content_findings(
     content = [f for f in findings if f.code[:3] in ("AK1", "AK2", "AK9")]
     yml = f"{agreement.directory}/agreement.yml"
     if step.number == 2:
+        block = _lines_under(agreement, "stakeholders")
         return [
             f
-            for f in content + [f for f in findings if f.code == "AK406"]
-            if f.location.file == yml and ("stakeholder" in f.message or f.code == "AK406")
+            for f in findings
+            if f.location.file == yml
+            and (
+                f.code == "AK406"
+                or (f in content and (f.location.line in block or "stakeholder" in f.message))
+            )
         ]
     if step.number == 3:
         return [f for f in findings if f.code in STRUCTURE_CODES]
