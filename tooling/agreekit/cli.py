@@ -14,11 +14,18 @@ from agreekit import __version__
 # name -> module under agreekit.commands that defines `command`
 COMMANDS: dict[str, str] = {
     "announce": "announce",
+    "approvals": "approvals",
+    "approve": "approve",
     "check": "check",
+    "codeowners": "codeowners",
     "explain": "explain",
     "feedback": "feedback",
     "meeting": "meeting",
+    "init": "init",
     "schema": "schema",
+    "sign": "sign",
+    "status": "status",
+    "verify": "verify",
 }
 
 

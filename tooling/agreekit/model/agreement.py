@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from agreekit.governance.repository import RepositoryFiles
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.profile import Profile
 from agreekit.model.records import Records
@@ -25,6 +26,8 @@ class Agreement:
     records: Records = Records()
     # Every file under the agreement directory, as `agreement/...` paths: link targets must exist.
     files: frozenset[str] = frozenset()
+    # Files beside the agreement (CODEOWNERS, workflows), read as text for the 4xx checks.
+    repository: RepositoryFiles | None = None
 
     @property
     def path(self) -> str:

@@ -64,6 +64,10 @@ class Stakeholder(Strict):
     roles: list[Role] = Field(default_factory=list, description="Roles in the workflow.")
     signatory: bool = Field(False, description="Signs the agreement for their party.")
 
+    def has_role(self, role: str) -> bool:
+        """Whether they act in `role`; `signatory` is the flag above, the rest are `roles`."""
+        return self.signatory if role == "signatory" else role in self.roles
+
 
 class Teams(Strict):
     management: str = Field(pattern=r"^@[\w.-]+/[\w.-]+$", description="GitHub team, @org/team.")

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from agreekit.finding import Finding, Location, finding
+from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
 from agreekit.model.profile import builtin_profile, extend
@@ -113,6 +114,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     sections, unreadable, texts = _load_sections(repo, directory, findings)
     texts[display] = tuple(text_file.text.split("\n"))
     records = _load_records(repo, directory, findings, texts)
+    repository = read_repository(repo, directory)
     texts.update(_other_texts(repo, directory, set(texts)))
     agreement = Agreement(
         directory=directory,
@@ -124,11 +126,8 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         texts=texts,
         unreadable_section_ids=frozenset(unreadable),
         records=records,
-        files=frozenset(
-            f"{directory}/{p.relative_to(repo / directory).as_posix()}"
-            for p in (repo / directory).rglob("*")
-            if p.is_file()
-        ),
+        files=frozenset(repository.agreement_files),
+        repository=repository,
     )
     return LoadResult(agreement, findings)
 

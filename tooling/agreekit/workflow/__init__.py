@@ -1,1 +1,2 @@
-"""The closing steps of the workflow: invitations, notices, feedback and the key terms they share."""
+"""The workflow: its 19 steps and where each stands, and the closing steps' invitations, notices
+and feedback."""

@@ -1,0 +1,117 @@
+"""Gather approval evidence from git in a fixed number of processes, whatever the history length.
+
+One `for-each-ref` (the tags and their messages), one `rev-list` (the history graph), one
+`cat-file --batch` (trees, commits, signers files and agreement.yml as of each approved commit and
+its parent), and one `verify-tag` per signed record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from agreekit import git
+from agreekit.approvals.content import content_id_of_folder, content_id_of_tree
+from agreekit.approvals.record import record_from_tag
+from agreekit.approvals.verify import Authority, Evidence, Person, Verdict, verify_records
+from agreekit.governance.paths import SIGNERS_PATH
+
+
+class GitEvidence(NamedTuple):
+    """What status and verify need from git, as plain values."""
+
+    head: str | None
+    head_content: str | None
+    worktree_content: str | None
+    signing_required: bool
+    verdicts: tuple[Verdict, ...]
+    release: str | None = None  # the version tag (v*) on HEAD, once released
+
+
+def _algorithm(commit: str | None) -> str:
+    return "sha256" if commit and len(commit) == 64 else "sha1"
+
+
+def _people(raw: bytes | None) -> dict[str, Person]:
+    try:
+        data: Any = yaml.safe_load(raw.decode("utf-8")) if raw else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    people: dict[str, Person] = {}
+    for entry in data.get("stakeholders", []) if isinstance(data, dict) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            roles = entry.get("roles")
+            roles = list(roles) if isinstance(roles, list) else []
+            if entry.get("signatory") is True:
+                roles.append("signatory")
+            people[entry["id"]] = Person(
+                str(entry.get("email", "")), str(entry.get("github", "")), tuple(map(str, roles))
+            )
+    return people
+
+
+def _commit_fields(raw: bytes) -> tuple[str, bool]:
+    """The author's email and whether the commit has a parent."""
+    author, has_parent = "", False
+    for line in raw.decode("utf-8", "replace").split("\n"):
+        if not line:
+            break
+        if line.startswith("parent "):
+            has_parent = True
+        elif line.startswith("author "):
+            author = line[line.find("<") + 1 : line.find(">")]
+    return author, has_parent
+
+
+def gather(repo: Path, directory: str = "agreement") -> GitEvidence:
+    head = git.head(repo)
+    worktree = content_id_of_folder(repo / directory, _algorithm(head))
+    if head is None:
+        return GitEvidence(None, None, worktree, (repo / SIGNERS_PATH).is_file(), ())
+    algorithm = _algorithm(head)
+    tags = git.approval_tags(repo)
+    graph = git.history(repo)
+    yml = f"{directory}/agreement.yml"
+    specs = [f"{head}:{directory}", f"{head}:{SIGNERS_PATH}"]
+    for commit in {tag.commit for tag in tags}:
+        specs += [commit, f"{commit}:{directory}", f"{commit}:{SIGNERS_PATH}", f"{commit}:{yml}"]
+        specs += [f"{commit}^:{SIGNERS_PATH}", f"{commit}^:{yml}"]
+    objects = git.cat_objects(repo, specs)
+
+    def data(spec: str, kind: str) -> bytes | None:
+        found = objects.get(spec)
+        return found.data if found is not None and found.kind == kind else None
+
+    head_tree = data(f"{head}:{directory}", "tree")
+    head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
+    signing_required = data(f"{head}:{SIGNERS_PATH}", "blob") is not None
+    evidence = []
+    for tag in tags:
+        record = record_from_tag(
+            tag.ref, tag.commit, tag.annotated, tag.signature, tag.tagger_time, tag.body
+        )
+        commit_raw = data(tag.commit, "commit")
+        author, has_parent = _commit_fields(commit_raw) if commit_raw else ("", False)
+        base = f"{tag.commit}^" if has_parent else tag.commit
+        signers_raw = data(f"{base}:{SIGNERS_PATH}", "blob")
+        signers = signers_raw.decode("utf-8", "replace") if signers_raw is not None else None
+        authority = Authority(signers, _people(data(f"{base}:{yml}", "blob")))
+        tree = data(f"{tag.commit}:{directory}", "tree")
+        signature = None
+        if signing_required and record.annotated and record.signed and signers is not None:
+            signature = git.verify_tag(repo, tag.ref, signers)
+        evidence.append(
+            Evidence(
+                record=record,
+                commit_content=content_id_of_tree(tree, algorithm) if tree is not None else None,
+                author_email=author,
+                authority=authority,
+                signers_changed=data(f"{tag.commit}:{SIGNERS_PATH}", "blob") != signers_raw,
+                signature=signature,
+            )
+        )
+    verdicts = verify_records(evidence, signing_required, head_content, graph)
+    release = git.version_tag(repo)
+    return GitEvidence(head, head_content, worktree, signing_required, tuple(verdicts), release)

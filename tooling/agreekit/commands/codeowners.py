@@ -1,0 +1,38 @@
+"""`agreekit codeowners`: generate .github/CODEOWNERS from agreement.yml, or verify it is in sync."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.files import write_atomic
+from agreekit.governance.generate import codeowners_text
+from agreekit.governance.paths import CODEOWNERS_PATH
+
+
+@click.command()
+@repo_option
+@click.option("--write", "mode", flag_value="write", help="Write .github/CODEOWNERS.")
+@click.option("--check", "mode", flag_value="check", help="Exit 1 if it is out of sync.")
+def command(repo: Path, mode: str | None) -> None:
+    """Generate CODEOWNERS from agreement.yml (prints it unless --write or --check)."""
+    expected = codeowners_text(load_or_exit(repo))
+    path = repo / CODEOWNERS_PATH
+    current = path.read_text("utf-8") if path.is_file() else None
+    if mode == "write":
+        if current == expected:
+            click.echo(f"{CODEOWNERS_PATH} is up to date.")
+            return
+        write_atomic(path, expected)
+        click.echo(f"Wrote {CODEOWNERS_PATH}.")
+    elif mode == "check":
+        if current != expected:
+            state = "missing" if current is None else "out of sync with agreement.yml"
+            click.echo(f"{CODEOWNERS_PATH}: {state}; run `agreekit codeowners --write`.")
+            sys.exit(1)
+        click.echo(f"{CODEOWNERS_PATH} is in sync with agreement.yml.")
+    else:
+        click.echo(expected, nl=False)

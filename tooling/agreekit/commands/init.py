@@ -1,0 +1,50 @@
+"""`agreekit init DIR`: a new agreement repository, with skeleton sections, rules and `git init`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit import __version__, git
+from agreekit.files import write_atomic
+from agreekit.governance.generate import codeowners_text
+from agreekit.governance.paths import CODEOWNERS_PATH
+from agreekit.model.loader import load_agreement
+from agreekit.scaffold import repository_files
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Use a folder that is not empty (never overwrites).")
+@click.option(
+    "--install",
+    default=f"python -m pip install agreekit=={__version__}",
+    show_default=True,
+    help="How the new repository's workflows install agreekit.",
+)
+def command(directory: Path, force: bool, install: str) -> None:
+    """Create a new agreement repository in DIRECTORY."""
+    if directory.exists() and any(directory.iterdir()) and not force:
+        click.echo(f"{directory} is not empty; pass --force to add the missing files to it")
+        sys.exit(1)
+    written, kept = [], []
+    for relative, text in repository_files(dt.date.today(), install).items():
+        path = directory / relative
+        if path.exists():
+            kept.append(relative)
+            continue
+        write_atomic(path, text)
+        written.append(relative)
+    agreement, _ = load_agreement(directory)
+    if agreement is not None and not (directory / CODEOWNERS_PATH).exists():
+        write_atomic(directory / CODEOWNERS_PATH, codeowners_text(agreement))
+        written.append(CODEOWNERS_PATH)
+    if not (directory / ".git").exists():
+        git.run(directory, "init", "-q")
+    for relative in kept:
+        click.echo(f"kept {relative} (exists)")
+    click.echo(f"Created {len(written)} files in {directory}, and a git repository.")
+    click.echo("Next: `agreekit status` shows what to do first; `agreekit check` lists each blank.")

@@ -1,0 +1,36 @@
+"""`agreekit status`: the 19 steps with state, evidence, who acts next, and progress."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit import git
+from agreekit.approvals.evidence import GitEvidence, gather
+from agreekit.checks.run import check_repository
+from agreekit.commands.common import repo_option
+from agreekit.workflow.render import as_json, as_table
+from agreekit.workflow.steps import step_states
+
+
+@click.command()
+@repo_option
+@click.option("--json", "as_json_output", is_flag=True, help="Print JSON instead of a table.")
+def command(repo: Path, as_json_output: bool) -> None:
+    """Where the agreement stands in the 19-step workflow, and who must act next."""
+    result = check_repository(repo)
+    if result.agreement is None:
+        click.echo("The agreement could not be loaded; run `agreekit check` to see why.")
+        sys.exit(2)
+    if git.is_repository(repo):
+        evidence = gather(repo, result.agreement.directory)
+    else:
+        evidence = GitEvidence(None, None, None, False, ())
+    status = step_states(result.agreement, result.findings, evidence)
+    click.echo(as_json(status) if as_json_output else as_table(status))
+    if evidence.head and evidence.worktree_content != evidence.head_content:
+        click.echo(
+            "Note: agreement/ has uncommitted changes; approvals cover committed text.", err=True
+        )

@@ -1,0 +1,33 @@
+"""`agreekit verify`: check every approval record; exit 1 if any is rejected."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit import git
+from agreekit.approvals.evidence import gather
+from agreekit.approvals.report import verdict_lines
+from agreekit.commands.common import repo_option
+
+
+@click.command()
+@repo_option
+@click.option("--strict", is_flag=True, help="Also exit 1 if an approval is stale.")
+def command(repo: Path, strict: bool) -> None:
+    """Verify approval records: signatures, roles, stage order and staleness against HEAD."""
+    if not git.is_repository(repo):
+        click.echo(f"{repo}: not a git repository; approvals are git tags")
+        sys.exit(2)
+    evidence = gather(repo)
+    if not evidence.verdicts:
+        click.echo("No approval records (tags under refs/tags/approvals/).")
+        return
+    for line in verdict_lines(evidence.verdicts):
+        click.echo(line)
+    rejected = sum(1 for v in evidence.verdicts if not v.valid)
+    stale = sum(1 for v in evidence.verdicts if v.valid and not v.current)
+    click.echo(f"{len(evidence.verdicts)} records: {rejected} rejected, {stale} stale.")
+    sys.exit(1 if rejected or (strict and stale) else 0)

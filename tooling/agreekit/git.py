@@ -1,0 +1,180 @@
+"""git as plain subprocess calls: one process per question, bulk answers, never one per commit."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+APPROVAL_PREFIX = "refs/tags/approvals/"
+
+
+class GitError(Exception):
+    """git failed; the message is git's own explanation."""
+
+
+def run(repo: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=repo, input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError as error:
+        raise GitError("git is not installed or not on PATH") from error
+    if check and result.returncode != 0:
+        raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return result.stdout
+
+
+def text(repo: Path, *args: str) -> str:
+    return run(repo, *args).decode("utf-8", "replace").strip()
+
+
+def is_repository(repo: Path) -> bool:
+    try:
+        return text(repo, "rev-parse", "--is-inside-work-tree") == "true"
+    except GitError:
+        return False
+
+
+def head(repo: Path) -> str | None:
+    """The commit HEAD points at, or None in a repository without commits."""
+    out = run(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    return out.decode().strip() or None
+
+
+def version_tag(repo: Path) -> str | None:
+    """The version tag (`v*`) on HEAD, if HEAD is a released version."""
+    out = run(repo, "tag", "--points-at", "HEAD", "--list", "v*", check=False)
+    tags = out.decode("utf-8", "replace").split()
+    return sorted(tags)[-1] if tags else None
+
+
+def config(repo: Path, key: str) -> str | None:
+    out = run(repo, "config", "--get", key, check=False).decode().strip()
+    return out or None
+
+
+class TagRef(NamedTuple):
+    """One ref under refs/tags/approvals/ with its message, as for-each-ref reports it."""
+
+    ref: str
+    annotated: bool
+    commit: str
+    tagger_email: str
+    tagger_time: int
+    body: str
+    signature: str
+
+
+_TAG_FORMAT = "%1f".join(
+    [
+        "%(refname)",
+        "%(objecttype)",
+        "%(objectname)",
+        "%(*objectname)",
+        "%(taggeremail)",
+        "%(taggerdate:unix)",
+        "%(contents:body)",
+        "%(contents:signature)",
+    ]
+)
+
+
+def approval_tags(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[TagRef]:
+    """Every approval tag with its message and signature, in one git process."""
+    out = run(repo, "for-each-ref", f"--format={_TAG_FORMAT}%1e", prefix).decode("utf-8", "replace")
+    tags = []
+    for record in out.split("\x1e"):
+        fields = record.strip("\n").split("\x1f")
+        if len(fields) != 8:
+            continue
+        ref, kind, name, peeled, email, when, body, signature = fields
+        annotated = kind == "tag"
+        tags.append(
+            TagRef(
+                ref=ref,
+                annotated=annotated,
+                commit=peeled if annotated else name,
+                tagger_email=email.strip("<>"),
+                tagger_time=int(when) if when.isdigit() else 0,
+                body=body,
+                signature=signature,
+            )
+        )
+    return tags
+
+
+class GitObject(NamedTuple):
+    kind: str
+    data: bytes
+
+
+def cat_objects(repo: Path, specs: Sequence[str]) -> dict[str, GitObject | None]:
+    """Many objects (`rev:path`, commits, trees) in one `git cat-file --batch` process."""
+    if not specs:
+        return {}
+    out = run(repo, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in specs).encode())
+    found: dict[str, GitObject | None] = {}
+    position = 0
+    for spec in specs:
+        end = out.index(b"\n", position)
+        header = out[position:end].decode()
+        position = end + 1
+        if header.endswith(" missing") or header.endswith(" ambiguous"):
+            found[spec] = None
+            continue
+        _, kind, size = header.rsplit(" ", 2)
+        found[spec] = GitObject(kind, out[position : position + int(size)])
+        position += int(size) + 1
+    return found
+
+
+def history(repo: Path) -> dict[str, tuple[str, ...]]:
+    """Every commit reachable from HEAD with its parents, from one `git rev-list`."""
+    if head(repo) is None:
+        return {}
+    graph: dict[str, tuple[str, ...]] = {}
+    for line in text(repo, "rev-list", "--parents", "HEAD").splitlines():
+        commit, *parents = line.split()
+        graph[commit] = tuple(parents)
+    return graph
+
+
+def create_tag(repo: Path, name: str, message: str, commit: str, sign: bool) -> None:
+    run(repo, "tag", "-s" if sign else "-a", "-F", "-", name, commit, stdin=message.encode())
+
+
+class Signature(NamedTuple):
+    good: bool
+    principal: str
+    detail: str
+
+
+_GOOD = re.compile(r'Good "git" signature for (\S+) with')
+
+
+def verify_tag(repo: Path, ref: str, allowed_signers: str) -> Signature:
+    """Check a tag's SSH signature against the given allowed-signers text (not the config's)."""
+    handle, path = tempfile.mkstemp(prefix="agreekit-signers-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(allowed_signers)
+        result = subprocess.run(
+            ["git", "-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={path}"]
+            + ["verify-tag", ref],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.unlink(path)
+    match = _GOOD.search(result.stderr)
+    if result.returncode == 0 and match:
+        return Signature(True, match.group(1), "")
+    detail = result.stderr.strip().splitlines()
+    return Signature(False, "", detail[-1] if detail else "signature does not verify")

@@ -1,0 +1,1 @@
+"""Who owns what: CODEOWNERS parsing, matching and generation, and the repository files they govern."""

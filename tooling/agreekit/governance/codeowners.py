@@ -1,0 +1,157 @@
+"""CODEOWNERS as GitHub reads it: gitignore-style patterns, the last matching line wins.
+
+GitHub's rules (docs: "About code owners"): patterns follow gitignore except that `!` negation,
+`[ ]` character ranges and a `\\#` escape for a leading `#` do not work; paths are case-sensitive;
+`#` starts a comment, also after a pattern; a pattern with no owners leaves its files unowned; the
+file is looked for in `.github/`, then the repository root, then `docs/`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+LOCATIONS: tuple[str, ...] = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
+
+_USER = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+_TEAM = re.compile(r"^@[A-Za-z0-9][\w.-]*/[\w.-]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Rule(NamedTuple):
+    """One pattern line: where it is, what it matches, who owns it (empty: unowned)."""
+
+    line: int
+    pattern: str
+    owners: tuple[str, ...]
+    regex: re.Pattern[str] | None  # None when GitHub would ignore the pattern
+
+
+class Problem(NamedTuple):
+    line: int
+    col: int
+    message: str
+
+
+class Codeowners(NamedTuple):
+    rules: tuple[Rule, ...]
+    problems: tuple[Problem, ...]
+
+    def rule_for(self, path: str) -> Rule | None:
+        """The rule GitHub applies to a file: the last one whose pattern matches."""
+        for rule in reversed(self.rules):
+            if rule.regex is not None and rule.regex.match(path):
+                return rule
+        return None
+
+    def owners_of(self, path: str) -> tuple[str, ...]:
+        rule = self.rule_for(path)
+        return rule.owners if rule else ()
+
+
+def is_owner_syntax(owner: str) -> bool:
+    return bool(_USER.match(owner) or _TEAM.match(owner) or _EMAIL.match(owner))
+
+
+def _strip_comment(line: str) -> str:
+    # An unescaped `#` starts a comment anywhere on the line.
+    match = re.search(r"(?<!\\)#", line)
+    return line[: match.start()] if match else line
+
+
+def _split(text: str) -> list[str]:
+    # Whitespace separates pattern and owners; `\ ` keeps a space inside a pattern.
+    return [part.replace("\\ ", " ") for part in re.split(r"(?<!\\)\s+", text.strip()) if part]
+
+
+def parse(text: str) -> Codeowners:
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped.startswith("\\#"):
+            col = raw.index("\\#") + 1
+            problems.append(Problem(number, col, "`\\#` escapes do not work on GitHub"))
+            rules.append(Rule(number, stripped.split()[0], (), None))
+            continue
+        parts = _split(_strip_comment(raw))
+        if not parts:
+            continue
+        pattern, owners = parts[0], tuple(parts[1:])
+        col = raw.index(pattern.split(" ")[0]) + 1 if pattern.split(" ")[0] in raw else 1
+        unsupported = _unsupported(pattern)
+        if unsupported:
+            problems.append(Problem(number, col, unsupported))
+        for owner in owners:
+            if not is_owner_syntax(owner):
+                problems.append(
+                    Problem(
+                        number,
+                        raw.find(owner) + 1,
+                        f"'{owner}' is not @user, @org/team or an email address",
+                    )
+                )
+        rules.append(
+            Rule(number, pattern, owners, None if unsupported else compile_pattern(pattern))
+        )
+    return Codeowners(tuple(rules), tuple(problems))
+
+
+def _unsupported(pattern: str) -> str:
+    if pattern.startswith("!"):
+        return f"'{pattern}': `!` negation does not work on GitHub"
+    if "[" in pattern or "]" in pattern:
+        return f"'{pattern}': `[ ]` character ranges do not work on GitHub"
+    return ""
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A regular expression matching the repository paths (no leading slash) a pattern covers."""
+    segments = pattern.split("/")
+    if segments[0] == "":
+        segments = segments[1:]  # a leading slash anchors the pattern at the root
+    elif (len(segments) == 1 or (len(segments) == 2 and segments[1] == "")) and segments[0] != "**":
+        segments = ["**", *segments]  # a single name matches at any depth
+    if len(segments) > 1 and segments[-1] == "":
+        segments[-1] = "**"  # a trailing slash means everything inside
+    last = len(segments) - 1
+    regex = ""
+    for index, segment in enumerate(segments):
+        if segment == "**":
+            if index == 0 and index == last:
+                regex += ".+"
+            elif index == 0:
+                regex += "(?:.+/)?"
+            elif index == last:
+                regex += "/.*"
+            else:
+                regex += "(?:/.+)?/"
+            continue
+        if index > 0 and segments[index - 1] != "**":
+            regex += "/"
+        if segment == "*":
+            regex += "[^/]+"
+        else:
+            regex += _glob(segment)
+    if segments[last] not in ("**", "*"):
+        regex += "(?:/.*)?"  # a name matches the file, or the directory and all it holds
+    return re.compile(regex + r"\Z")
+
+
+def _glob(segment: str) -> str:
+    out = ""
+    for char in segment:
+        if char == "*":
+            out += "[^/]*"
+        elif char == "?":
+            out += "[^/]"
+        else:
+            out += re.escape(char)
+    return out
+
+
+def find(paths: Iterable[str]) -> str | None:
+    """The CODEOWNERS file GitHub uses among the given existing paths (first of LOCATIONS)."""
+    existing = set(paths)
+    return next((location for location in LOCATIONS if location in existing), None)

@@ -1,0 +1,253 @@
+"""The 19 steps of DESIGN section 2 in one table, and their state computed from plain values.
+
+`step_states` is pure: it takes the loaded agreement, its check findings and the git evidence (a
+value), so it is tested without git. A record step (11, 13, 14, 16-18) is "not started" until its
+record exists under agreement/records/, and done when the record is complete (record_steps.py).
+Step 19 is done when every signatory has signed the current text and HEAD carries a release tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from agreekit.approvals.evidence import GitEvidence
+from agreekit.approvals.stages import BY_ID, STAGES, later_stages
+from agreekit.approvals.verify import Verdict
+from agreekit.checks.structure import PLACEHOLDER
+from agreekit.finding import Finding
+from agreekit.model.agreement import Agreement
+from agreekit.workflow.record_steps import RULES
+
+DONE, READY, BLOCKED, STALE, NOT_STARTED = "done", "ready", "blocked", "stale", "not started"
+STRUCTURE_CODES = frozenset({"AK101", "AK103", "AK106", "AK107"})
+
+
+class Step(NamedTuple):
+    number: int
+    title: str
+    lives_in: str
+    actor: str  # role whose members act: owner, management, legal, signatory
+    after: tuple[int, ...] = ()
+    section: str = ""  # content steps: the section whose findings decide
+    stage: str = ""  # approval steps: the approval stage
+    record: str = ""  # record steps: the file under agreement/records/
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "Identify and document IT service needs", "section service-needs", "owner", section="service-needs"),
+    Step(2, "Identify key stakeholders", "agreement.yml stakeholders", "owner"),
+    Step(3, "Basic agreement structure", "agreement.yml sections", "owner"),
+    Step(4, "Responsibilities of both parties", "section responsibilities", "owner", section="responsibilities"),
+    Step(5, "Measuring and reporting performance", "section service-levels", "owner", section="service-levels"),
+    Step(6, "Support constraints", "section constraints", "owner", section="constraints"),
+    Step(7, "Terms of service and costs", "section terms", "owner", section="terms"),
+    Step(8, "Communication strategy", "section communication", "owner", section="communication"),
+    Step(9, "Escalation procedures", "section escalation", "owner", section="escalation"),
+    Step(10, "Approval: management, initial draft", "approval tag", "management", tuple(range(1, 10)), stage="initial"),
+    Step(11, "Negotiate and adjust terms", "records/negotiation.yml", "owner", (10,), record="negotiation.yml"),
+    Step(12, "Approval: legal, compliance review", "approval tag", "legal", (10, 11), stage="legal"),
+    Step(13, "Legal review edits", "records/legal-review.yml", "legal", (12,), record="legal-review.yml"),
+    Step(14, "Internal review", "records/internal-review.yml", "owner", (13,), record="internal-review.yml"),
+    Step(15, "Approval: management, final draft", "approval tag", "management", (12, 13, 14), stage="final"),
+    Step(16, "Schedule the signing meeting", "records/signing.yml", "owner", (15,), record="signing.yml"),
+    Step(17, "Communicate to departments", "records/communication.yml", "owner", (15,), record="communication.yml"),
+    Step(18, "Compile feedback and finalise", "all records and reviews", "owner", (11, 13, 14, 17), record="feedback"),
+    Step(19, "Print, sign and distribute", "signature tags + release", "signatory", (15, 16, 18), stage="signature"),
+)  # fmt: skip
+
+
+class StepState(NamedTuple):
+    number: int
+    title: str
+    state: str
+    evidence: str
+    actors: tuple[str, ...]  # names of who must act; empty when done or not theirs yet
+
+
+class Status(NamedTuple):
+    steps: tuple[StepState, ...]
+    progress: int  # percent of steps done
+    next_step: StepState | None
+
+
+def actors(agreement: Agreement, role: str) -> tuple[str, ...]:
+    """Names of who acts; a name not yet filled in shows as the person's title."""
+    people = [s for s in agreement.file.stakeholders if s.has_role(role)]
+    return tuple(f"the {s.title}" if PLACEHOLDER.search(s.name) else s.name for s in people)
+
+
+def _lines_under(agreement: Agreement, key: str) -> range:
+    lines = [line for path, (line, _) in agreement.source.positions.items() if path[:1] == (key,)]
+    return range(min(lines), max(lines) + 1) if lines else range(0)
+
+
+def _summary(findings: Sequence[Finding]) -> str:
+    codes = sorted({f.code for f in findings})
+    noun = "finding" if len(findings) == 1 else "findings"
+    first = findings[0]
+    return (
+        f"{len(findings)} {noun} ({', '.join(codes)}); first: "
+        f"{first.location.file}:{first.location.line} {first.message}"
+    )
+
+
+def _content_findings(
+    step: Step, agreement: Agreement, findings: Sequence[Finding]
+) -> list[Finding]:
+    content = [f for f in findings if f.code[:3] in ("AK1", "AK2", "AK9")]
+    yml = f"{agreement.directory}/agreement.yml"
+    if step.number == 2:
+        block = _lines_under(agreement, "stakeholders")
+        return [
+            f
+            for f in findings
+            if f.location.file == yml
+            and (
+                f.code == "AK406"
+                or (f in content and (f.location.line in block or "stakeholder" in f.message))
+            )
+        ]
+    if step.number == 3:
+        return [f for f in findings if f.code in STRUCTURE_CODES]
+    return [
+        f for f in content if f.location.file == f"{agreement.directory}/sections/{step.section}.md"
+    ]
+
+
+def _content_state(
+    step: Step, agreement: Agreement, findings: Sequence[Finding]
+) -> tuple[str, str]:
+    if step.section and agreement.section(step.section) is None:
+        return READY, f"section {step.section} is missing; create sections/{step.section}.md"
+    found = _content_findings(step, agreement, findings)
+    if found:
+        return READY, _summary(found)
+    return DONE, f"{step.lives_in}: no findings"
+
+
+def _describe(verdict: Verdict, agreement: Agreement) -> str:
+    record = verdict.record
+    person = agreement.stakeholder(record.approver)
+    who = person.name if person else record.approver
+    return f"{record.name}: {record.decision} by {who} ({record.content[:12]})"
+
+
+def _stage_states(agreement: Agreement, evidence: GitEvidence) -> dict[str, tuple[str, str]]:
+    """(state, evidence) of each stage that has records; stages without records are absent."""
+    valid: dict[str, list[Verdict]] = {}
+    for verdict in evidence.verdicts:
+        if verdict.valid:
+            valid.setdefault(verdict.record.stage, []).append(verdict)
+    result: dict[str, tuple[str, str]] = {}
+    for stage in reversed(STAGES):
+        records = sorted(valid.get(stage.id, []), key=lambda v: v.record.tagger_time)
+        if not records:
+            continue
+        latest = records[-1]
+        if latest.record.decision != "approved":
+            result[stage.id] = (READY, f"{_describe(latest, agreement)}: changes requested")
+            continue
+        current = [v for v in records if v.current and v.record.decision == "approved"]
+        covered = [s for s in later_stages(stage.id) if result.get(s, ("",))[0] == DONE]
+        if stage.everyone:
+            result[stage.id] = _everyone_state(agreement, stage.role, current, latest)
+            continue
+        if current:
+            result[stage.id] = (DONE, _describe(current[-1], agreement))
+        elif covered:
+            later = ", ".join(sorted(covered))
+            result[stage.id] = (
+                DONE,
+                f"{_describe(latest, agreement)}; text since approved by {later}",
+            )
+        else:
+            result[stage.id] = (
+                STALE,
+                f"{_describe(latest, agreement)}, but the text changed since: approve it again",
+            )
+    return result
+
+
+def _everyone_state(
+    agreement: Agreement, role: str, current: list[Verdict], latest: Verdict
+) -> tuple[str, str]:
+    """A stage every holder of the role must approve: done only when all have, for this text."""
+    holders = [s for s in agreement.file.stakeholders if s.has_role(role)]
+    given = {v.record.approver for v in current}
+    missing = [s.name for s in holders if s.id not in given]
+    if not missing:
+        return DONE, f"all {len(holders)} signed content {current[-1].record.content[:12]}"
+    if not current:
+        return STALE, f"{_describe(latest, agreement)}, but the text changed since: sign again"
+    signed = ", ".join(s.name for s in holders if s.id in given)
+    return READY, f"signed by {signed}; waiting for {', '.join(missing)}"
+
+
+def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
+    rejected = [v for v in evidence.verdicts if v.record.stage == stage_id and not v.valid]
+    if not rejected:
+        return ""
+    return f"; {len(rejected)} record(s) rejected by verify ({rejected[0].problems[0]})"
+
+
+def _blocks(step: Step, state: str) -> bool:
+    """Whether an earlier step holds up a later one."""
+    if state == DONE:
+        return False
+    # A stale approval was given; a later stage's approval covers the text that changed since.
+    return not (step.stage and state == STALE)
+
+
+def _release_state(signed: str, evidence: GitEvidence) -> tuple[str, str]:
+    if evidence.release:
+        return DONE, f"{signed}; released as {evidence.release}"
+    return READY, f"{signed}; `agreekit release VERSION` bundles the signed PDF"
+
+
+def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) -> tuple[str, ...]:
+    """Who must act on a step: for signatures, only those who have not signed this text."""
+    if step.number != 19 or state == STALE:
+        return actors(agreement, step.actor)
+    signed = {v.record.approver for v in evidence.verdicts if v.valid and v.current}
+    signed &= {v.record.approver for v in evidence.verdicts if v.record.stage == "signature"}
+    waiting = [s for s in agreement.file.stakeholders if s.signatory and s.id not in signed]
+    return tuple(s.name for s in waiting) if waiting else actors(agreement, "owner")
+
+
+def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: GitEvidence) -> Status:
+    stages = _stage_states(agreement, evidence)
+    states: dict[int, StepState] = {}
+    for step in STEPS:
+        blockers = [n for n in step.after if _blocks(STEPS[n - 1], states[n].state)]
+        if step.stage:
+            state, note = stages.get(step.stage, ("", ""))
+            if not state:
+                stage = BY_ID[step.stage]
+                state = BLOCKED if blockers else READY
+                note = (
+                    "no signatures yet; each signatory runs `agreekit sign`"
+                    if stage.everyone
+                    else f"no approval yet; `agreekit approve {stage.id}` by {stage.role}"
+                )
+            if step.number == 19 and state == DONE:
+                state, note = _release_state(note, evidence)
+            note += _rejected_note(step.stage, evidence)
+        elif step.record:
+            progress = RULES[step.number](agreement)
+            if progress is None:
+                state, note = NOT_STARTED, f"no records/{step.record} yet"
+            else:
+                state = BLOCKED if blockers else (DONE if progress.complete else READY)
+                note = progress.evidence
+        else:
+            state, note = _content_state(step, agreement, findings)
+        if state == BLOCKED:
+            note = f"waits for step{'s' if len(blockers) > 1 else ''} {', '.join(map(str, blockers))}; {note}"
+        acting = state in (READY, STALE) or (state == NOT_STARTED and not blockers)
+        who = _who(agreement, step, state, evidence) if acting else ()
+        states[step.number] = StepState(step.number, step.title, state, note, who)
+    done = sum(1 for s in states.values() if s.state == DONE)
+    ordered = tuple(states[n] for n in sorted(states))
+    upcoming = next((s for s in ordered if s.actors), None)
+    return Status(ordered, round(100 * done / len(STEPS)), upcoming)
