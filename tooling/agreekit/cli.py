@@ -14,7 +14,9 @@ from agreekit import __version__
 # name -> module under agreekit.commands that defines `command`
 COMMANDS: dict[str, str] = {
     "announce": "announce",
+    "build": "build",
     "check": "check",
+    "diff": "diff",
     "explain": "explain",
     "feedback": "feedback",
     "meeting": "meeting",
