@@ -38,16 +38,20 @@ def test_strict_build_of_the_sample_is_clean(publishable: SampleRepo) -> None:
 
 def test_records_are_never_published(publishable: SampleRepo) -> None:
     records = publishable.path("records")
-    records.mkdir()
+    records.mkdir(exist_ok=True)
     marker = "CONFIDENTIAL-NEGOTIATION-NOTE-7731"
-    (records / "negotiation.yml").write_text(f"items:\n  - note: {marker}\n", "utf-8")
+    (records / "extra-notes.yml").write_text(f"items:\n  - note: {marker}\n", "utf-8")
     (records / "notes.md").write_text(f"# Notes\n\n{marker}\n", "utf-8")
+    # A phrase from the sample's own negotiation record must not leak either.
+    recorded = b"Housing officers cannot work when the housing management system is degraded"
+    assert recorded in (records / "negotiation.yml").read_bytes()
     site = build(publishable)
     for path in site.rglob("*"):
         assert "records" not in path.relative_to(site).parts
         assert "negotiation" not in path.name
         if path.is_file():
             assert marker.encode() not in path.read_bytes(), path
+            assert recorded not in path.read_bytes(), path
 
 
 def test_unlisted_markdown_in_sections_is_not_published(publishable: SampleRepo) -> None:

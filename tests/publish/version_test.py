@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from agreekit.publish.version import content_id, current_version, last_approved
@@ -48,14 +49,25 @@ def test_outside_git_is_an_uncommitted_draft(sample: SampleRepo) -> None:
     assert current_version(sample.root).label == "draft (not committed)"
 
 
+def text_tree(repo: SampleRepo) -> str:
+    """What git itself makes of agreement/ without records/: the tree of the text."""
+    listing = git(repo.root, "ls-tree", "HEAD:agreement").splitlines()
+    kept = "".join(f"{line}\n" for line in listing if not line.endswith("\trecords"))
+    result = subprocess.run(
+        ["git", "mktree"], cwd=repo.root, input=kept, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
 def test_content_id_is_the_git_tree_of_the_text(publishable: SampleRepo) -> None:
-    assert content_id(publishable.root) == git(publishable.root, "rev-parse", "HEAD:agreement")
+    assert publishable.path("records").is_dir()
+    assert content_id(publishable.root) == text_tree(publishable)
 
 
 def test_content_id_ignores_records_and_follows_the_text(publishable: SampleRepo) -> None:
     before = content_id(publishable.root)
-    publishable.path("records").mkdir()
-    publishable.write("records/negotiation.yml", "items: []\n")
+    publishable.path("records").mkdir(exist_ok=True)
+    publishable.write("records/notes.yml", "items: []\n")
     assert content_id(publishable.root) == before
     publishable.replace("sections/terms.md", "## Duration", "## Length")
     assert content_id(publishable.root) != before

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
+from agreekit.commands.common import repo_option
 from agreekit.report import as_text
 
 
@@ -23,14 +24,7 @@ def _done(started: float, detail: str = "") -> None:
 
 
 @click.command()
-@click.option(
-    "--repo",
-    "repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/ and mkdocs.yml.",
-)
+@repo_option
 @click.option("--no-pdf", is_flag=True, help="Build the site only.")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
 def command(repo: Path, no_pdf: bool, strict: bool) -> None:

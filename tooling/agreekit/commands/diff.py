@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from agreekit.commands.common import in_repo, repo_option
 from agreekit.files import write_atomic
 
 
@@ -18,14 +19,7 @@ def _name(revision: str) -> str:
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--repo",
-    "repo",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Repository root that holds agreement/.",
-)
+@repo_option
 @click.option(
     "--output-dir",
     "output_dir",
@@ -52,7 +46,7 @@ def command(old: str, new: str, repo: Path, output_dir: Path) -> None:
     except RevisionError as error:
         click.echo(f"agreekit diff: {error}", err=True)
         sys.exit(2)
-    folder = output_dir if output_dir.is_absolute() else repo / output_dir
+    folder = in_repo(repo, output_dir)
     stem = f"{_name(old)}..{_name(new)}"
     title = f"Changes from {old} to {new}"
     markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
