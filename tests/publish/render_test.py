@@ -42,6 +42,12 @@ def test_variables_and_dates_are_filled_in(sample: SampleRepo) -> None:
     assert "The reference for this Agreement is HHA-BWS-ITSA-2027." in texts["introduction"]
 
 
+def test_duration_filter_reads_as_words(sample: SampleRepo) -> None:
+    assert "That allows 216 minutes of unplanned downtime" in " ".join(
+        rendered(sample)["service-levels"].split()
+    )
+
+
 def test_priority_matrix_is_rendered_from_the_data(sample: SampleRepo) -> None:
     text = rendered(sample)["service-levels"]
     assert (

@@ -19,7 +19,7 @@ from agreekit.model.agreement import Agreement
 from agreekit.model.section import _CUSTOM_ID
 from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.publish.signatures import signature_block
-from agreekit.publish.tables import TableError, table
+from agreekit.publish.tables import TableError, duration, table
 
 
 class RenderError(Exception):
@@ -102,7 +102,7 @@ def _template_line(error: BaseException, name: str) -> int | None:
 
 
 def _environment(source: str, name: str) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    environment = SandboxedEnvironment(
         loader=jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -110,6 +110,8 @@ def _environment(source: str, name: str) -> SandboxedEnvironment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    environment.filters["duration"] = duration  # {{ data.x.allowed_downtime | duration }}
+    return environment
 
 
 def render_section(
