@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from agreekit.publish.pages import changed_blocks
 from agreekit.publish.site import SiteError, build_site
 from conftest import SampleRepo, git
 
@@ -86,3 +87,19 @@ def test_changes_page_redlines_against_the_last_version(publishable: SampleRepo)
     assert "Changes since v1.0.0" in page
     assert "<del>30</del><ins>21</ins>" in page
     assert "<ins>written</ins>" in page
+
+
+def test_changes_page_shows_changed_paragraphs_under_their_headings() -> None:
+    markup = (
+        "# 1. Terms\n\n## 1.1 Payment\n\nSame.\n\n## 1.2 Late <ins>payment</ins>\n\n"
+        "Pay <del>30</del><ins>21</ins> days.\n\n## 1.3 Other\n\nSame.\n\n# 2. Legal\n\n"
+        "## 2.1 Law\n\nNew <ins>law</ins>.\n"
+    )
+    assert changed_blocks(markup).split("\n\n") == [
+        "# 1. Terms",
+        "## 1.2 Late <ins>payment</ins>",
+        "Pay <del>30</del><ins>21</ins> days.",
+        "# 2. Legal",
+        "## 2.1 Law",
+        "New <ins>law</ins>.\n",
+    ]

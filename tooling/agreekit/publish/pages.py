@@ -47,6 +47,27 @@ def _demote_headings(text: str) -> str:
     return re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
 
 
+def changed_blocks(markup: str) -> str:
+    """Only the paragraphs that carry a mark, each under the headings of its clause."""
+    kept: list[str] = []
+    headings: dict[int, str] = {}
+    shown: set[str] = set()
+    for block in markup.split("\n\n"):
+        heading = re.match(r"(#{1,6}) ", block)
+        if heading:
+            level = len(heading.group(1))
+            headings = {k: v for k, v in headings.items() if k < level} | {level: block}
+        if "<ins>" not in block and "<del>" not in block:
+            continue
+        for _, text in sorted(headings.items()):
+            if text not in shown:
+                kept.append(text)
+                shown.add(text)
+        if not heading:
+            kept.append(block)
+    return "\n\n".join(kept)
+
+
 def changes_page(repo: Path, directory: str) -> str:
     """The redline of the agreement text against the last approved version."""
     approved = last_approved(repo)
@@ -65,7 +86,9 @@ def changes_page(repo: Path, directory: str) -> str:
     return (
         f"{title} since {approved}\n\n"
         f"Compared with the approved version {approved}: {summary(pieces)}. "
-        "Inserted words are <ins>underlined</ins>, deleted words <del>struck through</del>.\n\n"
-        f'<div class="agreekit-redline" markdown>\n\n{_demote_headings(as_html_markup(pieces))}'
+        "Only the changed paragraphs are shown, under their clause headings; inserted words are "
+        "<ins>underlined</ins>, deleted words <del>struck through</del>.\n\n"
+        f'<div class="agreekit-redline" markdown>\n\n'
+        f"{_demote_headings(changed_blocks(as_html_markup(pieces)))}"
         "\n\n</div>\n"
     )
