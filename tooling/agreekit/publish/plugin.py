@@ -44,31 +44,26 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         self.version: Version = current_version(self.repo, self.config.agreement)
         self.content_id = content_id(self.repo, self.config.agreement)
         try:
-            self.pages = {
-                f"{n.section.id}.md": text for n, text in render_agreement(agreement, SITE)
-            }
+            rendered = render_agreement(agreement, SITE)
         except RenderError as error:
             raise PluginError(str(error)) from None
+        self.pages = {f"{n.section.id}.md": text for n, text in rendered}
         config.site_name = agreement.file.title
-        config.nav = [{"Home": "index.md"}]
-        config.nav += [{f"{n}. {t}": uri} for uri, (n, t) in self._titles().items()]
-        config.nav.append({"Changes": "changes.md"})
+        # Navigation in agreement.yml order, between the generated home and changes pages.
+        sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
+        config.nav = [{"Home": "index.md"}, *sections, {"Changes": "changes.md"}]
         config.extra["agreekit"] = {
             "version": self.version.label,
             "final": self.version.final,
             "content_id": self.content_id,
         }
-        config.extra_css.append(CSS_URI)
-        config.theme.dirs.insert(0, str(ASSETS.joinpath("overrides")))
+        # `mkdocs serve` runs on_config again on every rebuild: add each thing once.
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        overrides = str(ASSETS.joinpath("overrides"))
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
         return config
-
-    def _titles(self) -> dict[str, tuple[str, str]]:
-        numbered = {s: i for i, s in enumerate(self.agreement.file.sections, start=1)}
-        return {
-            f"{s.id}.md": (str(numbered[s.id]), s.meta.title)
-            for s in sorted(self.agreement.sections, key=lambda s: numbered.get(s.id, 0))
-            if s.id in numbered
-        }
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Only the sections agreement.yml lists are the agreement; nothing else is published.

@@ -16,7 +16,6 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
-from agreekit.model.section import _CUSTOM_ID
 from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.publish.signatures import signature_block
 from agreekit.publish.tables import TableError, duration, table
@@ -86,7 +85,7 @@ def _number_headings(numbered: NumberedSection, style: Style) -> str:
         line = lines[index] if 0 <= index < len(lines) else ""
         if not line.lstrip().startswith("#"):
             continue  # a setext heading keeps its own text
-        text = _CUSTOM_ID.sub("", line.lstrip().lstrip("#")).strip()
+        text = item.heading.text  # without its {#id}
         number = f"{item.number} " if item.number else ""
         anchor = style.anchor(section.id, item.heading.slug)
         suffix = f" {{#{anchor}}}" if anchor else ""
