@@ -60,6 +60,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         # `mkdocs serve` runs on_config again on every rebuild: add each thing once.
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        facts = str(self.repo / self.config.agreement / "agreement.yml")
+        if facts not in config.watch:
+            config.watch.append(facts)  # parties, variables and order live outside docs_dir
         overrides = str(ASSETS.joinpath("overrides"))
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
