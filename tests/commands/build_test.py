@@ -27,13 +27,14 @@ def test_builds_site_and_shows_progress(publishable: SampleRepo) -> None:
 def test_template_error_is_reported_with_file_and_line_and_no_traceback(
     publishable: SampleRepo,
 ) -> None:
-    publishable.replace(
-        "sections/terms.md", '{{ ref("legal#termination") }}', '{{ ref("legal#end") }}'
-    )
-    line = publishable.line_of("sections/terms.md", "legal#end")
+    # The checks do not render templates, so this reaches the renderer, which stops the build.
+    publishable.replace("sections/legal.md", "{{ variables.governing_law }}", "{{ variables.law }}")
+    line = publishable.line_of("sections/legal.md", "variables.law")
     result = publishable.cli("build", "--no-pdf")
     assert result.returncode == 1
-    assert f"agreement/sections/terms.md:{line}: ref('legal#end')" in result.stderr
+    assert f"agreement/sections/legal.md:{line}: 'dict object' has no attribute 'law'" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
