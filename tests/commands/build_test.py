@@ -32,7 +32,7 @@ def test_template_error_is_reported_with_file_and_line_and_no_traceback(
     line = publishable.line_of("sections/legal.md", "variables.law")
     result = publishable.cli("build", "--no-pdf")
     assert result.returncode == 1
-    assert f"agreement/sections/legal.md:{line}: 'dict object' has no attribute 'law'" in (
+    assert f"agreement/sections/legal.md:{line}: {{{{ variables.law }}}}: 'dict object' has no" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr

@@ -7,6 +7,7 @@ can read values but never run code. Jinja comments use `{## ##}` because `{#` op
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,16 +140,26 @@ def render_section(
     except (jinja2.TemplateError, RefError, TableError) as error:
         line = _template_line(error, section.path)
         where = section.body_line + line - 1 if line else section.body_line
-        raise RenderError(section.path, where, _message(error)) from None
+        source_line = source.split("\n")[line - 1] if line else ""
+        raise RenderError(section.path, where, _message(error, source_line)) from None
     anchor = style.anchor(section.id, None)
     title = f"# {numbered.number}. {section.meta.title}" + (f" {{#{anchor}}}" if anchor else "")
     return f"{title}\n\n{body.strip()}\n"
 
 
-def _message(error: Exception) -> str:
+def _expression(error: jinja2.UndefinedError, line: str) -> str:
+    """The `{{ ... }}` on the line that names what is undefined, to quote it to the user."""
+    missing = re.findall(r"'([^']+)'", error.message or "")
+    for expression in re.findall(r"\{\{.*?\}\}", line):
+        if missing and missing[-1] in expression:
+            return f"{expression}: "
+    return ""
+
+
+def _message(error: Exception, line: str) -> str:
     if isinstance(error, jinja2.UndefinedError):
         return (
-            f"{error.message}; check the spelling, or add the value to agreement.yml or the "
+            f"{_expression(error, line)}{error.message}; check the spelling, or add the value to agreement.yml or the "
             "front matter (docs/authoring.md lists the variables)"
         )
     if isinstance(error, jinja2.TemplateSyntaxError):
