@@ -103,3 +103,35 @@ def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
         ("GIT_COMMITTER_EMAIL", "tests@agreekit.invalid"),
     ):
         monkeypatch.setenv(variable, value)
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout.strip()
+
+
+def make_git_repo(root: Path) -> None:
+    """A repository holding the sample agreement and mkdocs.yml, committed once."""
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "owner@example.org")
+    git(root, "config", "user.name", "Agreement Owner")
+    git(root, "config", "commit.gpgsign", "false")
+    git(root, "config", "tag.gpgsign", "false")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Sample agreement")
+
+
+def publishable_repo(root: Path) -> SampleRepo:
+    """A copy of the sample and mkdocs.yml in `root`, committed once, with no tags."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(SAMPLE, root / "agreement", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    make_git_repo(root)
+    return SampleRepo(root)
+
+
+@pytest.fixture
+def publishable(tmp_path: Path) -> SampleRepo:
+    return publishable_repo(tmp_path / "repo")

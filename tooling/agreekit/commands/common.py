@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from agreekit.checks.registry import enrich
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
+from agreekit.publish.version import current_version
 from agreekit.report import as_text
 
 repo_option = click.option(
@@ -37,14 +37,5 @@ def load_or_exit(repo: Path) -> Agreement:
 
 
 def version_label(repo: Path) -> str:
-    """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`, or `draft` outside git."""
-
-    def git(*args: str) -> str | None:
-        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
-        return result.stdout.strip() if result.returncode == 0 else None
-
-    tag = git("describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
-    if tag:
-        return tag
-    commit = git("rev-parse", "--short", "HEAD")
-    return f"draft {commit}" if commit else "draft"
+    """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see publish.version."""
+    return current_version(repo).label

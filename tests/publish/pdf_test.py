@@ -1,0 +1,130 @@
+"""The printed agreement, read back from the PDF as a signatory would see it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from agreekit.model.loader import load_agreement
+from agreekit.publish.numbering import numbered_sections
+from agreekit.publish.version import content_id
+from conftest import SampleRepo, git, publishable_repo
+
+
+def build_pdf(repo: SampleRepo) -> list[str]:
+    result = repo.cli("build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    reader = PdfReader(repo.root / "site" / "agreement.pdf")
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[SampleRepo, list[str]]:
+    repo = publishable_repo(tmp_path_factory.mktemp("draft"))
+    return repo, build_pdf(repo)
+
+
+@pytest.fixture(scope="module")
+def final(tmp_path_factory: pytest.TempPathFactory) -> tuple[SampleRepo, list[str]]:
+    repo = publishable_repo(tmp_path_factory.mktemp("final"))
+    git(repo.root, "tag", "-a", "v1.0.0", "-m", "Version 1.0.0")
+    return repo, build_pdf(repo)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_cover_names_parties_title_version_and_effective_date(
+    final: tuple[SampleRepo, list[str]],
+) -> None:
+    cover = flat(final[1][0])
+    for needle in (
+        "IT Support Agreement",
+        "Harbourside Housing Association",
+        "Brightwater IT Services Ltd",
+        "v1.0.0",
+        "1 February 2027",
+        "HHA-BWS-ITSA-2027",
+    ):
+        assert needle in cover
+
+
+def test_signature_block_names_every_signatory(draft: tuple[SampleRepo, list[str]]) -> None:
+    repo, pages = draft
+    signature_page = flat(next(p for p in pages if "Signed for and on behalf of" in p))
+    for name, title, organisation in (
+        ("Amara Okafor", "Chief Executive", "Harbourside Housing Association"),
+        ("Mark Ellison", "Managing Director", "Brightwater IT Services Ltd"),
+    ):
+        assert f"Name {name}" in signature_page
+        assert f"Title {title}" in signature_page
+        assert f"Organisation {organisation}" in signature_page
+        assert f"Signed for and on behalf of {organisation}" in signature_page
+    assert signature_page.count("Signature") >= 2
+    assert signature_page.count("Date") >= 2
+
+
+def test_clause_numbers_run_in_order(draft: tuple[SampleRepo, list[str]]) -> None:
+    repo, pages = draft
+    agreement, _ = load_agreement(repo.root)
+    assert agreement is not None
+    body = flat(" ".join(pages[1:]))
+    # Every heading appears once in the contents and once in the text, each time in order.
+    contents, text = [], []
+    for numbered in numbered_sections(agreement):
+        label = f"{numbered.number}. {numbered.section.meta.title}"
+        contents.append(label)
+        text.append(label)
+        for heading in numbered.headings:
+            label = f"{heading.number} {heading.heading.text}"
+            text.append(label)
+            if heading.heading.level == 2:
+                contents.append(label)
+    position = 0
+    for label in contents + text:
+        found = body.find(label, position)
+        assert found >= 0, f"{label!r} missing or out of order"
+        position = found + len(label)
+    numbers = [label.split(" ")[0].rstrip(".") for label in text]
+    assert numbers[:4] == ["1", "1.1", "1.2", "1.3"]
+    assert "11.1.2" in numbers
+
+
+def test_footer_carries_version_content_id_and_page_x_of_y(
+    draft: tuple[SampleRepo, list[str]],
+) -> None:
+    repo, pages = draft
+    head = git(repo.root, "rev-parse", "--short=7", "HEAD")
+    tree = content_id(repo.root)
+    for number, page in enumerate(pages, start=1):
+        text = flat(page)
+        assert f"Version draft {head} · Content id {tree[:12]}" in text
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_draft_is_watermarked(draft: tuple[SampleRepo, list[str]]) -> None:
+    assert all("DRAFT" in page for page in draft[1])
+
+
+def test_final_has_no_draft_mark(final: tuple[SampleRepo, list[str]]) -> None:
+    repo, pages = final
+    assert not any("DRAFT" in page for page in pages)
+    assert "Version v1.0.0 · Content id" in flat(pages[-1])
+    assert not re.search(r"\bdraft\b", flat(pages[0]), re.IGNORECASE)
+
+
+def test_the_site_links_the_pdf(draft: tuple[SampleRepo, list[str]]) -> None:
+    home = (draft[0].root / "site" / "index.html").read_text("utf-8")
+    assert 'href="agreement.pdf"' in home
+    assert (draft[0].root / "site" / "agreement.pdf").stat().st_mode & 0o044 == 0o044
+
+
+def test_no_pdf_builds_the_site_only(publishable: SampleRepo) -> None:
+    result = publishable.cli("build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert (publishable.root / "site" / "index.html").is_file()
+    assert not (publishable.root / "site" / "agreement.pdf").exists()
+    assert 'href="agreement.pdf"' not in (publishable.root / "site" / "index.html").read_text()

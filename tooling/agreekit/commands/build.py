@@ -1,0 +1,64 @@
+"""`agreekit build`: check the agreement, then publish the site and the PDF into site/."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from agreekit.checks.run import check_repository
+from agreekit.commands.common import repo_option
+from agreekit.report import as_text
+
+
+def _step(number: int, total: int, text: str) -> float:
+    click.echo(f"[{number}/{total}] {text}...", err=True)
+    return time.monotonic()
+
+
+def _done(started: float, detail: str = "") -> None:
+    suffix = f": {detail}" if detail else ""
+    click.echo(f"      done in {time.monotonic() - started:.1f} s{suffix}", err=True)
+
+
+@click.command()
+@repo_option
+@click.option("--no-pdf", is_flag=True, help="Build the site only.")
+@click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
+def command(repo: Path, no_pdf: bool, strict: bool) -> None:
+    """Check the agreement, then build the site and the PDF into site/."""
+    from agreekit.publish.render import RenderError
+    from agreekit.publish.site import SiteError, build_site
+
+    total = 2 if no_pdf else 3
+    started = _step(1, total, "Checking the agreement")
+    result = check_repository(repo)
+    if result.findings or result.agreement is None:
+        click.echo(as_text(result.findings, "agreement/"))
+        click.echo("Not published: an agreement with findings is not built. Fix them and rerun.")
+        sys.exit(1)
+    _done(started, "no findings")
+
+    started = _step(2, total, "Building the site")
+    try:
+        site_dir = build_site(
+            repo, strict=strict, pdf=not no_pdf, report=lambda m: click.echo(m, err=True)
+        )
+    except SiteError as error:
+        click.echo(f"Site not built: {error}", err=True)
+        sys.exit(1)
+    _done(started, str(site_dir))
+
+    if not no_pdf:
+        from agreekit.publish.pdf import build_pdf
+
+        started = _step(3, total, "Writing the PDF")
+        try:
+            pdf = build_pdf(repo, result.agreement, site_dir)
+        except RenderError as error:
+            click.echo(f"PDF not written: {error}", err=True)
+            sys.exit(1)
+        _done(started, str(pdf))
+    click.echo(f"Published to {site_dir}")

@@ -1,0 +1,58 @@
+"""`agreekit diff OLD NEW`: a word-level redline of the agreement text between two revisions."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit.commands.common import in_repo, repo_option
+from agreekit.files import write_atomic
+
+
+def _name(revision: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", revision).strip("-") or "revision"
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@repo_option
+@click.option(
+    "--output-dir",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/redline"),
+    show_default=True,
+    help="Where to write OLD..NEW.html and OLD..NEW.md.",
+)
+def command(old: str, new: str, repo: Path, output_dir: Path) -> None:
+    """Redline from OLD to NEW (tags, branches or commits): HTML with <ins>/<del>, and Markdown
+    with CriticMarkup {++inserted++} and {--deleted--}."""
+    from agreekit.publish.document import to_html
+    from agreekit.publish.redline import (
+        as_critic_markup,
+        as_html_markup,
+        html_page,
+        redline,
+        summary,
+    )
+    from agreekit.publish.revision import RevisionError, text_at
+
+    try:
+        pieces = redline(text_at(repo, old), text_at(repo, new))
+    except RevisionError as error:
+        click.echo(f"agreekit diff: {error}", err=True)
+        sys.exit(2)
+    folder = in_repo(repo, output_dir)
+    stem = f"{_name(old)}..{_name(new)}"
+    title = f"Changes from {old} to {new}"
+    markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
+    write_atomic(
+        markdown_path, f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
+    )
+    write_atomic(html_path, html_page(title, to_html(as_html_markup(pieces))))
+    click.echo(f"{title}: {summary(pieces)}")
+    click.echo(f"  {html_path}\n  {markdown_path}")

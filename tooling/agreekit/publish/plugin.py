@@ -1,0 +1,85 @@
+"""The `agreekit` MkDocs plugin: a thin seam that hands MkDocs the rendered agreement.
+
+The work is done by plain functions in agreekit.publish; this module only wires them to MkDocs'
+events, so a move to another site generator replaces this file alone.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from agreekit.model.agreement import Agreement
+from agreekit.model.loader import load_agreement
+from agreekit.publish.pages import changes_page, home_page
+from agreekit.publish.render import SITE, RenderError, render_agreement
+from agreekit.publish.version import Version, content_id, current_version
+
+ASSETS = resources.files("agreekit.publish").joinpath("assets")
+CSS_URI = "assets/agreekit.css"
+
+
+class AgreekitConfig(Config):
+    agreement = c.Type(str, default="agreement")  # the folder holding agreement.yml
+    pdf = c.Type(bool, default=False)  # link the PDF from the home page (`agreekit build` sets it)
+
+
+class AgreekitPlugin(BasePlugin[AgreekitConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.repo = Path(config.config_file_path or ".").resolve().parent
+        agreement, findings = load_agreement(self.repo, self.config.agreement)
+        if agreement is None:
+            where = "; ".join(f"{f.location.file}:{f.location.line}: {f.message}" for f in findings)
+            raise PluginError(f"the agreement does not load: {where}")
+        self.agreement: Agreement = agreement
+        self.version: Version = current_version(self.repo, self.config.agreement)
+        self.content_id = content_id(self.repo, self.config.agreement)
+        try:
+            rendered = render_agreement(agreement, SITE)
+        except RenderError as error:
+            raise PluginError(str(error)) from None
+        self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        config.site_name = agreement.file.title
+        # Navigation in agreement.yml order, between the generated home and changes pages.
+        sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
+        config.nav = [{"Home": "index.md"}, *sections, {"Changes": "changes.md"}]
+        config.extra["agreekit"] = {
+            "version": self.version.label,
+            "final": self.version.final,
+            "content_id": self.content_id,
+        }
+        # `mkdocs serve` runs on_config again on every rebuild: add each thing once.
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        facts = str(self.repo / self.config.agreement / "agreement.yml")
+        if facts not in config.watch:
+            config.watch.append(facts)  # parties, variables and order live outside docs_dir
+        overrides = str(ASSETS.joinpath("overrides"))
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Only the sections agreement.yml lists are the agreement; nothing else is published.
+        for file in list(files):
+            if file.is_documentation_page() and file.src_uri not in self.pages:
+                files.remove(file)
+        repo, folder = self.repo, self.config.agreement
+        home = home_page(self.agreement, self.version, self.content_id, self.config.pdf)
+        files.append(File.generated(config, "index.md", content=home))
+        files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
+        files.append(File.generated(config, CSS_URI, content=css))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        return self.pages.get(page.file.src_uri, markdown)

@@ -1,0 +1,58 @@
+"""Build the MkDocs site for a repository (MkDocs loads only here and in the plugin)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+class SiteError(Exception):
+    """MkDocs refused to build; the message says why."""
+
+
+class _Relay(logging.Handler):
+    """Hands MkDocs' warnings to the caller as they happen, and keeps its errors for the failure."""
+
+    def __init__(self, emit: Callable[[str], None]) -> None:
+        super().__init__(logging.WARNING)
+        self._emit = emit
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            self._emit(f"warning: {record.getMessage()}")
+
+
+def build_site(repo: Path, *, strict: bool, pdf: bool, report: Callable[[str], None]) -> Path:
+    """Build `<repo>/mkdocs.yml` into its site_dir and return that folder."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin MkDocs 1.6 on purpose (DESIGN 10)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    config_file = repo / "mkdocs.yml"
+    if not config_file.is_file():
+        raise SiteError(
+            f"no mkdocs.yml in {repo}; copy the template's mkdocs.yml into the repository root"
+        )
+    handler = _Relay(report)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), strict=strict)
+        plugin = config.plugins.get("agreekit")
+        if plugin is None:
+            raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
+        plugin.config["pdf"] = pdf
+        build(config)
+    except ConfigurationError as error:
+        raise SiteError(f"mkdocs.yml: {error}") from None
+    except (Abort, MkDocsException) as error:
+        raise SiteError("\n".join(handler.errors) or str(error)) from None
+    finally:
+        logger.removeHandler(handler)
+    return Path(config.site_dir)
