@@ -17,6 +17,7 @@ PEOPLE = {
     "priya": ("priya-shah", "priya.shah@harbourside-housing.example"),
     "rachel": ("rachel-osei", "rachel.osei@harbourside-housing.example"),
     "helen": ("helen-mcbride", "helen.mcbride@harbourside-housing.example"),
+    "mark": ("mark-ellison", "mark.ellison@brightwater-it.example"),
     "mallory": ("mallory", "mallory@attacker.example"),  # not a stakeholder, not a signer
     "recorder": ("recorder", "recorder@agreekit"),  # the record-approval workflow's key
 }
@@ -110,7 +111,7 @@ def governed_repo(tmp_path: Path, signed: bool = True) -> GitRepo:
     make_keys(keys, list(PEOPLE))
     repo = GitRepo(root, keys)
     if signed:
-        repo.write_signers("amara", "priya", "rachel", "daniel", "helen", "recorder")
+        repo.write_signers("amara", "priya", "rachel", "daniel", "helen", "mark", "recorder")
     else:
         (root / ".github" / "allowed_signers").unlink(missing_ok=True)
     repo.git("init", "-q", "-b", "main")

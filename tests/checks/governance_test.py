@@ -87,6 +87,7 @@ def test_405_workflows_not_owned_by_management(governed: SampleRepo) -> None:
         ".github/workflows/check.yml",
         ".github/workflows/publish.yml",
         ".github/workflows/record-approval.yml",
+        ".github/workflows/release.yml",
     }
 
 

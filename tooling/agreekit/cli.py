@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "feedback": "feedback",
     "meeting": "meeting",
     "init": "init",
+    "release": "release",
     "schema": "schema",
     "sign": "sign",
     "status": "status",

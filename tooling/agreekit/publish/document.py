@@ -5,6 +5,7 @@ Plain HTML and CSS (paged media) so that the PDF step is only `weasyprint.HTML(.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from importlib import resources
 
@@ -15,6 +16,7 @@ from agreekit.model.agreement_file import Party
 from agreekit.publish.numbering import NumberedSection
 from agreekit.publish.render import PDF, render_agreement, template_context
 from agreekit.publish.version import Version
+from agreekit.workflow.release import Signed
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists"]
 
@@ -83,7 +85,26 @@ def print_css(version: Version, content_id: str) -> str:
     return css.replace("FOOTER_TEXT", _css_string(footer_text(version, content_id)))
 
 
-def document(agreement: Agreement, version: Version, content_id: str) -> str:
+def signature_record(signed: Sequence[Signed]) -> str:
+    """The final copy's page of who signed which text, from the signature records in git."""
+    rows = "".join(
+        f"<tr><td>{escape(s.name)}<br><small>{escape(s.title)}, {escape(s.organisation)}</small></td>"
+        f"<td>{s.when:%d %B %Y %H:%M} UTC</td><td><code>{escape(s.record)}</code></td>"
+        f"<td><code>{escape(s.content[:12])}</code></td></tr>"
+        for s in signed
+    )
+    return (
+        '<section class="agreement-section signature-record"><h2>Signature record</h2>'
+        "<p>Each signatory signed this text by a signature record in the agreement's git "
+        "repository; the content id identifies the text signed.</p>"
+        "<table><thead><tr><th>Signed by</th><th>When</th><th>Record</th><th>Content id</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></section>"
+    )
+
+
+def document(
+    agreement: Agreement, version: Version, content_id: str, signed: Sequence[Signed] = ()
+) -> str:
     rendered = render_agreement(agreement, PDF)
     body = "".join(
         f'<section class="agreement-section" id="section-{n.section.id}">{to_html(text)}</section>'
@@ -95,7 +116,8 @@ def document(agreement: Agreement, version: Version, content_id: str) -> str:
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{print_css(version, content_id)}</style></head><body>"
         f"{watermark}{cover(agreement, version, content_id)}"
-        f"{contents([n for n, _ in rendered])}<main>{body}</main></body></html>\n"
+        f"{contents([n for n, _ in rendered])}<main>{body}"
+        f"{signature_record(signed) if signed else ''}</main></body></html>\n"
     )
 
 

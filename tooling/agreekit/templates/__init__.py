@@ -12,6 +12,7 @@ GITHUB_FILES: tuple[str, ...] = (
     "workflows/check.yml",
     "workflows/publish.yml",
     "workflows/record-approval.yml",
+    "workflows/release.yml",
     "pull_request_template.md",
 )
 

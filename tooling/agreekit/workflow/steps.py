@@ -209,8 +209,11 @@ def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) ->
     """Who must act on a step: for signatures, only those who have not signed this text."""
     if step.number != 19 or state == STALE:
         return actors(agreement, step.actor)
-    signed = {v.record.approver for v in evidence.verdicts if v.valid and v.current}
-    signed &= {v.record.approver for v in evidence.verdicts if v.record.stage == "signature"}
+    signed = {
+        v.record.approver
+        for v in evidence.verdicts
+        if v.valid and v.current and v.record.stage == "signature"
+    }
     waiting = [s for s in agreement.file.stakeholders if s.signatory and s.id not in signed]
     return tuple(s.name for s in waiting) if waiting else actors(agreement, "owner")
 

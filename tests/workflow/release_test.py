@@ -1,0 +1,121 @@
+"""From the final management approval to the release, in a real repository with signed tags."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from gitrepo import GitRepo, governed_repo
+
+
+def status(repo: GitRepo) -> dict[int, dict[str, object]]:
+    result = repo.agreekit("status", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {step["number"]: step for step in json.loads(result.stdout)["steps"]}
+
+
+def state(repo: GitRepo, number: int) -> object:
+    return status(repo)[number]["state"]
+
+
+def ok(repo: GitRepo, *args: str, who: str = "daniel") -> str:
+    result = repo.agreekit(*args, who=who)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def refused(repo: GitRepo, *args: str) -> str:
+    result = repo.agreekit(*args)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout
+
+
+def tell_every_department(repo: GitRepo) -> None:
+    path = repo.root / "agreement" / "records" / "communication.yml"
+    text = path.read_text().replace("  - department: ", "  - told: 2027-01-25\n    department: ")
+    path.write_text(text)
+    repo.commit("Every department told")
+
+
+def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
+    repo = governed_repo(tmp_path)
+    ok(repo, "approve", "initial", who="amara")
+    ok(repo, "approve", "legal", who="rachel")
+    ok(repo, "approve", "final", who="amara")
+    steps = status(repo)
+    assert [steps[n]["state"] for n in (15, 16, 17, 18, 19)] == [
+        "done", "done", "ready", "blocked", "blocked",
+    ]  # fmt: skip
+    assert "0 of 4 departments told" in str(steps[17]["evidence"])
+
+    ok(repo, "sign", who="amara")
+    problems = refused(repo, "release", "v1.0.0")
+    assert "Mark Ellison has not signed" in problems
+    assert "step 18 (Compile feedback and finalise) is blocked" in problems
+
+    tell_every_department(repo)
+    steps = status(repo)
+    assert [steps[n]["state"] for n in (17, 18, 19)] == ["done", "done", "ready"]
+    assert steps[19]["actors"] == ["Mark Ellison"]  # Amara Okafor has signed
+
+    # A pending negotiation item reopens step 11 and blocks step 18, and with it the release.
+    negotiation = "agreement/records/negotiation.yml"
+    repo.edit(negotiation, "    status: agreed\n", "    status: pending\n")
+    repo.commit("Operations reopen the P2 target")
+    steps = status(repo)
+    assert steps[11]["state"] == "ready" and steps[18]["state"] == "blocked"
+    assert "waits for step 11" in str(steps[18]["evidence"])
+    assert "step 18" in refused(repo, "release", "v1.0.0")
+    repo.edit(negotiation, "    status: pending\n", "    status: agreed\n")
+    repo.commit("P2 target agreed again")
+    assert state(repo, 18) == "done"
+
+    # The text changes after Amara signed: management approves it again, Mark signs the new
+    # text, and Amara's signature over the old text blocks the release.
+    repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is capped.")
+    repo.commit("Final wording of the budget constraint")
+    assert state(repo, 15) == "stale"
+    ok(repo, "approve", "final", who="amara")
+    ok(repo, "sign", who="mark")
+    steps = status(repo)
+    assert steps[19]["state"] == "ready" and steps[19]["actors"] == ["Amara Okafor"]
+    problems = refused(repo, "release", "v1.0.0")
+    assert "Amara Okafor signed other text" in problems
+    assert repo.git("tag", "--list", "v*") == ""
+
+    ok(repo, "sign", who="amara")
+    steps = status(repo)
+    assert steps[19]["state"] == "ready" and steps[19]["actors"] == ["Daniel Reeve"]
+    assert "agreekit release" in str(steps[19]["evidence"])
+
+    ok(repo, "release", "v1.0.0")
+    bundle = repo.root / "dist" / "v1.0.0"
+    pdf_name = "HHA-BWS-ITSA-2027-v1.0.0.pdf"
+    assert sorted(p.name for p in bundle.iterdir()) == sorted(
+        [pdf_name, "signatures.json", "SHA256SUMS"]
+    )
+    check = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.count(": OK") == 2
+
+    signed = json.loads((bundle / "signatures.json").read_text())
+    head_content = signed["content_id"]
+    assert [s["name"] for s in signed["signatures"]] == ["Amara Okafor", "Mark Ellison"]
+    assert {s["content_id"] for s in signed["signatures"]} == {head_content}
+    assert all(s["ssh_signed"] for s in signed["signatures"])
+    assert {a["stage"] for a in signed["approvals"]} == {"initial", "legal", "final"}
+
+    text = "\n".join(page.extract_text() for page in PdfReader(bundle / pdf_name).pages)
+    assert "DRAFT" not in text
+    assert "Signature record" in text and "approvals/signature/" in text
+    assert "Version v1.0.0" in text and head_content[:12] in text
+
+    assert repo.git("tag", "--list", "v*") == "v1.0.0"
+    steps = status(repo)
+    assert steps[19]["state"] == "done" and "released as v1.0.0" in str(steps[19]["evidence"])
+    assert json.loads(repo.agreekit("status", "--json").stdout)["progress"] == 100

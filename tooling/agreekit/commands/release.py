@@ -1,0 +1,89 @@
+"""`agreekit release VERSION`: tag the signed text and bundle the final PDF, checksums and manifest.
+
+It refuses unless `check` is clean, every approval verifies, feedback is closed and every signatory
+signed the text at HEAD. The bundle goes to dist/VERSION/: the PDF (no DRAFT mark, signatures
+listed), signatures.json and SHA256SUMS (`sha256sum -c SHA256SUMS` verifies it).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from agreekit import git
+from agreekit.approvals.evidence import gather
+from agreekit.checks.run import check_repository
+from agreekit.commands.common import in_repo, repo_option
+from agreekit.files import write_atomic
+from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
+
+VERSION_PATTERN = re.compile(r"^v\d+(\.\d+){0,2}([-.][0-9A-Za-z.]+)?$")
+
+
+def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
+    """Create the version tag on HEAD, or accept it if it already marks HEAD."""
+    existing = git.run(
+        repo, "rev-parse", "--verify", "--quiet", f"refs/tags/{version}^{{commit}}", check=False
+    )
+    if existing.strip():
+        if existing.decode().strip() != head:
+            raise click.ClickException(
+                f"tag {version} already marks another commit; choose a new version"
+            )
+        return
+    try:
+        git.create_tag(repo, version, message, head, sign)
+    except git.GitError as error:
+        raise click.ClickException(f"git could not create tag {version}: {error}") from error
+
+
+@click.command()
+@repo_option
+@click.argument("version")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the release bundle (a subfolder per version).",
+)
+def command(repo: Path, version: str, output: Path) -> None:
+    """Release the signed agreement as VERSION (e.g. v1.0.0)."""
+    if not VERSION_PATTERN.match(version):
+        raise click.ClickException(f"'{version}' is not a version like v1.0.0")
+    result = check_repository(repo)
+    agreement = result.agreement
+    if agreement is None:
+        raise click.ClickException("the agreement does not load; run `agreekit check`")
+    if not git.is_repository(repo):
+        raise click.ClickException("not a git repository: signatures and versions are git tags")
+    evidence = gather(repo, agreement.directory)
+    problems = release_problems(agreement, result.findings, evidence)
+    if problems:
+        click.echo(f"Not released: {len(problems)} problem{'s' if len(problems) > 1 else ''}.")
+        for problem in problems:
+            click.echo(f"- {problem}")
+        sys.exit(1)
+    assert evidence.head is not None and evidence.head_content is not None
+    signed = signed_by(agreement, evidence.verdicts)
+    names = ", ".join(s.name for s in signed)
+    _tag(repo, version, evidence.head,
+         f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
+         evidence.signing_required)  # fmt: skip
+
+    from agreekit.publish.document import document, write_pdf
+    from agreekit.publish.version import Version
+
+    click.echo(f"Writing the final PDF of {version}...", err=True)
+    html = document(agreement, Version(version, True, evidence.head), evidence.head_content, signed)
+    base = f"{agreement.file.reference or 'agreement'}-{version}"
+    files = {f"{base}.pdf": write_pdf(html, base_url=str(repo))}
+    files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
+    folder = in_repo(repo, output) / version
+    for name, data in files.items():
+        write_atomic(folder / name, data)
+    write_atomic(folder / "SHA256SUMS", checksums(files))
+    click.echo(f"Released {version} to {folder}: {', '.join(files)} and SHA256SUMS.")
