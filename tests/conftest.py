@@ -94,6 +94,12 @@ def json_findings(result: subprocess.CompletedProcess[str]) -> list[dict[str, ob
 
 
 @pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks that compare dates with today (AK224) see the same day on every run."""
+    monkeypatch.setenv("AGREEKIT_TODAY", "2026-12-01")
+
+
+@pytest.fixture(autouse=True)
 def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests commit in temporary repositories; a fresh machine has no git identity of its own."""
     for variable, value in (
