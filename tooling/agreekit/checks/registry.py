@@ -16,6 +16,7 @@ from agreekit.checks import (
     records,
     service_levels,
     structure,
+    templates,
     terms,
     unsafe_content,
 )
@@ -285,6 +286,14 @@ CHECKS: tuple[Check, ...] = (
         "An archaic or wordy phrase.",
         "Use the plain-English replacement in the message.",
         legal_text.plain_english,
+    ),
+    Check(
+        "AK308",
+        "template-error",
+        ERROR,
+        "A section's {{ ... }} cannot be rendered: an undefined variable, an unknown table or a template syntax error.",
+        "Spell the variable as docs/authoring.md lists it, or add the value to agreement.yml or the front matter.",
+        templates.templates_render,
     ),
     Check(
         "AK401",

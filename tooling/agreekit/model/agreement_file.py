@@ -22,7 +22,7 @@ Role = Literal["owner", "management", "legal", "reviewer", "provider-contact", "
 class Strict(BaseModel):
     """Unknown keys are errors, so a misspelt key never silently drops a term."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Party(Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -42,9 +43,10 @@ def _required_section(raw: dict[str, Any]) -> RequiredSection:
     )
 
 
+@functools.cache
 def builtin_profile(name: str = "it-support") -> Profile:
     text = resources.files("agreekit").joinpath("profiles", f"{name}.yml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Profile(
         name=raw["name"],
         sections=tuple(_required_section(s) for s in raw["sections"]),
