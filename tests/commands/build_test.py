@@ -24,18 +24,21 @@ def test_builds_site_and_shows_progress(publishable: SampleRepo) -> None:
     assert (publishable.root / "site" / "service-levels" / "index.html").is_file()
 
 
-def test_template_error_is_reported_with_file_and_line_and_no_traceback(
+def test_template_error_stops_the_build_at_the_check_with_file_and_line(
     publishable: SampleRepo,
 ) -> None:
-    # The checks do not render templates, so this reaches the renderer, which stops the build.
+    # AK308 renders the templates during the check, so the build stops before publishing anything.
     publishable.replace("sections/legal.md", "{{ variables.governing_law }}", "{{ variables.law }}")
     line = publishable.line_of("sections/legal.md", "variables.law")
     result = publishable.cli("build", "--no-pdf")
     assert result.returncode == 1
-    assert f"agreement/sections/legal.md:{line}: {{{{ variables.law }}}}: 'dict object' has no" in (
-        result.stderr
+    assert (
+        f"agreement/sections/legal.md:{line}:1: AK308 {{{{ variables.law }}}}: 'dict object' has no"
+        in result.stdout
     )
-    assert "Traceback" not in result.stderr
+    assert "Not published" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (publishable.root / "site").exists()
 
 
 def test_without_mkdocs_yml_says_what_to_do(sample: SampleRepo) -> None:
