@@ -33,6 +33,15 @@ def text(repo: Path, *args: str) -> str:
     return run(repo, *args).decode("utf-8", "replace").strip()
 
 
+def answer(repo: Path, *args: str) -> str | None:
+    """Git's stripped output, or None where git fails or is missing (e.g. outside a repository)."""
+    try:
+        out = run(repo, *args)
+    except GitError:
+        return None
+    return out.decode("utf-8", "replace").strip()
+
+
 def is_repository(repo: Path) -> bool:
     try:
         return text(repo, "rev-parse", "--is-inside-work-tree") == "true"

@@ -3,33 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 import click
 
+from agreekit import git
 from agreekit.commands.common import in_repo, load_or_exit, repo_option, version_label
 from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.notices import Changes, as_email, notices
 
 
-def _git(repo: Path, *args: str) -> str | None:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
-    return result.stdout.strip() if result.returncode == 0 else None
-
-
 def previous_version(repo: Path) -> str | None:
     """The last version tag before HEAD's own version (or before HEAD, for a draft)."""
-    tagged = _git(repo, "describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
+    tagged = git.answer(repo, "describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
     start = "HEAD^" if tagged else "HEAD"
-    return _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v*", start)
+    return git.answer(repo, "describe", "--tags", "--abbrev=0", "--match", "v*", start)
 
 
 def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
     if since is None:
         return Changes(None, ())
-    names = _git(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
+    names = git.answer(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
     if names is None:
         raise click.ClickException(f"git does not know the revision '{since}'")
     changed = {Path(name).name for name in names.splitlines()}

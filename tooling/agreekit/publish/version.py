@@ -1,14 +1,14 @@
 """Which version is being published, from git: a `v*` tag on a clean HEAD is final, else a draft.
 
-One git process per question, as plain subprocess calls.
+One git process per question (agreekit.git).
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
+from agreekit import git
 from agreekit.approvals.content import content_id_of_folder
 
 VERSION_TAGS = "v*"
@@ -20,26 +20,16 @@ class Version(NamedTuple):
     commit: str  # full commit id, "" outside git
 
 
-def _git(repo: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args], cwd=repo, capture_output=True, text=True, check=False, timeout=60
-        )
-    except OSError:
-        return None
-    return result.stdout.strip() if result.returncode == 0 else None
-
-
 def current_version(repo: Path, directory: str = "agreement") -> Version:
     """Final when HEAD carries a `v*` tag and the agreement has no uncommitted change."""
-    commit = _git(repo, "rev-parse", "--verify", "HEAD")
+    commit = git.answer(repo, "rev-parse", "--verify", "HEAD")
     if not commit:
         return Version("draft (not committed)", False, "")
     short = commit[:7]
-    dirty = _git(repo, "status", "--porcelain", "--", directory)
+    dirty = git.answer(repo, "status", "--porcelain", "--", directory)
     if dirty:
         return Version(f"draft {short}+changes", False, commit)
-    tag = _git(repo, "describe", "--tags", "--exact-match", "--match", VERSION_TAGS, "HEAD")
+    tag = git.answer(repo, "describe", "--tags", "--exact-match", "--match", VERSION_TAGS, "HEAD")
     if tag:
         return Version(tag, True, commit)
     return Version(f"draft {short}", False, commit)
@@ -56,7 +46,7 @@ def last_approved(repo: Path, directory: str = "agreement") -> str | None:
     ]
     if approvals:
         return max(approvals, key=lambda record: record.tagger_time).name
-    tags = _git(repo, "tag", "--list", VERSION_TAGS, "--sort=-v:refname", "--merged", "HEAD")
+    tags = git.answer(repo, "tag", "--list", VERSION_TAGS, "--sort=-v:refname", "--merged", "HEAD")
     return tags.splitlines()[0] if tags else None
 
 
