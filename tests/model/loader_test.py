@@ -73,7 +73,10 @@ def test_unknown_key_is_104_at_the_key(sample: SampleRepo) -> None:
     found = only(sample.check().findings, "AK104")
     messages = {(f.location.line, f.message) for f in found}
     line = sample.line_of("sections/terms.md", "titel:")
-    assert (line, "unknown key 'titel'; check the spelling or remove it") in messages
+    assert (
+        line,
+        "unknown key 'titel' (did you mean 'title'?); check the spelling or remove it",
+    ) in messages
 
 
 def test_wrong_type_is_104_naming_the_key(sample: SampleRepo) -> None:

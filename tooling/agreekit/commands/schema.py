@@ -11,12 +11,13 @@ import click
 
 from agreekit.files import write_atomic
 from agreekit.model.agreement_file import AgreementFile
+from agreekit.model.json_schema import json_schema
 
 SCHEMA_FILE = "agreement.schema.json"
 
 
 def agreement_schema() -> str:
-    schema = AgreementFile.model_json_schema()
+    schema = json_schema(AgreementFile)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "agreekit agreement.yml"
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from agreekit.finding import Finding, Location, finding
 from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
@@ -16,6 +14,7 @@ from agreekit.model.records import RECORD_FILES, Record, Records
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
+from agreekit.model.typed import Problem, convert
 from agreekit.model.yaml_source import MAX_BYTES, load_yaml
 
 AGREEMENT_DIR = "agreement"
@@ -23,7 +22,7 @@ AGREEMENT_FILE = "agreement.yml"
 SECTIONS_DIR = "sections"
 RECORDS_DIR = "records"
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")
 
 
 class LoadResult(NamedTuple):
@@ -63,32 +62,24 @@ def read_text(path: Path, display: str) -> TextFile:
 def validate(
     model: type[Model], data: Any, source: SourceMap
 ) -> tuple[Model | None, list[Finding]]:
-    """Validate plain data against a model; each error names the key and points at its line."""
+    """Validate plain data against a model; each problem names the key and points at its line."""
     if not isinstance(data, dict):
         message = "expected a mapping of keys to values at the top of the document"
         return None, [finding("AK104", source.locate(), message)]
-    try:
-        return model.model_validate(data), []
-    except ValidationError as error:
-        return None, [_validation_finding(item, source) for item in error.errors()]
+    value, problems = convert(model, data)
+    return value, [_validation_finding(problem, source) for problem in problems]
 
 
-def _validation_finding(item: Any, source: SourceMap) -> Finding:
-    loc = tuple(part for part in item["loc"] if not isinstance(part, str) or "[" not in part)
-    dotted = ".".join(str(part) for part in loc)
-    kind = item["type"]
-    if kind == "missing":
-        parent = loc[:-1]
-        where = f" under '{'.'.join(map(str, parent))}'" if parent else ""
-        message = f"required key '{loc[-1]}' missing{where}; add it"
-        return finding(
-            "AK104", source.key_location(*parent) if parent else source.locate(), message
-        )
-    if kind == "extra_forbidden":
-        message = f"unknown key '{dotted}'; check the spelling or remove it"
-        return finding("AK104", source.key_location(*loc), message)
-    message = f"'{dotted}': {item['msg'].lower()} (got {item.get('input')!r})"
-    return finding("AK104", source.locate(*loc), message)
+def _validation_finding(problem: Problem, source: SourceMap) -> Finding:
+    path = problem.path
+    if problem.kind == "missing":
+        where = source.key_location(*path[:-1]) if len(path) > 1 else source.locate()
+        return finding("AK104", where, f"{problem.message}; add it")
+    if problem.kind == "unknown":
+        message = f"{problem.message}; check the spelling or remove it"
+        return finding("AK104", source.key_location(*path), message)
+    dotted = ".".join(str(part) for part in path)
+    return finding("AK104", source.locate(*path), f"'{dotted}': {problem.message}")
 
 
 def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:

@@ -9,33 +9,35 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import Field
-
-from agreekit.model.agreement_file import Identifier, Strict
+from agreekit.model.agreement_file import Identifier
 from agreekit.model.source import SourceMap
+from agreekit.model.typed import model, spec
 
-RecordModel = TypeVar("RecordModel", bound=Strict)
+RecordModel = TypeVar("RecordModel")
 
 
-class FeedbackItem(Strict):
+@model
+class FeedbackItem:
     id: Identifier
-    stakeholder: Identifier = Field(description="Stakeholder id of who raised it.")
-    section: Identifier = Field(description="Section id the feedback is about.")
-    request: str = Field(description="What the stakeholder asked for.")
-    revised_term: str = Field("", description="How the agreement was changed in answer.")
+    stakeholder: Identifier = spec(description="Stakeholder id of who raised it.")
+    section: Identifier = spec(description="Section id the feedback is about.")
+    request: str = spec(description="What the stakeholder asked for.")
+    revised_term: str = spec("", description="How the agreement was changed in answer.")
     status: Literal["agreed", "pending"]
     raised: dt.date
     resolved: dt.date | None = None
-    source: str = Field("", description="Where it was raised, e.g. a pull request comment URL.")
+    source: str = spec("", description="Where it was raised, e.g. a pull request comment URL.")
 
 
-class NegotiationRecord(Strict):
+@model
+class NegotiationRecord:
     """Step 11: stakeholder feedback and the revised terms it led to."""
 
-    items: list[FeedbackItem] = Field(default_factory=list)
+    items: list[FeedbackItem] = spec(factory=list)
 
 
-class LegalItem(Strict):
+@model
+class LegalItem:
     id: Identifier
     kind: Literal["concern", "requirement"]
     section: Identifier
@@ -47,14 +49,16 @@ class LegalItem(Strict):
     source: str = ""
 
 
-class LegalReviewRecord(Strict):
+@model
+class LegalReviewRecord:
     """Step 13: legal concerns or requirements and how the text resolved them."""
 
     reviewer: Identifier
-    items: list[LegalItem] = Field(default_factory=list)
+    items: list[LegalItem] = spec(factory=list)
 
 
-class ReviewComment(Strict):
+@model
+class ReviewComment:
     id: Identifier
     by: Identifier
     section: Identifier
@@ -63,50 +67,55 @@ class ReviewComment(Strict):
     resolution: str = ""
 
 
-class InternalReviewRecord(Strict):
+@model
+class InternalReviewRecord:
     """Step 14: who reviewed the edited agreement, when, and the outcome."""
 
-    team: list[Identifier] = Field(min_length=1, description="Stakeholder ids of the review team.")
+    team: list[Identifier] = spec(min_length=1, description="Stakeholder ids of the review team.")
     date: dt.date
     outcome: Literal["approved", "changes-requested"]
-    comments: list[ReviewComment] = Field(default_factory=list)
+    comments: list[ReviewComment] = spec(factory=list)
 
 
-class Meeting(Strict):
+@model
+class Meeting:
     date: dt.date
-    time: str = Field(pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.")
-    duration_minutes: int = Field(60, gt=0, le=24 * 60)
-    timezone: str = Field(description="IANA time zone, e.g. Europe/London.")
+    time: str = spec(
+        pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.", hint="write HH:MM"
+    )
+    duration_minutes: int = spec(60, gt=0, le=24 * 60)
+    timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
     place: str = ""
     link: str = ""
     organiser: Identifier
-    attendees: list[Identifier] = Field(min_length=1)
-    held: bool = Field(False, description="Set once the meeting has taken place.")
+    attendees: list[Identifier] = spec(min_length=1)
+    held: bool = spec(False, description="Set once the meeting has taken place.")
 
 
-class SigningRecord(Strict):
+@model
+class SigningRecord:
     """Step 16: the signing meeting. Signatures themselves are signed git tags (`agreekit sign`)."""
 
     meeting: Meeting
 
 
-class DepartmentNotice(Strict):
+@model
+class DepartmentNotice:
     department: Identifier
-    told: dt.date | None = Field(
-        None, description="When the department was told; empty until then."
-    )
+    told: dt.date | None = spec(None, description="When the department was told; empty until then.")
     channel: str = ""
 
 
-class CommunicationRecord(Strict):
+@model
+class CommunicationRecord:
     """Step 17: which departments are told, the overview of key terms, and when each was told."""
 
-    overview: str = Field(description="The key terms and requirements every department must know.")
-    departments: list[DepartmentNotice] = Field(min_length=1)
+    overview: str = spec(description="The key terms and requirements every department must know.")
+    departments: list[DepartmentNotice] = spec(min_length=1)
 
 
 # file name in records/ -> (attribute of Records, model)
-RECORD_FILES: dict[str, tuple[str, type[Strict]]] = {
+RECORD_FILES: dict[str, tuple[str, type[Any]]] = {
     "negotiation.yml": ("negotiation", NegotiationRecord),
     "legal-review.yml": ("legal_review", LegalReviewRecord),
     "internal-review.yml": ("internal_review", InternalReviewRecord),

@@ -5,129 +5,142 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field
-
-from agreekit.model.agreement_file import Identifier, Strict
+from agreekit.model.agreement_file import Identifier
+from agreekit.model.typed import model, spec
 
 # Durations stay as written ("15m", "2 business days", "best effort"); checks parse them.
 DurationText = str | int
 
 
-class Holidays(Strict):
-    country: str = Field(description="ISO 3166 country code for public holidays, e.g. GB.")
-    subdivision: str = Field("", description="Subdivision code, e.g. ENG.")
+@model
+class Holidays:
+    country: str = spec(description="ISO 3166 country code for public holidays, e.g. GB.")
+    subdivision: str = spec("", description="Subdivision code, e.g. ENG.")
 
 
-class ServiceHours(Strict):
+@model
+class ServiceHours:
     name: str = ""
-    timezone: str = Field(description="IANA time zone, e.g. Europe/London.")
-    days: list[str] = Field(description="Days of service: mon, tue, ...")
-    start: str = Field(pattern=r"^\d{2}:\d{2}$")
-    end: str = Field(pattern=r"^\d{2}:\d{2}$")
+    timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
+    days: list[str] = spec(description="Days of service: mon, tue, ...")
+    start: str = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
+    end: str = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
     holidays: Holidays | None = None
 
 
-class Priority(Strict):
+@model
+class Priority:
     id: str
     name: str
     description: str = ""
     response: DurationText
     resolution: DurationText
-    clock: str = Field("business", description="`24x7` or `business` (the service hours).")
+    clock: str = spec("business", description="`24x7` or `business` (the service hours).")
 
 
-class Maintenance(Strict):
+@model
+class Maintenance:
     window: str = ""
     notice: DurationText = ""
 
 
-class Availability(Strict):
-    target: float = Field(description="Uptime target in percent, e.g. 99.5.")
-    window: str = Field("", description="Measurement window, e.g. calendar month.")
-    window_minutes: int | None = Field(None, description="Minutes in the window, for downtime.")
+@model
+class Availability:
+    target: float = spec(description="Uptime target in percent, e.g. 99.5.")
+    window: str = spec("", description="Measurement window, e.g. calendar month.")
+    window_minutes: int | None = spec(None, description="Minutes in the window, for downtime.")
     formula: str = ""
     allowed_downtime: DurationText | None = None
-    exclusions: list[str] = Field(default_factory=list)
+    exclusions: list[str] = spec(factory=list)
     maintenance: Maintenance | None = None
 
 
-class CreditTier(Strict):
-    from_: float = Field(alias="from", description="Lowest uptime % of the tier (inclusive).")
-    to: float = Field(description="Uptime % the tier runs up to (exclusive).")
-    credit: float = Field(description="Credit in percent of the monthly charges.")
+@model
+class CreditTier:
+    from_: float = spec(key="from", description="Lowest uptime % of the tier (inclusive).")
+    to: float = spec(description="Uptime % the tier runs up to (exclusive).")
+    credit: float = spec(description="Credit in percent of the monthly charges.")
 
 
-class ServiceCredits(Strict):
+@model
+class ServiceCredits:
     tiers: list[CreditTier]
-    cap: float | None = Field(None, description="Most credit in a month, percent of charges.")
+    cap: float | None = spec(None, description="Most credit in a month, percent of charges.")
     claim_window: DurationText = ""
 
 
-class Kpi(Strict):
+@model
+class Kpi:
     id: Identifier
     name: str
     target: str
     measure: str = ""
 
 
-class Reporting(Strict):
+@model
+class Reporting:
     frequency: str = ""
     due: str = ""
     format: str = ""
-    recipients: list[Identifier] = Field(default_factory=list)
+    recipients: list[Identifier] = spec(factory=list)
 
 
-class EscalationLevel(Strict):
+@model
+class EscalationLevel:
     level: int
     after: DurationText
-    contact: Identifier = Field(description="Stakeholder id.")
+    contact: Identifier = spec(description="Stakeholder id.")
     role: str = ""
     channel: str = ""
 
 
-class EscalationPath(Strict):
+@model
+class EscalationPath:
     priority: str
     levels: list[EscalationLevel]
 
 
-class Scope(Strict):
-    in_scope: list[str] = Field(default_factory=list)
-    out_of_scope: list[str] = Field(default_factory=list)
+@model
+class Scope:
+    in_scope: list[str] = spec(factory=list)
+    out_of_scope: list[str] = spec(factory=list)
 
 
-class CostLine(Strict):
+@model
+class CostLine:
     id: Identifier
     description: str
     quantity: Decimal
     unit: str = ""
     unit_price: Decimal
     amount: Decimal | None = None
-    currency: str | None = Field(
-        None, description="Only where it differs from the costs' currency."
-    )
+    currency: str | None = spec(None, description="Only where it differs from the costs' currency.")
 
 
-class ExtraWork(Strict):
+@model
+class ExtraWork:
     rate: Decimal
     unit: str = "hour"
     approval: str = ""
 
 
-class Costs(Strict):
-    currency: str = Field(description="ISO 4217 code, e.g. GBP.")
+@model
+class Costs:
+    currency: str = spec(description="ISO 4217 code, e.g. GBP.")
     period: str = ""
-    lines: list[CostLine] = Field(default_factory=list)
+    lines: list[CostLine] = spec(factory=list)
     total: Decimal | None = None
     extra_work: ExtraWork | None = None
     payment_terms: str = ""
     price_review: str = ""
-    currencies: list[str] = Field(default_factory=list, description="Declared extra currencies.")
+    currencies: list[str] = spec(factory=list, description="Declared extra currencies.")
 
 
-class SectionFrontMatter(Strict):
+@model
+class SectionFrontMatter:
     id: Identifier
     title: str
-    owners: list[str] = Field(default_factory=list, description="Approving roles.")
+    owners: list[str] = spec(factory=list, description="Approving roles.")
     service_hours: ServiceHours | None = None
     priorities: list[Priority] | None = None
     availability: Availability | None = None
@@ -137,4 +150,4 @@ class SectionFrontMatter(Strict):
     escalation: list[EscalationPath] | None = None
     scope: Scope | None = None
     costs: Costs | None = None
-    extra: dict[str, Any] = Field(default_factory=dict, description="Data of your own.")
+    extra: dict[str, Any] = spec(factory=dict, description="Data of your own.")

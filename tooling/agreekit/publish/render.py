@@ -17,6 +17,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.typed import plain
 from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.publish.signatures import signature_block
 from agreekit.publish.tables import TableError, duration, table
@@ -66,7 +67,7 @@ def _readable(value: Any) -> Any:
 
 
 def template_context(agreement: Agreement) -> dict[str, Any]:
-    file = agreement.file.model_dump(mode="python")
+    file = plain(agreement.file)
     return {
         "title": file["title"],
         "reference": file["reference"],

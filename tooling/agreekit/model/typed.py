@@ -1,0 +1,390 @@
+"""Typed values from plain YAML data: immutable records, checked field by field.
+
+A small validator in place of a framework, because `agreekit check` runs on every commit and must
+start fast. It reports every problem it finds, each with the path of the value, in words a
+contributor understands ("expected a date (YYYY-MM-DD), got the text 'soon'").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, TypeVar
+
+Path = tuple[str | int, ...]
+Model = TypeVar("Model")
+_INVALID: Any = object()
+
+
+@dataclasses.dataclass(frozen=True)
+class Rules:
+    """Constraints on a value, written next to its type: `Annotated[str, Rules(pattern=...)]`."""
+
+    description: str = ""
+    pattern: str = ""
+    hint: str = ""  # what a value matching `pattern` looks like, for the error message
+    gt: float | None = None
+    le: float | None = None
+    min_length: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    kind: Literal["missing", "unknown", "invalid"]
+    path: Path
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """One attribute of a model: its YAML key, its default and its rules."""
+
+    name: str
+    key: str
+    default: Any
+    factory: Callable[[], Any] | None
+    rules: Rules
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING and self.factory is None
+
+    def default_value(self) -> Any:
+        return self.factory() if self.factory is not None else self.default
+
+
+_MISSING: Any = dataclasses.MISSING
+
+
+@typing.dataclass_transform(frozen_default=True, kw_only_default=True)
+def model(cls: type[Model]) -> type[Model]:
+    """Make `cls` an immutable record with keyword arguments, that `convert` fills from YAML.
+
+    Like a frozen dataclass, but built without generating code, because `check` creates some
+    forty of these at every start.
+    """
+    fields = []
+    for name in cls.__dict__.get("__annotations__", {}):
+        value = cls.__dict__.get(name, _MISSING)
+        if isinstance(value, Field):
+            fields.append(dataclasses.replace(value, name=name, key=value.key or name))
+            delattr(cls, name)
+        else:
+            fields.append(Field(name, name, value, None, Rules()))
+    methods = {
+        "__model_fields__": tuple(fields),
+        "__init__": _init,
+        "__setattr__": _frozen,
+        "__delattr__": _frozen,
+        "__eq__": _equal,
+        "__hash__": _hash,
+        "__repr__": _repr,
+    }
+    for name, method in methods.items():
+        setattr(cls, name, method)
+    return cls
+
+
+def spec(
+    default: Any = _MISSING,
+    *,
+    factory: Callable[[], Any] | None = None,
+    description: str = "",
+    key: str = "",
+    **constraints: Any,
+) -> Any:
+    """A field with a description, and optionally another key in YAML or constraints (`Rules`)."""
+    return Field("", key, default, factory, Rules(description=description, **constraints))
+
+
+def fields_of(cls: Any) -> tuple[Field, ...]:
+    return cls.__model_fields__  # type: ignore[no-any-return]
+
+
+def is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and "__model_fields__" in kind.__dict__
+
+
+def plain(value: Any) -> Any:
+    """A model as plain data (dicts, lists, scalars), keyed by attribute name."""
+    if is_model(type(value)):
+        return {f.name: plain(getattr(value, f.name)) for f in fields_of(type(value))}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+def _init(self: Any, **values: Any) -> None:
+    fields = fields_of(type(self))
+    unknown = set(values) - {f.name for f in fields}
+    if unknown:
+        raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+    for field in fields:
+        if field.name in values:
+            value = values[field.name]
+        elif field.required:
+            raise TypeError(f"{type(self).__name__} needs {field.name}")
+        else:
+            value = field.default_value()
+        object.__setattr__(self, field.name, value)
+
+
+def _frozen(self: Any, name: str, value: Any = None) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot change {name}: {type(self).__name__} is frozen")
+
+
+def _values(self: Any) -> tuple[Any, ...]:
+    return tuple(getattr(self, f.name) for f in fields_of(type(self)))
+
+
+def _equal(self: Any, other: Any) -> bool:
+    return type(other) is type(self) and _values(self) == _values(other)
+
+
+def _hash(self: Any) -> int:
+    return hash((type(self), _values(self)))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields_of(type(self)))
+    return f"{type(self).__name__}({shown})"
+
+
+def convert(cls: type[Model], data: Any) -> tuple[Model | None, list[Problem]]:
+    """`data` as an instance of `cls`, or None and every problem found on the way."""
+    problems: list[Problem] = []
+    value = _value(cls, data, (), problems)
+    return (None if value is _INVALID else value), problems
+
+
+@functools.cache
+def hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def _value(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        base, *extras = typing.get_args(kind)
+        value = _value(base, data, path, problems)
+        for rules in (extra for extra in extras if isinstance(extra, Rules)):
+            if value is not _INVALID:
+                value = _apply(rules, value, path, problems)
+        return value
+    if kind is Any:
+        return data
+    if origin is Literal:
+        return _literal(typing.get_args(kind), data, path, problems)
+    if origin in (typing.Union, types.UnionType):
+        return _union(typing.get_args(kind), data, path, problems)
+    if origin is list:
+        return _list(typing.get_args(kind)[0], data, path, problems)
+    if origin is dict:
+        return _mapping(typing.get_args(kind)[1], data, path, problems)
+    if is_model(kind):
+        return _object(kind, data, path, problems)
+    return _scalar(kind, data, path, problems)
+
+
+def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+    value = _SCALARS[kind](data)
+    if value is _INVALID:
+        problems.append(_expected(path, name_of(kind), data))
+    return value
+
+
+def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+    if not isinstance(data, dict):
+        problems.append(_expected(path, "a mapping of keys to values", data))
+        return _INVALID
+    fields = {field.key: field for field in fields_of(cls)}
+    found = len(problems)
+    for key in data:
+        if key not in fields:
+            problems.append(Problem("unknown", (*path, key), _unknown(key, list(fields))))
+    values: dict[str, Any] = {}
+    for key, field in fields.items():
+        if key in data:
+            value = _value(hints(cls)[field.name], data[key], (*path, key), problems)
+            if value is not _INVALID:
+                value = _apply(field.rules, value, (*path, key), problems)
+            values[field.name] = value
+        elif field.required:
+            where = f" under '{dotted(path)}'" if path else ""
+            problems.append(
+                Problem("missing", (*path, key), f"required key '{key}' missing{where}")
+            )
+    if len(problems) > found:
+        return _INVALID
+    return cls(**values)
+
+
+def _list(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+    if not isinstance(data, list):
+        problems.append(_expected(path, "a list", data))
+        return _INVALID
+    values = [_value(item, element, (*path, index), problems) for index, element in enumerate(data)]
+    return _INVALID if any(value is _INVALID for value in values) else values
+
+
+def _mapping(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+    if not isinstance(data, dict):
+        problems.append(_expected(path, "a mapping of keys to values", data))
+        return _INVALID
+    values = {str(key): _value(item, value, (*path, key), problems) for key, value in data.items()}
+    return _INVALID if any(value is _INVALID for value in values.values()) else values
+
+
+def _literal(choices: tuple[Any, ...], data: Any, path: Path, problems: list[Problem]) -> Any:
+    if any(data == choice and type(data) is type(choice) for choice in choices):
+        return data
+    listed = ", ".join(str(choice) for choice in choices)
+    problems.append(Problem("invalid", path, f"must be one of {listed}; got {describe(data)}"))
+    return _INVALID
+
+
+def _union(options: tuple[Any, ...], data: Any, path: Path, problems: list[Problem]) -> Any:
+    if data is None and type(None) in options:
+        return None
+    candidates = [option for option in options if option is not type(None)]
+    attempts: list[list[Problem]] = []
+    for option in candidates:
+        attempt: list[Problem] = []
+        value = _value(option, data, path, attempt)
+        if value is not _INVALID:
+            return value
+        attempts.append(attempt)
+    if len(candidates) == 1:
+        problems.extend(attempts[0])
+    else:
+        names = " or ".join(dict.fromkeys(name_of(option) for option in candidates))
+        problems.append(_expected(path, names, data))
+    return _INVALID
+
+
+def _apply(rules: Rules, value: Any, path: Path, problems: list[Problem]) -> Any:
+    broken = ""
+    if rules.pattern and isinstance(value, str) and not re.search(rules.pattern, value):
+        broken = f"'{value}' is not valid here: {rules.hint or 'see the schema'}"
+    elif rules.gt is not None and value <= rules.gt:
+        broken = f"must be more than {rules.gt:g}; got {value}"
+    elif rules.le is not None and value > rules.le:
+        broken = f"must be at most {rules.le:g}; got {value}"
+    elif rules.min_length is not None and len(value) < rules.min_length:
+        broken = f"needs at least {rules.min_length} item(s)"
+    if not broken:
+        return value
+    problems.append(Problem("invalid", path, broken))
+    return _INVALID
+
+
+def _expected(path: Path, expected: str, data: Any) -> Problem:
+    return Problem("invalid", path, f"expected {expected}, got {describe(data)}")
+
+
+def _unknown(key: Any, known: list[str]) -> str:
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(str(key), known, n=1)
+    guess = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{guess}"
+
+
+def describe(data: Any) -> str:
+    """A value as a contributor would recognise it in their YAML."""
+    if data is None:
+        return "an empty value"
+    if isinstance(data, bool):
+        return f"{'true' if data else 'false'}"
+    if isinstance(data, int | float | Decimal):
+        return f"the number {data}"
+    if isinstance(data, str):
+        shown = data if len(data) <= 40 else data[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(data, dt.date):
+        return f"the date {data.isoformat()}"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, dict):
+        return "a mapping"
+    return type(data).__name__
+
+
+def dotted(path: Path) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def name_of(kind: Any) -> str:
+    if typing.get_origin(kind) is typing.Annotated:
+        return name_of(typing.get_args(kind)[0])
+    if typing.get_origin(kind) is Literal:
+        return "one of " + ", ".join(str(choice) for choice in typing.get_args(kind))
+    if typing.get_origin(kind) is list:
+        return "a list"
+    if typing.get_origin(kind) is dict or is_model(kind):
+        return "a mapping of keys to values"
+    return _NAMES.get(kind, getattr(kind, "__name__", str(kind)))
+
+
+def _text(data: Any) -> Any:
+    return data if isinstance(data, str) else _INVALID
+
+
+def _whole(data: Any) -> Any:
+    return data if isinstance(data, int) and not isinstance(data, bool) else _INVALID
+
+
+def _number(data: Any) -> Any:
+    return float(data) if isinstance(data, int | float) and not isinstance(data, bool) else _INVALID
+
+
+def _flag(data: Any) -> Any:
+    return data if isinstance(data, bool) else _INVALID
+
+
+def _date(data: Any) -> Any:
+    if isinstance(data, dt.date) and not isinstance(data, dt.datetime):
+        return data
+    if isinstance(data, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
+        try:
+            return dt.date.fromisoformat(data)
+        except ValueError:
+            return _INVALID
+    return _INVALID
+
+
+def _amount(data: Any) -> Any:
+    if isinstance(data, bool) or not isinstance(data, int | float | str):
+        return _INVALID
+    try:
+        value = Decimal(str(data).strip())
+    except InvalidOperation:
+        return _INVALID
+    return value if value.is_finite() else _INVALID
+
+
+_SCALARS: dict[Any, Callable[[Any], Any]] = {
+    str: _text,
+    int: _whole,
+    float: _number,
+    bool: _flag,
+    dt.date: _date,
+    Decimal: _amount,
+}
+_NAMES = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    dt.date: "a date (YYYY-MM-DD)",
+    Decimal: "an amount such as 1250.00",
+    type(None): "an empty value",
+}
