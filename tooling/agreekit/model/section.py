@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it import MarkdownIt
-
+from agreekit.model.headings import RawHeading, scan_headings
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
 
@@ -47,20 +47,33 @@ def slugify(text: str) -> str:
     return re.sub(r"[-\s]+", "-", text)
 
 
-# Headings need only the block structure: skipping inline parsing halves the time per section,
-# and a heading's inline token still carries its raw text.
-_parser = MarkdownIt("commonmark").disable("inline")
-
-
 def parse_headings(body: str, body_line: int) -> tuple[Heading, ...]:
-    headings = []
-    tokens = _parser.parse(body)
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open" or token.map is None:
-            continue
-        content = tokens[index + 1].content
-        custom = _CUSTOM_ID.search(content)
-        text = _CUSTOM_ID.sub("", content).strip()
-        slug = custom.group(1) if custom else slugify(text)
-        headings.append(Heading(int(token.tag[1]), text, slug, body_line + token.map[0]))
-    return tuple(headings)
+    found = scan_headings(body)
+    if found is None:
+        found = parsed_headings(body)
+    return tuple(_heading(raw, body_line) for raw in found)
+
+
+def _heading(raw: RawHeading, body_line: int) -> Heading:
+    custom = _CUSTOM_ID.search(raw.content)
+    text = _CUSTOM_ID.sub("", raw.content).strip()
+    slug = custom.group(1) if custom else slugify(text)
+    return Heading(raw.level, text, slug, body_line + raw.line)
+
+
+def parsed_headings(body: str) -> list[RawHeading]:
+    """The headings as markdown-it's CommonMark parser sees them, for what the scanner leaves."""
+    tokens = _parser().parse(body)
+    return [
+        RawHeading(int(token.tag[1]), tokens[index + 1].content, token.map[0])
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.map is not None
+    ]
+
+
+@functools.cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt  # only for documents the scanner cannot read alone
+
+    # Headings need only the block structure; a heading's inline token keeps its raw text.
+    return MarkdownIt("commonmark").disable("inline")
