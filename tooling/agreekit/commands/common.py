@@ -10,7 +10,6 @@ import click
 from agreekit.checks.registry import enrich
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
-from agreekit.publish.version import current_version
 from agreekit.report import as_text
 
 repo_option = click.option(
@@ -38,4 +37,6 @@ def load_or_exit(repo: Path) -> Agreement:
 
 def version_label(repo: Path) -> str:
     """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see publish.version."""
+    from agreekit.publish.version import current_version  # asks git: not for every command
+
     return current_version(repo).label

@@ -13,8 +13,9 @@ import markdown
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
+from agreekit.publish.context import template_context
 from agreekit.publish.numbering import NumberedSection
-from agreekit.publish.render import PDF, render_agreement, template_context
+from agreekit.publish.render import PDF, render_agreement
 from agreekit.publish.version import Version
 from agreekit.workflow.release import Signed
 

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from agreekit.model.agreement import Agreement
+from agreekit.publish.context import template_context
 from agreekit.publish.numbering import numbered_sections
 from agreekit.publish.redline import as_html_markup, redline, summary
-from agreekit.publish.render import RenderError, template_context
+from agreekit.publish.render import RenderError
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
 from agreekit.publish.version import Version, last_approved
 

@@ -6,18 +6,16 @@ can read values but never run code. Jinja comments use `{## ##}` because `{#` op
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
-from agreekit.model.typed import plain
+from agreekit.publish.context import UNDEFINED_ADVICE, template_context
 from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.publish.signatures import signature_block
 from agreekit.publish.tables import TableError, duration, table
@@ -53,29 +51,6 @@ def _pdf_anchor(section_id: str, slug: str | None) -> str:
 SITE = Style(anchor=lambda s, h: h or s, link=_site_link, signatures="html")
 PDF = Style(anchor=_pdf_anchor, link=lambda s, h: "#" + _pdf_anchor(s, h), signatures="html")
 TEXT = Style(anchor=lambda s, h: "", link=lambda s, h: None, signatures="text")
-
-
-def _readable(value: Any) -> Any:
-    """Dates read as `1 February 2027` in prose; everything else as written."""
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    if isinstance(value, dict):
-        return {key: _readable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_readable(item) for item in value]
-    return value
-
-
-def template_context(agreement: Agreement) -> dict[str, Any]:
-    file = plain(agreement.file)
-    return {
-        "title": file["title"],
-        "reference": file["reference"],
-        "parties": _readable(file["parties"]),
-        "term": _readable(file["term"]),
-        "variables": _readable(file["variables"]),
-        "data": _readable(agreement.section_data()),
-    }
 
 
 def _number_headings(numbered: NumberedSection, style: Style) -> str:
@@ -159,10 +134,7 @@ def _expression(error: jinja2.UndefinedError, line: str) -> str:
 
 def _message(error: Exception, line: str) -> str:
     if isinstance(error, jinja2.UndefinedError):
-        return (
-            f"{_expression(error, line)}{error.message}; check the spelling, or add the value to agreement.yml or the "
-            "front matter (docs/authoring.md lists the variables)"
-        )
+        return f"{_expression(error, line)}{error.message}; {UNDEFINED_ADVICE}"
     if isinstance(error, jinja2.TemplateSyntaxError):
         return f"template syntax: {error.message}; close every {{{{ with }}}}"
     if isinstance(error, jinja2.TemplateError):

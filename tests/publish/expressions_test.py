@@ -1,0 +1,108 @@
+"""The Jinja-free template reader agrees with the sandboxed Jinja render, or leaves it to Jinja."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+from agreekit.model.loader import load_agreement
+from agreekit.publish.context import template_context
+from agreekit.publish.expressions import problems
+from agreekit.publish.render import _environment
+from agreekit.publish.tables import TableError, table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def context() -> dict[str, Any]:
+    agreement, _ = load_agreement(ROOT)
+    assert agreement is not None
+    return template_context(agreement) | {"agreement": agreement}
+
+
+def jinja_error(source: str, context: dict[str, Any]) -> str | None:
+    """The message the sandboxed render fails with, or None if it renders."""
+    names = {k: v for k, v in context.items() if k != "agreement"}
+    names |= {
+        "table": lambda name: table(context["agreement"], name),
+        "ref": lambda target: target,
+        "signature_block": lambda: "",
+    }
+    try:
+        _environment(source, "t.md").get_template("t.md").render(names)
+    except jinja2.UndefinedError as error:
+        return error.message
+    except TableError as error:
+        return str(error)
+    return None
+
+
+def table_problem(context: dict[str, Any]) -> Any:
+    def answer(name: str) -> str | None:
+        try:
+            table(context["agreement"], name)
+        except TableError as error:
+            return str(error)
+        return None
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ title }} and {{ reference }}",
+        "{{ parties.customer.name }}",
+        "{{ parties.customer.nmae }}",
+        "{{ partys.customer.name }}",
+        "{{ term.effective_date }}",
+        "{{ parties.customer.name.first }}",
+        "{{ data.availability.allowed_downtime | duration }}",
+        "{{ data.availability.target }}% {{ data.availabilty.target }}",
+        '{{ table("kpis") }}',
+        "{{ table('kpi') }}",
+        '{{ ref("legal#termination") }}',
+        "{{ signature_block() }}",
+        "{{ variables.service_desk_phone }}",
+        "{{ variables.missing }}",
+    ],
+)
+def test_reader_agrees_with_jinja(source: str, context: dict[str, Any]) -> None:
+    found = problems(source, context, table_problem(context))
+    assert found is not None, "these forms must not need Jinja"
+    expected = jinja_error(source, context)
+    if expected is None:
+        assert found == []
+    else:
+        assert found and expected in found[0].message
+        assert found[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% if true %}x{% endif %}",
+        "{{ data.kpis[0] }}",
+        "{{ title | upper }}",
+        "{{ data.x\n}}",
+        "{{ data.costs.items }}",
+        "{## a comment ##}",
+        "{{ 1 + 1 }}",
+    ],
+)
+def test_anything_else_is_left_to_jinja(source: str, context: dict[str, Any]) -> None:
+    assert problems(source, context, table_problem(context)) is None
+
+
+def test_every_broken_expression_is_reported_at_its_line(context: dict[str, Any]) -> None:
+    source = "ok {{ title }}\n\n{{ data.nope }} and {{ nope }}\n"
+    found = problems(source, context, table_problem(context))
+    assert found is not None
+    assert [(p.line, p.message.split(";")[0]) for p in found] == [
+        (3, "{{ data.nope }}: 'dict object' has no attribute 'nope'"),
+        (3, "{{ nope }}: 'nope' is undefined"),
+    ]
