@@ -77,6 +77,7 @@ class TagRef(NamedTuple):
     tagger_time: int
     body: str
     signature: str
+    object: str = ""  # the tag object's id (annotated tags), which a signature covers
 
 
 _TAG_FORMAT = "%1f".join(
@@ -112,6 +113,7 @@ def approval_tags(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[TagRef]:
                 tagger_time=int(when) if when.isdigit() else 0,
                 body=body,
                 signature=signature,
+                object=name if annotated else "",
             )
         )
     return tags

@@ -2,11 +2,15 @@
 
 One `for-each-ref` (the tags and their messages), one `rev-list` (the history graph), one
 `cat-file --batch` (trees, commits, signers files and agreement.yml as of each approved commit and
-its parent), and one `verify-tag` per signed record.
+its parent), and one `verify-tag` per signed record that has not been verified before.
+
+A signature's verdict depends only on the tag object and the allowed-signers text, so verdicts are
+kept in the repository's git folder (`signature_cache`); `agreekit verify` checks every one afresh.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,6 +19,7 @@ import yaml
 from agreekit import git
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree
 from agreekit.approvals.record import record_from_tag
+from agreekit.approvals.signature_cache import SignatureCache
 from agreekit.approvals.verify import Authority, Evidence, Person, Verdict, verify_records
 from agreekit.governance.paths import SIGNERS_PATH
 
@@ -34,9 +39,12 @@ def _algorithm(commit: str | None) -> str:
     return "sha256" if commit and len(commit) == 64 else "sha1"
 
 
+@functools.lru_cache(maxsize=64)
 def _people(raw: bytes | None) -> dict[str, Person]:
+    """The stakeholders in an agreement.yml as committed; many records share the same file."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data: Any = yaml.safe_load(raw.decode("utf-8")) if raw else None
+        data: Any = yaml.load(raw.decode("utf-8"), Loader=loader) if raw else None
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
     people: dict[str, Person] = {}
@@ -65,7 +73,8 @@ def _commit_fields(raw: bytes) -> tuple[str, bool]:
     return author, has_parent
 
 
-def gather(repo: Path, directory: str = "agreement") -> GitEvidence:
+def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> GitEvidence:
+    """The evidence for every approval record; `fresh` re-verifies every signature."""
     head = git.head(repo)
     worktree = content_id_of_folder(repo / directory, _algorithm(head))
     if head is None:
@@ -88,6 +97,7 @@ def gather(repo: Path, directory: str = "agreement") -> GitEvidence:
     head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
     signing_required = data(f"{head}:{SIGNERS_PATH}", "blob") is not None
     evidence = []
+    known = SignatureCache.load(repo) if not fresh else SignatureCache.empty(repo)
     for tag in tags:
         record = record_from_tag(
             tag.ref, tag.commit, tag.annotated, tag.signature, tag.tagger_time, tag.body
@@ -101,7 +111,10 @@ def gather(repo: Path, directory: str = "agreement") -> GitEvidence:
         tree = data(f"{tag.commit}:{directory}", "tree")
         signature = None
         if signing_required and record.annotated and record.signed and signers is not None:
-            signature = git.verify_tag(repo, tag.ref, signers)
+            signature = known.get(tag.object, signers)
+            if signature is None:
+                signature = git.verify_tag(repo, tag.ref, signers)
+                known.put(tag.object, signers, signature)
         evidence.append(
             Evidence(
                 record=record,
@@ -112,6 +125,7 @@ def gather(repo: Path, directory: str = "agreement") -> GitEvidence:
                 signature=signature,
             )
         )
+    known.save()
     verdicts = verify_records(evidence, signing_required, head_content, graph)
     release = git.version_tag(repo)
     return GitEvidence(head, head_content, worktree, signing_required, tuple(verdicts), release)

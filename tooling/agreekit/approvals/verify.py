@@ -58,18 +58,40 @@ class Verdict(NamedTuple):
         return not self.problems
 
 
-def is_ancestor(graph: Mapping[str, Sequence[str]], older: str, newer: str) -> bool:
-    """Whether `older` is `newer` or one of its ancestors, within the given history."""
-    seen: set[str] = set()
-    todo = [newer]
-    while todo:
-        commit = todo.pop()
-        if commit == older:
-            return True
-        if commit not in seen:
-            seen.add(commit)
-            todo.extend(graph.get(commit, ()))
-    return False
+class Ancestry:
+    """Which of some commits each commit descends from, found in one walk of the history.
+
+    Each commit gets a bit mask of the `marked` commits it is or descends from, so asking about any
+    pair costs nothing after the walk, however many approval records there are.
+    """
+
+    def __init__(self, graph: Mapping[str, Sequence[str]], marked: Sequence[str]) -> None:
+        self._bit = {commit: 1 << index for index, commit in enumerate(dict.fromkeys(marked))}
+        self._graph = graph
+        self._masks: dict[str, int] = {}
+
+    def includes(self, older: str, newer: str) -> bool:
+        bit = self._bit.get(older)
+        return bit is not None and bool(self._mask(newer) & bit)
+
+    def _mask(self, start: str) -> int:
+        masks, graph = self._masks, self._graph
+        stack = [start]
+        while stack:
+            commit = stack[-1]
+            if commit in masks:
+                stack.pop()
+                continue
+            waiting = [p for p in graph.get(commit, ()) if p not in masks]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            mask = self._bit.get(commit, 0)
+            for parent in graph.get(commit, ()):
+                mask |= masks[parent]
+            masks[commit] = mask
+            stack.pop()
+        return masks[start]
 
 
 def record_problems(evidence: Evidence, signing_required: bool) -> list[str]:
@@ -137,6 +159,7 @@ def verify_records(
 ) -> list[Verdict]:
     """Each record's verdict; a stage's record counts only after its required stages' records."""
     alone = {e.record.ref: record_problems(e, signing_required) for e in evidence}
+    ancestry = Ancestry(graph, [e.record.commit for e in evidence])
     verdicts = []
     for item in sorted(evidence, key=lambda e: (e.record.tagger_time, e.record.ref)):
         record = item.record
@@ -152,7 +175,7 @@ def verify_records(
                 and e.record.decision == "approved"
                 and not alone[e.record.ref]
                 and e.record.tagger_time <= record.tagger_time
-                and is_ancestor(graph, e.record.commit, record.commit)
+                and ancestry.includes(e.record.commit, record.commit)
             ]
             if not earlier:
                 problems.append(f"stage '{record.stage}' recorded before stage '{required}'")

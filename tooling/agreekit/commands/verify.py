@@ -21,7 +21,7 @@ def command(repo: Path, strict: bool) -> None:
     if not git.is_repository(repo):
         click.echo(f"{repo}: not a git repository; approvals are git tags")
         sys.exit(2)
-    evidence = gather(repo)
+    evidence = gather(repo, fresh=True)  # the audit trusts no earlier verdict
     if not evidence.verdicts:
         click.echo("No approval records (tags under refs/tags/approvals/).")
         return

@@ -1,0 +1,75 @@
+"""Signature verdicts already reached, kept in the git folder so status stays fast on long histories.
+
+An SSH signature on a tag verifies or not according to two inputs only: the tag object (its id is
+the hash of its content, signature included) and the allowed-signers text it is checked against.
+The cache is keyed by both, so any change to either means a fresh `git verify-tag`. It lives in
+`<git dir>/agreekit/signatures.json`, outside the work tree and never committed; a clone starts
+without it. `agreekit verify`, the audit, ignores it and verifies everything afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+
+from agreekit import git
+from agreekit.files import write_atomic
+
+CACHE_FILE = "agreekit/signatures.json"
+
+
+class SignatureCache:
+    def __init__(self, path: Path | None, verdicts: dict[str, list[str]]) -> None:
+        self._path = path
+        self._verdicts = verdicts
+        self._changed = False
+
+    @classmethod
+    def empty(cls, repo: Path) -> SignatureCache:
+        return cls(None, {})
+
+    @classmethod
+    def load(cls, repo: Path) -> SignatureCache:
+        folder = git.answer(repo, "rev-parse", "--path-format=absolute", "--git-common-dir")
+        if not folder:
+            return cls(None, {})
+        path = Path(folder) / CACHE_FILE
+        try:
+            stored = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        verdicts = {
+            key: value
+            for key, value in (stored.items() if isinstance(stored, dict) else ())
+            if isinstance(value, list)
+            and len(value) == 3
+            and all(isinstance(v, str) for v in value)
+        }
+        return cls(path, verdicts)
+
+    def get(self, tag_object: str, signers: str) -> git.Signature | None:
+        """The verdict reached before for this tag object and signers text, if any."""
+        known = self._verdicts.get(_key(tag_object, signers)) if tag_object else None
+        if known is None:
+            return None
+        good, principal, detail = known
+        return git.Signature(good == "good", principal, detail)
+
+    def put(self, tag_object: str, signers: str, signature: git.Signature) -> None:
+        if tag_object:
+            verdict = ["good" if signature.good else "bad", signature.principal, signature.detail]
+            self._verdicts[_key(tag_object, signers)] = verdict
+            self._changed = True
+
+    def save(self) -> None:
+        """Write new verdicts; a cache that cannot be written only costs speed next time."""
+        if not self._changed or self._path is None:
+            return
+        with contextlib.suppress(OSError):
+            write_atomic(self._path, json.dumps(self._verdicts, sort_keys=True) + "\n")
+
+
+def _key(tag_object: str, signers: str) -> str:
+    return f"{tag_object} {hashlib.sha256(signers.encode('utf-8')).hexdigest()}"
