@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -19,6 +20,12 @@ repo_option = click.option(
     default=".",
     show_default=True,
     help="Repository root that holds agreement/.",
+)
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files agreekit did not write (or that were edited since) instead of refusing.",
 )
 
 
@@ -39,3 +46,21 @@ def load_or_exit(repo: Path) -> Agreement:
 def version_label(repo: Path) -> str:
     """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see publish.version."""
     return current_version(repo).label
+
+
+def refuse(error: Exception) -> None:
+    """Exit 2 with the one-line refusal to replace a user's file (an outputs.Refused)."""
+    click.echo(f"error: {error}", err=True)
+    sys.exit(2)
+
+
+def write_or_refuse(
+    files: Mapping[Path, str | bytes], *, force: bool, manifest: bool = True
+) -> None:
+    """Write all the files (see outputs.write_outputs), or none and exit 2 if one is the user's."""
+    from agreekit.outputs import Refused, write_outputs  # not loaded by `agreekit check`
+
+    try:
+        write_outputs(files, force=force, manifest=manifest)
+    except Refused as error:
+        refuse(error)
