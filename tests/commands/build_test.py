@@ -123,3 +123,16 @@ def test_killed_at_the_swap_keeps_the_previous_site(publishable: SampleRepo) -> 
     assert publishable.cli("build", "--no-pdf").returncode == 0
     assert "within 21 days of" in (site / "legal" / "index.html").read_text()
     assert temporaries(root) == []
+
+
+def test_a_site_from_plain_mkdocs_build_is_agreekits_to_replace(publishable: SampleRepo) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=publishable.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    assert (publishable.root / "site" / MANIFEST).is_file()  # the plugin lists what it wrote
+    assert publishable.cli("build", "--no-pdf").returncode == 0
