@@ -33,3 +33,14 @@ def test_unknown_revision_says_what_to_do(publishable: SampleRepo) -> None:
     assert result.returncode == 2
     assert "cannot read agreement/ at 'v9.9.9'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_users_redline_is_kept_until_force(publishable: SampleRepo) -> None:
+    folder = publishable.root / "site" / "redline"
+    assert publishable.cli("diff", "HEAD", "HEAD").returncode == 0
+    assert publishable.cli("diff", "HEAD", "HEAD").returncode == 0  # its own: replaced
+    (folder / "HEAD..HEAD.md").write_text("annotated by legal\n")
+    refused = publishable.cli("diff", "HEAD", "HEAD")
+    assert refused.returncode == 2 and "HEAD..HEAD.md: not replaced" in refused.stderr
+    assert (folder / "HEAD..HEAD.md").read_text() == "annotated by legal\n"
+    assert publishable.cli("diff", "HEAD", "HEAD", "--force").returncode == 0

@@ -63,7 +63,7 @@ def test_init_scaffolds_a_repository_whose_blanks_are_findings(tmp_path: Path) -
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n")
     refused = run_cli("init", str(tmp_path), cwd=tmp_path)
-    assert refused.returncode == 1 and "not empty" in refused.stdout
+    assert refused.returncode == 2 and "not empty; pass --force" in refused.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 

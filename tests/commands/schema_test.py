@@ -7,6 +7,7 @@ import json
 import yaml
 
 from agreekit.commands.schema import agreement_schema, packaged_schema_path
+from agreekit.seal import is_sealed
 from conftest import ROOT, SAMPLE, run_cli
 
 
@@ -33,3 +34,10 @@ def test_schema_validates_the_sample_and_rejects_a_typo() -> None:
     data["titel"] = data.pop("title")
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors
+
+
+def test_the_schema_is_sealed_so_a_hand_edit_is_never_overwritten() -> None:
+    # `schema --write` replaces the packaged file only while this seal still matches it.
+    assert is_sealed(packaged_schema_path().read_bytes())
+    edited = agreement_schema().replace('"title": "agreekit agreement.yml"', '"title": "ours"')
+    assert not is_sealed(edited.encode())

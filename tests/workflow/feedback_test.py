@@ -71,3 +71,15 @@ def test_comments_not_in_githubs_format_are_a_clear_error(sample: SampleRepo) ->
 def test_feedback_writes_nothing_with_check(sample: SampleRepo, tmp_path: Path) -> None:
     sample.cli("feedback", "--check")
     assert not (sample.root / "dist").exists()
+
+
+def test_one_users_file_among_the_targets_means_nothing_is_written(sample: SampleRepo) -> None:
+    dist = sample.root / "dist"
+    dist.mkdir()
+    (dist / "feedback.html").write_text("<p>my summary</p>")
+    refused = sample.cli("feedback")
+    assert refused.returncode == 2
+    assert refused.stderr.strip().endswith("pass --force to replace it, or move it away")
+    assert sorted(p.name for p in dist.iterdir()) == ["feedback.html"]
+    assert sample.cli("feedback", "--force").returncode == 0
+    assert sample.cli("feedback").returncode == 0  # now both are agreekit's

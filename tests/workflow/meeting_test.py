@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from conftest import SampleRepo
+from safety import kill_cli, temporaries
 
 
 def test_invitation_has_every_attendee_time_zone_place_and_version(sample: SampleRepo) -> None:
@@ -51,3 +52,26 @@ def test_no_signing_record_is_a_clear_error(sample: SampleRepo) -> None:
     assert result.returncode == 1
     assert "no agreement/records/signing.yml" in result.stderr
     assert not (sample.root / "dist").exists()
+
+
+def test_a_users_invitation_is_kept_until_force(sample: SampleRepo) -> None:
+    target = sample.root / "dist" / "signing-meeting.ics"
+    assert sample.cli("meeting").returncode == 0
+    assert sample.cli("meeting", "--version", "v1.0.1").returncode == 0  # its own: replaced
+    target.write_text(target.read_text().replace("Board room", "Room 4"))
+    refused = sample.cli("meeting", "--version", "v1.0.2")
+    assert refused.returncode == 2
+    assert "dist/signing-meeting.ics: not replaced" in refused.stderr
+    assert "Room 4" in target.read_text()
+    assert sample.cli("meeting", "--force").returncode == 0
+    assert "Room 4" not in target.read_text()
+
+
+def test_killed_while_writing_leaves_the_old_invitation(sample: SampleRepo) -> None:
+    target = sample.root / "dist" / "signing-meeting.ics"
+    assert sample.cli("meeting", "--version", "v1.0.0").returncode == 0
+    before = target.read_bytes()
+    kill_cli("signing-meeting.ics", "meeting", "--version", "v2.0.0", cwd=sample.root)
+    assert target.read_bytes() == before
+    assert sample.cli("meeting", "--version", "v2.0.0").returncode == 0
+    assert "v2.0.0" in target.read_text() and temporaries(target.parent) == []

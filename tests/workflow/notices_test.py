@@ -55,3 +55,15 @@ def test_notice_says_which_sections_changed_since_the_previous_version(sample: S
     assert result.returncode == 0, result.stderr
     text = (sample.root / "dist" / "notices" / "it.md").read_text()
     assert "Since v1.0.0, these sections changed:\n\n- Support constraints\n" in text
+
+
+def test_a_users_notice_stops_every_notice_until_force(sample: SampleRepo) -> None:
+    folder = sample.root / "dist" / "notices"
+    folder.mkdir(parents=True)
+    (folder / "hr.eml").write_text("my own email to HR\n")
+    refused = sample.cli("announce")
+    assert refused.returncode == 2 and "dist/notices/hr.eml: not replaced" in refused.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["hr.eml"]
+    assert sample.cli("announce", "--force").returncode == 0
+    assert sample.cli("announce").returncode == 0
+    assert (folder / "hr.eml").read_text() != "my own email to HR\n"

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from conftest import SampleRepo, git
 from gitrepo import GitRepo, governed_repo
+from safety import snapshot, temporaries
 
 
 def status(repo: GitRepo) -> dict[int, dict[str, object]]:
@@ -119,3 +121,22 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     steps = status(repo)
     assert steps[19]["state"] == "done" and "released as v1.0.0" in str(steps[19]["evidence"])
     assert json.loads(repo.agreekit("status", "--json").stdout)["progress"] == 100
+
+    # A bundle is never replaced, not even by a release of the same version on the same commit.
+    before = snapshot(bundle)
+    again = repo.agreekit("release", "v1.0.0")
+    assert again.returncode == 2
+    assert "a release bundle is never replaced; move it away" in again.stderr
+    assert snapshot(bundle) == before
+    assert temporaries(repo.root / "dist") == []
+
+
+def test_an_existing_bundle_is_refused_before_anything_is_tagged(publishable: SampleRepo) -> None:
+    bundle = publishable.root / "dist" / "v2.0.0"
+    bundle.mkdir(parents=True)
+    (bundle / "contract.pdf").write_bytes(b"%PDF the signed copy")
+    result = publishable.cli("release", "v2.0.0")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "dist/v2.0.0" in result.stderr
+    assert git(publishable.root, "tag", "--list") == ""
+    assert (bundle / "contract.pdf").read_bytes() == b"%PDF the signed copy"

@@ -8,8 +8,14 @@ from pathlib import Path
 import click
 
 from agreekit import git
-from agreekit.commands.common import in_repo, load_or_exit, repo_option, version_label
-from agreekit.files import write_atomic
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    load_or_exit,
+    repo_option,
+    version_label,
+    write_or_refuse,
+)
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.notices import Changes, as_email, notices
 
@@ -42,14 +48,19 @@ def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Change
     help="Folder for the notices.",
 )
 @click.option("--since", default=None, help="Revision to compare with (default: previous version).")
-def command(repo: Path, output: Path, since: str | None) -> None:
+@force_option
+def command(repo: Path, output: Path, since: str | None, force: bool) -> None:
     """Write each department's notice with its key terms and what changed."""
     agreement = load_or_exit(repo)
     since = since or previous_version(repo)
     changes = changes_since(repo, agreement, since)
     folder = in_repo(repo, output)
     now = dt.datetime.now(dt.UTC)
-    for notice in notices(agreement, version_label(repo), changes):
-        write_atomic(folder / f"{notice.department.id}.md", notice.markdown)
-        write_atomic(folder / f"{notice.department.id}.eml", bytes(as_email(notice, now)))
+    written = notices(agreement, version_label(repo), changes)
+    files: dict[Path, str | bytes] = {}
+    for notice in written:
+        files[folder / f"{notice.department.id}.md"] = notice.markdown
+        files[folder / f"{notice.department.id}.eml"] = bytes(as_email(notice, now))
+    write_or_refuse(files, force=force)
+    for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")

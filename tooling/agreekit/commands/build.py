@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import repo_option
+from agreekit.commands.common import force_option, refuse, repo_option
 from agreekit.report import as_text
 
 
@@ -27,8 +27,13 @@ def _done(started: float, detail: str = "") -> None:
 @repo_option
 @click.option("--no-pdf", is_flag=True, help="Build the site only.")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
-def command(repo: Path, no_pdf: bool, strict: bool) -> None:
-    """Check the agreement, then build the site and the PDF into site/."""
+@force_option
+def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
+    """Check the agreement, then build the site and the PDF into site/.
+
+    The new site replaces the old one only once complete; a site/ holding files agreekit did not
+    write is replaced only with --force."""
+    from agreekit.outputs import Refused
     from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
 
@@ -41,24 +46,31 @@ def command(repo: Path, no_pdf: bool, strict: bool) -> None:
         sys.exit(1)
     _done(started, "no findings")
 
+    agreement = result.agreement
     started = _step(2, total, "Building the site")
+
+    def write_pdf(folder: Path) -> None:
+        """Step 3, into the new site before it replaces the old one."""
+        from agreekit.publish.pdf import build_pdf
+
+        _done(started)
+        pdf_started = _step(3, total, "Writing the PDF")
+        pdf = build_pdf(repo, agreement, folder)
+        _done(pdf_started, pdf.name)
+
     try:
         site_dir = build_site(
-            repo, strict=strict, pdf=not no_pdf, report=lambda m: click.echo(m, err=True)
-        )
+            repo, strict=strict, pdf=not no_pdf, report=lambda m: click.echo(m, err=True),
+            force=force, finish=(lambda folder: None) if no_pdf else write_pdf,
+        )  # fmt: skip
+    except Refused as error:
+        refuse(error)
     except SiteError as error:
         click.echo(f"Site not built: {error}", err=True)
         sys.exit(1)
-    _done(started, str(site_dir))
-
-    if not no_pdf:
-        from agreekit.publish.pdf import build_pdf
-
-        started = _step(3, total, "Writing the PDF")
-        try:
-            pdf = build_pdf(repo, result.agreement, site_dir)
-        except RenderError as error:
-            click.echo(f"PDF not written: {error}", err=True)
-            sys.exit(1)
-        _done(started, str(pdf))
+    except RenderError as error:
+        click.echo(f"PDF not written, so the site was not replaced: {error}", err=True)
+        sys.exit(1)
+    if no_pdf:
+        _done(started, str(site_dir))
     click.echo(f"Published to {site_dir}")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import load_or_exit, repo_option
-from agreekit.files import write_atomic
+from agreekit.commands.common import force_option, load_or_exit, repo_option, write_or_refuse
 from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 
@@ -17,7 +16,8 @@ from agreekit.governance.paths import CODEOWNERS_PATH
 @repo_option
 @click.option("--write", "mode", flag_value="write", help="Write .github/CODEOWNERS.")
 @click.option("--check", "mode", flag_value="check", help="Exit 1 if it is out of sync.")
-def command(repo: Path, mode: str | None) -> None:
+@force_option
+def command(repo: Path, mode: str | None, force: bool) -> None:
     """Generate CODEOWNERS from agreement.yml (prints it unless --write or --check)."""
     expected = codeowners_text(load_or_exit(repo))
     path = repo / CODEOWNERS_PATH
@@ -26,7 +26,7 @@ def command(repo: Path, mode: str | None) -> None:
         if current == expected:
             click.echo(f"{CODEOWNERS_PATH} is up to date.")
             return
-        write_atomic(path, expected)
+        write_or_refuse({path: expected}, force=force, manifest=False)  # it carries a seal
         click.echo(f"Wrote {CODEOWNERS_PATH}.")
     elif mode == "check":
         if current != expected:

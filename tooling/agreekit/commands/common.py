@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -18,6 +19,12 @@ repo_option = click.option(
     default=".",
     show_default=True,
     help="Repository root that holds agreement/.",
+)
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files agreekit did not write (or that were edited since) instead of refusing.",
 )
 
 
@@ -40,3 +47,21 @@ def version_label(repo: Path) -> str:
     from agreekit.publish.version import current_version  # asks git: not for every command
 
     return current_version(repo).label
+
+
+def refuse(error: Exception) -> None:
+    """Exit 2 with the one-line refusal to replace a user's file (an outputs.Refused)."""
+    click.echo(f"error: {error}", err=True)
+    sys.exit(2)
+
+
+def write_or_refuse(
+    files: Mapping[Path, str | bytes], *, force: bool, manifest: bool = True
+) -> None:
+    """Write all the files (see outputs.write_outputs), or none and exit 2 if one is the user's."""
+    from agreekit.outputs import Refused, write_outputs  # not loaded by `agreekit check`
+
+    try:
+        write_outputs(files, force=force, manifest=manifest)
+    except Refused as error:
+        refuse(error)

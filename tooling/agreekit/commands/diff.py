@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import in_repo, repo_option
-from agreekit.files import write_atomic
+from agreekit.commands.common import force_option, in_repo, repo_option, write_or_refuse
 
 
 def _name(revision: str) -> str:
@@ -28,7 +27,8 @@ def _name(revision: str) -> str:
     show_default=True,
     help="Where to write OLD..NEW.html and OLD..NEW.md.",
 )
-def command(old: str, new: str, repo: Path, output_dir: Path) -> None:
+@force_option
+def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> None:
     """Redline from OLD to NEW (tags, branches or commits): HTML with <ins>/<del>, and Markdown
     with CriticMarkup {++inserted++} and {--deleted--}."""
     from agreekit.publish.document import to_html
@@ -50,9 +50,8 @@ def command(old: str, new: str, repo: Path, output_dir: Path) -> None:
     stem = f"{_name(old)}..{_name(new)}"
     title = f"Changes from {old} to {new}"
     markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
-    write_atomic(
-        markdown_path, f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
-    )
-    write_atomic(html_path, html_page(title, to_html(as_html_markup(pieces))))
+    markdown = f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
+    page = html_page(title, to_html(as_html_markup(pieces)))
+    write_or_refuse({markdown_path: markdown, html_path: page}, force=force)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")

@@ -10,8 +10,13 @@ from typing import Any
 
 import click
 
-from agreekit.commands.common import in_repo, load_or_exit, repo_option
-from agreekit.files import write_atomic
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    load_or_exit,
+    repo_option,
+    write_or_refuse,
+)
 from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
 
 
@@ -50,7 +55,10 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
     help="Folder for feedback.md and feedback.html.",
 )
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 while any item is open.")
-def command(repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool) -> None:
+@force_option
+def command(
+    repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool, force: bool
+) -> None:
     """Compile feedback from the records and imported review comments."""
     agreement = load_or_exit(repo)
     try:
@@ -65,6 +73,6 @@ def command(repo: Path, comment_files: tuple[Path, ...], output: Path, check_onl
         sys.exit(1 if open_entries else 0)
     markdown = as_markdown(agreement, entries)
     folder = in_repo(repo, output)
-    write_atomic(folder / "feedback.md", markdown)
-    write_atomic(folder / "feedback.html", as_html(markdown, html.escape(agreement.file.title)))
+    page = as_html(markdown, html.escape(agreement.file.title))
+    write_or_refuse({folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force)
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")

@@ -18,7 +18,12 @@ from agreekit.scaffold import repository_files
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Use a folder that is not empty (never overwrites).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Add the missing files to a folder that is not empty (init never "
+    "replaces a file, so an existing agreement is kept as it is).",
+)
 @click.option(
     "--install",
     default=f"python -m pip install agreekit=={__version__}",
@@ -28,8 +33,12 @@ from agreekit.scaffold import repository_files
 def command(directory: Path, force: bool, install: str) -> None:
     """Create a new agreement repository in DIRECTORY."""
     if directory.exists() and any(directory.iterdir()) and not force:
-        click.echo(f"{directory} is not empty; pass --force to add the missing files to it")
-        sys.exit(1)
+        click.echo(
+            f"error: {directory} is not empty; pass --force to add only the missing files "
+            "(init never replaces one), or choose an empty folder",
+            err=True,
+        )
+        sys.exit(2)
     written, kept = [], []
     for relative, text in repository_files(dt.date.today(), install).items():
         path = directory / relative

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import in_repo, load_or_exit, repo_option, version_label
-from agreekit.files import write_atomic
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    load_or_exit,
+    repo_option,
+    version_label,
+    write_or_refuse,
+)
 from agreekit.workflow.meeting import MeetingError, invitation
 
 
@@ -22,7 +28,8 @@ from agreekit.workflow.meeting import MeetingError, invitation
     show_default=True,
 )
 @click.option("--version", "version", default=None, help="Version to sign (default: from git).")
-def command(repo: Path, output: Path, version: str | None) -> None:
+@force_option
+def command(repo: Path, output: Path, version: str | None, force: bool) -> None:
     """Write the signing meeting's invitation for every attendee."""
     agreement = load_or_exit(repo)
     try:
@@ -31,5 +38,5 @@ def command(repo: Path, output: Path, version: str | None) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     target = in_repo(repo, output)
-    write_atomic(target, ics)
+    write_or_refuse({target: ics}, force=force)
     click.echo(f"wrote {target}")

@@ -2,11 +2,13 @@
 
 It refuses unless `check` is clean, every approval verifies, feedback is closed and every signatory
 signed the text at HEAD. The bundle goes to dist/VERSION/: the PDF (no DRAFT mark, signatures
-listed), signatures.json and SHA256SUMS (`sha256sum -c SHA256SUMS` verifies it).
+listed), signatures.json and SHA256SUMS (`sha256sum -c SHA256SUMS` verifies it). A bundle is never
+replaced: the folder is written beside dist/VERSION and renamed into place once complete.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,7 +19,7 @@ from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import in_repo, repo_option
-from agreekit.files import write_atomic
+from agreekit.files import replaced_folder, write_atomic
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
 
 VERSION_PATTERN = re.compile(r"^v\d+(\.\d+){0,2}([-.][0-9A-Za-z.]+)?$")
@@ -54,6 +56,14 @@ def command(repo: Path, version: str, output: Path) -> None:
     """Release the signed agreement as VERSION (e.g. v1.0.0)."""
     if not VERSION_PATTERN.match(version):
         raise click.ClickException(f"'{version}' is not a version like v1.0.0")
+    folder = in_repo(repo, output) / version
+    if os.path.lexists(folder):
+        click.echo(
+            f"error: {folder}: a release bundle is never replaced; move it away to release "
+            f"{version} again",
+            err=True,
+        )
+        sys.exit(2)
     result = check_repository(repo)
     agreement = result.agreement
     if agreement is None:
@@ -82,8 +92,10 @@ def command(repo: Path, version: str, output: Path) -> None:
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     files = {f"{base}.pdf": write_pdf(html, base_url=str(repo))}
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
-    folder = in_repo(repo, output) / version
-    for name, data in files.items():
-        write_atomic(folder / name, data)
-    write_atomic(folder / "SHA256SUMS", checksums(files))
+    with replaced_folder(folder) as staging:
+        for name, data in files.items():
+            write_atomic(staging / name, data)
+        write_atomic(staging / "SHA256SUMS", checksums(files))
+        if os.path.lexists(folder):  # appeared while the PDF was written: keep it
+            raise click.ClickException(f"{folder} appeared meanwhile; it is left as it is")
     click.echo(f"Released {version} to {folder}: {', '.join(files)} and SHA256SUMS.")

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
+from agreekit.outputs import manifest_of_tree
 from agreekit.publish.pages import changes_page, home_page
 from agreekit.publish.render import SITE, RenderError, render_agreement
 from agreekit.publish.version import Version, content_id, current_version
@@ -83,3 +84,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         return self.pages.get(page.file.src_uri, markdown)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Under plain `mkdocs build` too, list what was written, so that `agreekit build` may
+        # replace it later (`agreekit build` lists the site again once the PDF is in).
+        manifest_of_tree(Path(config.site_dir))

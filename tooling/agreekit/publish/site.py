@@ -1,4 +1,9 @@
-"""Build the MkDocs site for a repository (MkDocs loads only here and in the plugin)."""
+"""Build the MkDocs site for a repository (MkDocs loads only here and in the plugin).
+
+The site is built into a temporary folder beside site_dir and swapped in whole once complete, so
+a failed or killed build leaves the previous site as it was. agreekit lists what it wrote in the
+site's manifest; a site_dir holding anything else (the user's files) is replaced only with force.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,9 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+
+from agreekit.files import replaced_folder
+from agreekit.outputs import Refused, foreign_files, manifest_of_tree
 
 
 class SiteError(Exception):
@@ -27,8 +35,18 @@ class _Relay(logging.Handler):
             self._emit(f"warning: {record.getMessage()}")
 
 
-def build_site(repo: Path, *, strict: bool, pdf: bool, report: Callable[[str], None]) -> Path:
-    """Build `<repo>/mkdocs.yml` into its site_dir and return that folder."""
+def build_site(
+    repo: Path,
+    *,
+    strict: bool,
+    pdf: bool,
+    report: Callable[[str], None],
+    force: bool = False,
+    finish: Callable[[Path], None] = lambda folder: None,
+) -> Path:
+    """Build `<repo>/mkdocs.yml` into its site_dir and return that folder. `finish` adds to the
+    new site (the PDF) before it replaces the old one. Raises Refused if site_dir holds a file
+    agreekit did not write, unless `force`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin MkDocs 1.6 on purpose (DESIGN 10)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -48,11 +66,19 @@ def build_site(repo: Path, *, strict: bool, pdf: bool, report: Callable[[str], N
         if plugin is None:
             raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
-        build(config)
+        site_dir = Path(config.site_dir)
+        foreign = foreign_files(site_dir)
+        if foreign and not force:
+            raise Refused(foreign[0])
+        with replaced_folder(site_dir) as staging:
+            config.site_dir = str(staging)
+            build(config)
+            finish(staging)
+            manifest_of_tree(staging)
     except ConfigurationError as error:
         raise SiteError(f"mkdocs.yml: {error}") from None
     except (Abort, MkDocsException) as error:
         raise SiteError("\n".join(handler.errors) or str(error)) from None
     finally:
         logger.removeHandler(handler)
-    return Path(config.site_dir)
+    return site_dir
