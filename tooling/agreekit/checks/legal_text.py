@@ -184,6 +184,8 @@ def _normalise(path: str) -> str:
 def references_resolve(agreement: Agreement) -> Iterator[Finding]:
     """AK304"""
     for prose in agreement_prose(agreement):
+        if "{" not in prose.raw and "[" not in prose.raw:
+            continue  # neither a template nor a link on this line
         for template in _TEMPLATE.finditer(prose.raw):
             for ref in _REF.finditer(template.group(0)):
                 target = ref.group("target")

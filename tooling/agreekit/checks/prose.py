@@ -47,15 +47,14 @@ class ProseText(NamedTuple):
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
-    if not any(c in text for c in "`{<"):
-        return text
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def section_prose(section: Section) -> Iterator[ProseLine]:
     fence: str | None = None
     for line, text in section.body_lines():
-        opening = _FENCE.match(text)
+        # Most lines are plain words: test for the few characters that matter before any pattern.
+        opening = _FENCE.match(text) if ("`" in text or "~" in text) else None
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
@@ -63,8 +62,13 @@ def section_prose(section: Section) -> Iterator[ProseLine]:
         if opening:
             fence = opening.group(1)
             continue
-        raw = _blank(_INLINE_CODE, text)
-        yield ProseLine(section, line, raw, _blank(_COMMENT, _blank(_TEMPLATE, raw)))
+        raw = _blank(_INLINE_CODE, text) if "`" in text else text
+        words = raw
+        if "{" in words:
+            words = _blank(_TEMPLATE, words)
+        if "<" in words:
+            words = _blank(_COMMENT, words)
+        yield ProseLine(section, line, raw, words)
 
 
 def _prose_text(section: Section) -> ProseText:

@@ -138,12 +138,25 @@ def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
             if match:
                 yield _placeholder_finding(source.locate(*path), match.group(0))
     for section in agreement.sections:
-        for line, text in section.body_lines():
-            for match in PLACEHOLDER.finditer(text):
-                yield _placeholder_finding(
-                    Location(section.path, line, match.start() + 1), match.group(0)
-                )
+        if not _may_hold_placeholder(section.body):
+            continue
+        # One scan of the whole body; the rare match is then placed at its line and column.
+        for match in PLACEHOLDER.finditer(section.body):
+            start = match.start()
+            line_start = section.body.rfind("\n", 0, start) + 1
+            line = section.body_line + section.body.count("\n", 0, start)
+            location = Location(section.path, line, start - line_start + 1)
+            yield _placeholder_finding(location, match.group(0))
     yield from _empty_required_values(agreement)
+
+
+# Every placeholder contains one of these (in lower case): a fast test before the pattern.
+_PLACEHOLDER_HINTS = ("tbd", "tbc", "todo", "fixme", "xxx", "[insert", "date will be set", "???")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _PLACEHOLDER_HINTS)
 
 
 def _placeholder_finding(location: Location, text: str) -> Finding:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,25 @@ class Agreement:
         return self.source.file
 
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        return self._sections_by_id.get(section_id)
+
+    def position(self, section_id: str) -> int | None:
+        """The section's 1-based place in agreement.yml's `sections`, or None if not listed."""
+        return self._positions.get(section_id)
+
+    @functools.cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        by_id: dict[str, Section] = {}
+        for section in self.sections:
+            by_id.setdefault(section.id, section)  # the first wins, as a search in order would
+        return by_id
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        positions: dict[str, int] = {}
+        for index, section_id in enumerate(self.file.sections, start=1):
+            positions.setdefault(section_id, index)
+        return positions
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
         return next((s for s in self.file.stakeholders if s.id == stakeholder_id), None)

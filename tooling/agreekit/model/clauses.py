@@ -11,12 +11,10 @@ from agreekit.model.agreement import Agreement
 
 def clause_numbers(agreement: Agreement, section_id: str) -> dict[str, str]:
     """Each heading slug of a section mapped to its clause number, e.g. {"availability": "6.3"}."""
-    if section_id not in agreement.file.sections:
-        return {}
+    number = agreement.position(section_id)
     section = agreement.section(section_id)
-    if section is None:
+    if number is None or section is None:
         return {}
-    number = agreement.file.sections.index(section_id) + 1
     numbers: dict[str, str] = {}
     clause = sub = 0
     for heading in section.headings:
@@ -34,8 +32,9 @@ def clause_numbers(agreement: Agreement, section_id: str) -> dict[str, str]:
 def clause_number(agreement: Agreement, reference: str) -> str | None:
     """The number a `section` or `section#slug` reference renders as, or None when it is broken."""
     section_id, _, slug = reference.partition("#")
-    if section_id not in agreement.file.sections or agreement.section(section_id) is None:
+    number = agreement.position(section_id)
+    if number is None or agreement.section(section_id) is None:
         return None
     if not slug:
-        return str(agreement.file.sections.index(section_id) + 1)
+        return str(number)
     return clause_numbers(agreement, section_id).get(slug)

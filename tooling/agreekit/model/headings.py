@@ -108,12 +108,26 @@ def scan_headings(text: str) -> list[RawHeading] | None:
     while index < len(lines):
         line = lines[index]
         stripped = line.lstrip(" ")
-        if stripped.startswith(("\t", ">")):
-            return None
         if not stripped:
             paragraph, index = [], index + 1
             continue
         indent = len(line) - len(stripped)
+        if indent < 4 and stripped[0] not in _MAY_OPEN_BLOCK:
+            # Words (or a table row, a link...): paragraph text, unless a list may have ended.
+            if indent or paragraph or not in_list:
+                if not paragraph:
+                    paragraph_start = index
+                paragraph.append(line)
+                index += 1
+                continue
+        elif (
+            indent < 4 and stripped[0] in "-*+" and stripped[1:2] == " " and stripped[2:3].isalpha()
+        ):
+            in_list = True  # a bullet item of plain words
+            paragraph, paragraph_start, index = [line], index, index + 1
+            continue
+        if stripped.startswith(("\t", ">")):
+            return None
         if indent == 0 and index and not lines[index - 1].strip() and not _LIST_ITEM.match(line):
             in_list = False
         if indent >= 4:
@@ -161,6 +175,11 @@ def scan_headings(text: str) -> list[RawHeading] | None:
         paragraph.append(line)
         index += 1
     return headings
+
+
+# The characters a line (after up to three spaces) must start with to be anything but paragraph
+# text: headings, code, quotes, HTML, list items, breaks and underlines.
+_MAY_OPEN_BLOCK = frozenset("#`~<>-*+_=\t0123456789")
 
 
 def _opens_block(content: str) -> bool:
