@@ -26,8 +26,9 @@ _DEFINITION = re.compile(r"^\s*[-*+]\s+\*\*(?P<term>[^*]+?)\*\*")
 _DEFINITIONS_IN_TEXT = re.compile(r"^\s*[-*+]\s+\*\*[^*]+?\*\*", re.MULTILINE)
 _BOLD = re.compile(r"\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__")
 _REF = re.compile(r"""\bref\(\s*["'](?P<target>[^"']*)["']\s*\)""")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}")
-_LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# Tempered: an unclosed `{{` scans only to the next `{{`, so a line of many stays linear.
+_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}")
+_LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>\]]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
