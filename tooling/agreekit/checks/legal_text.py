@@ -188,6 +188,8 @@ def references_resolve(agreement: Agreement) -> Iterator[Finding]:
         for template in _TEMPLATE.finditer(prose.raw):
             for ref in _REF.finditer(template.group(0)):
                 target = ref.group("target")
+                if target.partition("#")[0] in agreement.unreadable_section_ids:
+                    continue  # its file did not load: its own finding says why
                 if clause_number(agreement, target) is None:
                     column = template.start() + ref.start("target") + 1
                     section_id, _, slug = target.partition("#")
