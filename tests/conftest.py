@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from agreekit.checks.run import CheckResult, check_repository
 from agreekit.finding import Finding
+
+# Property tests run the same examples on every machine ("ci", the default), so a failure in CI
+# is one a developer sees too; HYPOTHESIS_PROFILE=explore searches fresh examples, more of them.
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", deadline=None, max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "agreement"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from agreekit.model.duration import BEST_EFFORT, Duration, parse_duration
+from agreekit.model.duration import BEST_EFFORT, MINUTES_PER_UNIT, Duration, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,32 @@ def test_anything_else_is_not_a_duration(text: object) -> None:
 def test_text_round_trips() -> None:
     assert str(parse_duration("2 business days")) == "2 business days"
     assert str(parse_duration("1h")) == "1 hour"
+
+
+UNITS = sorted(MINUTES_PER_UNIT)
+AMOUNTS = st.floats(min_value=0, max_value=1e300, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def durations(draw: st.DrawFn) -> Duration:
+    unit = draw(st.sampled_from(UNITS))
+    business = unit in ("hour", "day") and draw(st.booleans())
+    return Duration(draw(AMOUNTS), unit, business)
+
+
+@settings(max_examples=300)
+@given(st.one_of(durations(), st.just(BEST_EFFORT)))
+@example(Duration(1234567.0, "minute"))  # `:g` printed 1.23457e+06: another, unreadable value
+@example(Duration(0.1 + 0.2, "hour"))  # `:g` printed 0.3: a different value
+def test_a_duration_prints_back_to_the_same_value(duration: Duration) -> None:
+    assert parse_duration(str(duration)) == duration
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("0123456789. bdhmswnoyeakrigtfBDH-١٥")), max_size=30))
+@example("9" * 400 + " minutes")  # was an infinite duration, printed as `inf minutes`
+def test_a_parsed_text_prints_back_to_what_it_parsed_to(text: str) -> None:
+    duration = parse_duration(text)
+    if duration is not None:
+        assert parse_duration(str(duration)) == duration
+        assert duration.minutes() >= 0

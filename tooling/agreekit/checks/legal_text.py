@@ -26,8 +26,9 @@ _DEFINITION = re.compile(r"^\s*[-*+]\s+\*\*(?P<term>[^*]+?)\*\*")
 _DEFINITIONS_IN_TEXT = re.compile(r"^\s*[-*+]\s+\*\*[^*]+?\*\*", re.MULTILINE)
 _BOLD = re.compile(r"\*\*(?P<a>[^*\n]+?)\*\*|__(?P<b>[^_\n]+?)__")
 _REF = re.compile(r"""\bref\(\s*["'](?P<target>[^"']*)["']\s*\)""")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}")
-_LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# Tempered: an unclosed `{{` scans only to the next `{{`, so a line of many stays linear.
+_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}")
+_LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>\]]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -189,6 +190,8 @@ def references_resolve(agreement: Agreement) -> Iterator[Finding]:
         for template in _TEMPLATE.finditer(prose.raw):
             for ref in _REF.finditer(template.group(0)):
                 target = ref.group("target")
+                if target.partition("#")[0] in agreement.unreadable_section_ids:
+                    continue  # its file did not load: its own finding says why
                 if clause_number(agreement, target) is None:
                     column = template.start() + ref.start("target") + 1
                     section_id, _, slug = target.partition("#")

@@ -18,8 +18,11 @@ from agreekit.model.section import Section
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-_COMMENT = re.compile(r"<!--.*?-->")
+# Tempered: an unclosed opener scans only to the next opener, so a line of many stays linear.
+_TEMPLATE = re.compile(
+    r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}|\{#(?:(?!\{#|#\}).)*#\}"
+)
+_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->")
 
 
 class ProseLine(NamedTuple):

@@ -14,13 +14,17 @@ from agreekit.model.source import SourceMap
 _SCRIPT_TAG = re.compile(
     r"<\s*(?P<tag>script|iframe|object|embed|frame|frameset|applet|base|meta)\b", re.IGNORECASE
 )
-_EVENT_ATTRIBUTE = re.compile(r"<[A-Za-z][^>]*?\s(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)
+# `[^<>]`, not `[^>]`: a tag ends before the next `<`, and each `<` of a long run of unclosed
+# tags then scans only to the next one, not to the end of the text (which took minutes).
+_EVENT_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?\s(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)
 # A scheme may be split by whitespace or entities to slip past filters; browsers ignore both.
 _SCRIPT_SCHEME = r"(?P<scheme>j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|data)\s*(?::|&#0*58;|&colon;)"
 # Matched against lower-cased text: literal starts let the regex engine skip to candidates.
 _UNSAFE_LINKS = (
     re.compile(rf"\]\(\s*<?\s*{_SCRIPT_SCHEME}"),  # [text](javascript:...)
-    re.compile(rf"\[[^\]\n]+\]:\s*<?\s*{_SCRIPT_SCHEME}"),  # [id]: data:...
+    # A label holds no unescaped brackets and at most 999 characters (CommonMark); saying so keeps
+    # a line of many `[` linear instead of quadratic.
+    re.compile(rf"\[[^\[\]\n]{{1,999}}\]:\s*<?\s*{_SCRIPT_SCHEME}"),  # [id]: data:...
     re.compile(rf"<\s*{_SCRIPT_SCHEME}"),  # <javascript:...> autolink
     re.compile(rf"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*{_SCRIPT_SCHEME}"""),
 )

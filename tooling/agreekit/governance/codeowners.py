@@ -114,7 +114,11 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     elif (len(segments) == 1 or (len(segments) == 2 and segments[1] == "")) and segments[0] != "**":
         segments = ["**", *segments]  # a single name matches at any depth
     if len(segments) > 1 and segments[-1] == "":
-        segments[-1] = "**"  # a trailing slash means everything inside
+        # A trailing slash means everything inside; after `**` it names directories, so a file
+        # needs a folder of its own: `**/` is `**/*/**`.
+        segments[-1:] = ["*", "**"] if segments[-2] == "**" else ["**"]
+    # `**/**` is one `**`: side by side, each would add its own `/` and match nothing.
+    segments = [s for i, s in enumerate(segments) if s != "**" or segments[i - 1 : i] != ["**"]]
     last = len(segments) - 1
     regex = ""
     for index, segment in enumerate(segments):

@@ -7,7 +7,9 @@ the length of a business day.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 MINUTES_PER_UNIT = {
@@ -72,7 +74,7 @@ class Duration(NamedTuple):
     def __str__(self) -> str:
         if self.best_effort:
             return "best effort"
-        amount = f"{self.amount:g}"
+        amount = _plain_number(self.amount)
         business = "business " if self.business else ""
         plural = "" if self.amount == 1 else "s"
         return f"{amount} {business}{self.unit}{plural}"
@@ -81,12 +83,18 @@ class Duration(NamedTuple):
 BEST_EFFORT = Duration(0, "minute", best_effort=True)
 
 
+def _plain_number(amount: float) -> str:
+    """The shortest digits that read back as `amount`, never in exponent form (1.5, 1234567)."""
+    text = format(Decimal(repr(amount)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def parse_duration(value: object) -> Duration | None:
     """The duration a value states, or None when it states none (typo, prose, empty)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):  # a bare number in YAML: minutes
-        return Duration(float(value), "minute") if value >= 0 else None
+        return Duration(float(value), "minute") if 0 <= value < math.inf else None
     if not isinstance(value, str):
         return None
     if _BEST_EFFORT.match(value):
@@ -100,4 +108,7 @@ def parse_duration(value: object) -> Duration | None:
     business = match.group("business") is not None
     if business and unit not in ("hour", "day"):
         return None
-    return Duration(float(match.group("amount")), unit, business)
+    amount = float(match.group("amount"))
+    if amount == math.inf:  # more digits than a float holds: not a length anyone means
+        return None
+    return Duration(amount, unit, business)

@@ -9,6 +9,7 @@ from agreekit.finding import Finding, Location, finding
 from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
+from agreekit.model.input_file import read_input
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
 from agreekit.model.section import Section, parse_headings
@@ -35,16 +36,11 @@ class TextFile(NamedTuple):
     findings: list[Finding]
 
 
-def read_text(path: Path, display: str) -> TextFile:
-    """Read a UTF-8 file, reporting size and encoding problems at their line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror}; check that it exists and is readable"
-        return TextFile(None, [finding("AK904", Location(display), message)])
-    if len(raw) > MAX_BYTES:
-        message = f"file is {len(raw) // 1000} kB, over the {MAX_BYTES // 1000} kB limit; split it"
-        return TextFile(None, [finding("AK904", Location(display), message)])
+def read_text(path: Path, display: str, repo: Path) -> TextFile:
+    """Read a UTF-8 file of `repo`, reporting size, access and encoding problems at their line."""
+    raw, problem = read_input(path, repo, MAX_BYTES)
+    if raw is None:
+        return TextFile(None, [finding("AK904", Location(display), problem)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -89,7 +85,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     if not path.is_file():
         message = f"no {display} here; run agreekit from the repository root or pass --repo"
         return LoadResult(None, [finding("AK904", Location(display), message)])
-    text_file = read_text(path, display)
+    text_file = read_text(path, display, repo)
     if text_file.text is None:
         return LoadResult(None, text_file.findings)
     document = load_yaml(text_file.text, display)
@@ -132,7 +128,7 @@ def _load_sections(
     folder = repo / directory / SECTIONS_DIR
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         display = f"{directory}/{SECTIONS_DIR}/{path.name}"
-        text_file = read_text(path, display)
+        text_file = read_text(path, display, repo)
         findings += text_file.findings
         section = None
         if text_file.text is not None:
@@ -212,7 +208,7 @@ def _load_records(
         if not path.is_file():
             continue
         display = f"{directory}/{RECORDS_DIR}/{name}"
-        text_file = read_text(path, display)
+        text_file = read_text(path, display, repo)
         findings += text_file.findings
         if text_file.text is None:
             continue

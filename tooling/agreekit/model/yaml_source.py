@@ -6,6 +6,7 @@ into too many values are reported with file and line instead of raising.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -22,6 +23,8 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 
+_OPENED = re.compile(r"while (scanning a (quoted|block) scalar|parsing a flow)")
+
 
 class YamlDocument(NamedTuple):
     data: Any
@@ -33,6 +36,15 @@ class _TooComplex(Exception):
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
         self.line = line
+
+
+class _BadValue(Exception):
+    """A scalar YAML recognises by its form but cannot build: 2027-02-30, a 5,000-digit number."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.col = col
 
 
 def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
@@ -50,8 +62,11 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         return YamlDocument(None, SourceMap(file), [_syntax_finding(error, file, offset)])
     except yaml.YAMLError as error:
         message = f"YAML syntax error: {error}"
+        line = first_line
+        if isinstance(error, yaml.reader.ReaderError):  # a control character: count to it
+            line += text.count("\n", 0, error.position)
         return YamlDocument(
-            None, SourceMap(file), [finding("AK901", Location(file, first_line), message)]
+            None, SourceMap(file), [finding("AK901", Location(file, line), message)]
         )
     finally:
         loader.dispose()
@@ -62,6 +77,9 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         return YamlDocument(
             None, SourceMap(file), [finding("AK904", Location(file, error.line), str(error))]
         )
+    except _BadValue as error:
+        location = Location(file, error.line, error.col)
+        return YamlDocument(None, SourceMap(file), [finding("AK901", location, str(error))])
     except yaml.YAMLError as error:
         return YamlDocument(None, SourceMap(file), [_syntax_finding(error, file, offset)])
     return YamlDocument(data, SourceMap(file, builder.positions), builder.findings)
@@ -69,10 +87,14 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
 
 def _syntax_finding(error: yaml.YAMLError, file: str, offset: int) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context = getattr(error, "context", None)
+    if context and _OPENED.match(context) and getattr(error, "context_mark", None):
+        # An unclosed quote or bracket is noticed lines later, where the scanner gives up;
+        # the line that opened it is the one to fix.
+        mark = error.context_mark  # type: ignore[attr-defined]
     line = (mark.line + 1 + offset) if mark else offset + 1
     col = (mark.column + 1) if mark else 1
     problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
     detail = f"{context}, {problem}" if context else problem
     message = f"YAML syntax error: {detail}; check indentation, colons and quotes on this line"
     return finding("AK901", Location(file, line, col), message)
@@ -106,7 +128,21 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return yaml.SafeLoader.construct_object(self.loader, node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return yaml.SafeLoader.construct_object(self.loader, node, deep=True)
+        except (ValueError, OverflowError) as error:
+            # PyYAML raises these, not YAMLError, for a date that does not exist or an integer
+            # longer than Python converts; the value reads as its kind, so say what is wrong.
+            line, col = self._position(node)
+            reason = str(error).split(";")[0]
+            message = (
+                f"'{str(node.value)[:40]}' is not a valid value ({reason}); "
+                "write a real date or number, or quote it to keep it as text"
+            )
+            raise _BadValue(message, line, col) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -118,6 +118,12 @@ def render_section(
         where = section.body_line + line - 1 if line else section.body_line
         source_line = source.split("\n")[line - 1] if line else ""
         raise RenderError(section.path, where, _message(error, source_line)) from None
+    except RecursionError:
+        # Jinja parses nested braces recursively: thousands of `{{` exhaust Python's stack.
+        lines = source.split("\n")
+        deepest = max(range(len(lines)), key=lambda i: lines[i].count("{"))
+        message = "template nested too deeply; remove the repeated {{ or {{% on this line"
+        raise RenderError(section.path, section.body_line + deepest, message) from None
     anchor = style.anchor(section.id, None)
     title = f"# {numbered.number}. {section.meta.title}" + (f" {{#{anchor}}}" if anchor else "")
     return f"{title}\n\n{body.strip()}\n"

@@ -1,0 +1,47 @@
+"""Read one input file of the agreement without trusting it: inside the repository, a regular
+file, and no more bytes than the size limit, so a link, a pipe or a huge file cannot hang or leak."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import NamedTuple
+
+
+class RawFile(NamedTuple):
+    data: bytes | None
+    problem: str  # why `data` is None: what is wrong and what to do
+
+
+def read_input(path: Path, root: Path, limit: int) -> RawFile:
+    """The file's bytes, or the problem: outside `root`, not a regular file, unreadable, too big."""
+    real = os.path.realpath(path)  # never raises, even on a loop of links
+    if os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root):
+        return RawFile(
+            None,
+            f"links to {real}, outside the repository; copy the text in instead of linking to it",
+        )
+    try:
+        # Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        return RawFile(None, _unreadable(error))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return RawFile(
+                None, "not a regular file (a folder, pipe or device); replace it with a text file"
+            )
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        return RawFile(None, _unreadable(error))
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        return RawFile(None, f"file is over the {limit // 1000} kB limit; split it")
+    return RawFile(data, "")
+
+
+def _unreadable(error: OSError) -> str:
+    return f"cannot read the file: {error.strerror}; check that it exists and is readable"
