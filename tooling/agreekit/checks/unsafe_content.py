@@ -30,6 +30,10 @@ _UNSAFE_LINKS = (
 )
 
 
+# Every unsafe link pattern needs one of these: a link, a link definition, a tag or an attribute.
+_LINK_MARKS = ("](", "]:", "<", "=")
+
+
 def _html_problems(text: str) -> Iterator[tuple[int, str]]:
     for match in _SCRIPT_TAG.finditer(text):
         yield (
@@ -65,6 +69,8 @@ def no_script_html(agreement: Agreement) -> Iterator[Finding]:
 
 
 def _link_problems(text: str) -> Iterator[tuple[int, str]]:
+    if not any(mark in text for mark in _LINK_MARKS):
+        return
     lower = text.lower()
     for pattern in _UNSAFE_LINKS:
         for match in pattern.finditer(lower):
@@ -105,6 +111,18 @@ SECRETS: tuple[tuple[str, str], ...] = (
 # Separate patterns: each starts with a literal or a short keyword, which the regex engine finds
 # far faster than one alternation of them all.
 _SECRET_PATTERNS = tuple(re.compile(pattern, re.MULTILINE) for pattern, _ in SECRETS)
+# What each pattern's match must contain (the last is matched in lower case): a text holding none
+# of these is not scanned with that pattern at all.
+_SECRET_HINTS: tuple[tuple[str, ...], ...] = (
+    ("-----BEGIN",),
+    ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    ("AKIA", "ASIA"),
+    ("xox",),
+    ("hooks.slack.com",),
+    ("sk_live_",),
+    ("AIza",),
+    ("pass", "pwd", "secret", "api", "token"),
+)
 
 
 def no_secrets(agreement: Agreement) -> Iterator[Finding]:
@@ -115,7 +133,9 @@ def no_secrets(agreement: Agreement) -> Iterator[Finding]:
         matches = sorted(
             (match.start("value") if "value" in pattern.groupindex else match.start(), index)
             for index, pattern in enumerate(_SECRET_PATTERNS)
-            for match in pattern.finditer(lower if index == len(SECRETS) - 1 else text)
+            for scanned in [lower if index == len(SECRETS) - 1 else text]
+            if any(hint in scanned for hint in _SECRET_HINTS[index])
+            for match in pattern.finditer(scanned)
         )
         reported: set[int] = set()
         for offset, index in matches:

@@ -120,9 +120,7 @@ def scan_headings(text: str) -> list[RawHeading] | None:
                 paragraph.append(line)
                 index += 1
                 continue
-        elif (
-            indent < 4 and stripped[0] in "-*+" and stripped[1:2] == " " and stripped[2:3].isalpha()
-        ):
+        elif indent < 4 and stripped[0] in "-*+" and stripped[1:2] == " " and _plain(stripped[2:]):
             in_list = True  # a bullet item of plain words
             paragraph, paragraph_start, index = [line], index, index + 1
             continue
@@ -180,6 +178,14 @@ def scan_headings(text: str) -> list[RawHeading] | None:
 # The characters a line (after up to three spaces) must start with to be anything but paragraph
 # text: headings, code, quotes, HTML, list items, breaks and underlines.
 _MAY_OPEN_BLOCK = frozenset("#`~<>-*+_=\t0123456789")
+
+
+def _plain(content: str) -> bool:
+    """Whether list item content is plain words (or bold words), which open no block."""
+    first = content[:1]
+    if first and first not in _MAY_OPEN_BLOCK:
+        return True
+    return content[:2] == "**" and content[2:3] not in ("", " ", "\t", "*")
 
 
 def _opens_block(content: str) -> bool:
