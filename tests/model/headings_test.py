@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from agreekit.model.headings import scan_headings
+from agreekit.model.headings import _NEEDS_LINES, scan_headings
 from agreekit.model.section import parse_headings, parsed_headings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +60,30 @@ LINES = [
 ]
 
 
+# Lines that leave only ATX lines as possible headings: the one-pattern path reads these.
+SIMPLE_LINES = [
+    "",
+    "Words of the agreement.",
+    "# One",
+    "## Two {#two}",
+    "### Closed ###",
+    "#No",
+    "  # indented heading",
+    "- item",
+    "- **Term** means",
+    "1. first",
+    "12) twelfth",
+    "  continued",
+    "***",
+    "| a | b |",
+    "Text <!-- not a block",
+    "#",
+    "## ",
+    "###### six",
+    "####### seven",
+]
+
+
 def reference(text: str) -> list[tuple[int, str, int]]:
     return [tuple(h) for h in parsed_headings(text)]  # type: ignore[misc]
 
@@ -81,6 +105,13 @@ def test_scanner_agrees_on_arbitrary_text(text: str) -> None:
     scanned = scan_headings(text)
     if scanned is not None:
         assert [tuple(h) for h in scanned] == reference(text)
+
+
+@given(st.lists(st.sampled_from(SIMPLE_LINES), max_size=20))
+def test_the_one_pattern_path_agrees_with_commonmark(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert _NEEDS_LINES.search(text) is None
+    assert [tuple(h) for h in scan_headings(text) or []] == reference(text)
 
 
 def test_real_sections_need_no_parser_and_agree_with_it() -> None:

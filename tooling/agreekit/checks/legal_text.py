@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from agreekit.checks.paths import walk_strings
 from agreekit.checks.plain_english import find_phrases
-from agreekit.checks.prose import ProseLine, agreement_prose, prose_texts
+from agreekit.checks.prose import ProseLine, ProseText, prose_texts
 from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.clauses import clause_number
@@ -200,10 +200,16 @@ def _normalise(path: str) -> str:
 
 def references_resolve(agreement: Agreement) -> Iterator[Finding]:
     """AK304"""
-    for prose in agreement_prose(agreement):
-        if "{" not in prose.raw and "[" not in prose.raw:
+    for prose_text in prose_texts(agreement):
+        yield from _section_references(agreement, prose_text)
+
+
+def _section_references(agreement: Agreement, prose_text: ProseText) -> Iterator[Finding]:
+    section = prose_text.section
+    for line, raw in prose_text.raw_lines():
+        if "{" not in raw and "[" not in raw:
             continue  # neither a template nor a link on this line
-        for template in _TEMPLATE.finditer(prose.raw):
+        for template in _TEMPLATE.finditer(raw):
             for ref in _REF.finditer(template.group(0)):
                 target = ref.group("target")
                 if target.partition("#")[0] in agreement.unreadable_section_ids:
@@ -221,14 +227,12 @@ def references_resolve(agreement: Agreement) -> Iterator[Finding]:
                             f"section '{section_id}' has no heading with the id '{slug}'; "
                             f"use a heading's slug (e.g. '{slugify('Service hours')}') or add {{#{slug}}}"
                         )
-                    yield finding(
-                        "AK304", Location(prose.section.path, prose.line, column), message
-                    )
+                    yield finding("AK304", Location(section.path, line, column), message)
         for pattern in (_LINK, _LINK_DEFINITION):
-            for link in pattern.finditer(prose.raw):
-                problem = _link_problem(agreement, prose.section, link.group("target"))
+            for link in pattern.finditer(raw):
+                problem = _link_problem(agreement, section, link.group("target"))
                 if problem:
-                    where = Location(prose.section.path, prose.line, link.start("target") + 1)
+                    where = Location(section.path, line, link.start("target") + 1)
                     yield finding("AK304", where, f"broken link: {problem}")
 
 

@@ -7,9 +7,11 @@ joined into one text that a pattern scans in a single pass.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 from agreekit.finding import Location
@@ -32,14 +34,40 @@ class ProseLine(NamedTuple):
     text: str  # also without template expressions and comments (for words)
 
 
-class ProseText(NamedTuple):
-    """A section's prose lines joined by newlines, to scan with one pattern."""
+class ProseText:
+    """A section's prose lines joined by newlines, to scan with one pattern.
 
-    section: Section
-    lines: tuple[ProseLine, ...]
-    raw: str
-    text: str
-    starts: tuple[int, ...]
+    Without fenced code the prose lines are the body's lines, numbered from its first line; the
+    per-line records are then made only if a check asks for them.
+    """
+
+    def __init__(
+        self, section: Section, raw: str, text: str, lines: tuple[ProseLine, ...] | None = None
+    ) -> None:
+        self.section, self.raw, self.text = section, raw, text
+        self._lines = lines
+
+    @functools.cached_property
+    def lines(self) -> tuple[ProseLine, ...]:
+        if self._lines is not None:
+            return self._lines
+        first = self.section.body_line
+        return tuple(
+            ProseLine(self.section, first + index, raw, text)
+            for index, (raw, text) in enumerate(
+                zip(self.raw.split("\n"), self.text.split("\n"), strict=True)
+            )
+        )
+
+    @functools.cached_property
+    def starts(self) -> tuple[int, ...]:
+        return tuple(accumulate((len(p.raw) + 1 for p in self.lines[:-1]), initial=0))
+
+    def raw_lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, raw text) of each prose line, without making per-line records."""
+        if self._lines is not None:
+            return ((p.line, p.raw) for p in self._lines)
+        return enumerate(self.raw.split("\n"), start=self.section.body_line)
 
     def line_at(self, offset: int) -> ProseLine:
         return self.lines[bisect_right(self.starts, offset) - 1]
@@ -65,28 +93,23 @@ def section_prose(section: Section) -> Iterator[ProseLine]:
         if opening:
             fence = opening.group(1)
             continue
-        raw = _blank(_INLINE_CODE, text) if "`" in text else text
-        words = raw
-        if "{" in words:
-            words = _blank(_TEMPLATE, words)
-        if "<" in words:
-            words = _blank(_COMMENT, words)
-        yield ProseLine(section, line, raw, words)
+        yield ProseLine(section, line, *_blanked(text))
 
 
 def _prose_text(section: Section) -> ProseText:
-    lines = tuple(section_prose(section))
-    starts, offset = [], 0
-    for prose in lines:
-        starts.append(offset)
-        offset += len(prose.raw) + 1
-    return ProseText(
-        section,
-        lines,
-        "\n".join(p.raw for p in lines),
-        "\n".join(p.text for p in lines),
-        tuple(starts),
-    )
+    if "```" in section.body or "~~~" in section.body:
+        lines = tuple(section_prose(section))
+        raw = "\n".join(p.raw for p in lines)
+        return ProseText(section, raw, "\n".join(p.text for p in lines), lines)
+    # No fenced code: blank the whole body at once (no pattern crosses a line).
+    return ProseText(section, *_blanked(section.body))
+
+
+def _blanked(text: str) -> tuple[str, str]:
+    """The text with code spans blanked, and also with templates and comments blanked."""
+    raw = _blank(_INLINE_CODE, text) if "`" in text else text
+    words = _blank(_TEMPLATE, raw) if "{" in raw else raw
+    return raw, (_blank(_COMMENT, words) if "<" in words else words)
 
 
 # One agreement is checked at a time: keep its prose until the next one arrives.

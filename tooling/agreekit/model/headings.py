@@ -97,8 +97,38 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+# A line that may hide or make a heading other than an ATX line: a fence, HTML, a quote, an
+# underline, a tab, an indented line that could open a block inside a list item, or a list item
+# whose content opens a block. Text without any is read with one pattern.
+_NEEDS_LINES = re.compile(
+    r"\n(?: {0,3}(?:```|~~~|<|>|(?:=+|-+)[ \t]*(?:\n|$))| *\t| {4,}[#`~<>=*+_\d-]"
+    r"| {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+(?!\*\*[^ \t*\n])[#`~<>=*+_\d\t-])"
+)
+# Both patterns start with a newline (the text is read with one put before it): a literal first
+# character lets the regex engine jump between lines instead of trying every position.
+_ATX_LINE = re.compile(r"\n {0,3}(#{1,6})(?:[ \t]+([^\n]*)|[ \t]*)(?=\n|$)")
+
+
 def scan_headings(text: str) -> list[RawHeading] | None:
     """Every heading in `text`, or None where only a full CommonMark parser can tell."""
+    if not _NEEDS_LINES.search("\n" + text):
+        return _atx_headings("\n" + text)
+    return _scan_lines(text)
+
+
+def _atx_headings(text: str) -> list[RawHeading]:
+    """Where only ATX lines can be headings, they all are. `text` starts with a newline."""
+    headings = []
+    line, position = -1, 0
+    for match in _ATX_LINE.finditer(text):
+        line += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        content = _ATX_CLOSING.sub("", match.group(2) or "").strip()
+        headings.append(RawHeading(len(match.group(1)), content, line))
+    return headings
+
+
+def _scan_lines(text: str) -> list[RawHeading] | None:
     lines = text.split("\n")
     headings: list[RawHeading] = []
     paragraph: list[str] = []  # the open paragraph's lines

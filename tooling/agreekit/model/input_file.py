@@ -3,6 +3,7 @@ file, and no more bytes than the size limit, so a link, a pipe or a huge file ca
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -16,8 +17,9 @@ class RawFile(NamedTuple):
 
 def read_input(path: Path, root: Path, limit: int) -> RawFile:
     """The file's bytes, or the problem: outside `root`, not a regular file, unreadable, too big."""
-    real = os.path.realpath(path)  # never raises, even on a loop of links
-    if os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root):
+    real = _real_path(path)
+    real_root = _real_folder(str(root))
+    if os.path.commonpath([real, real_root]) != real_root:
         return RawFile(
             None,
             f"links to {real}, outside the repository; copy the text in instead of linking to it",
@@ -41,6 +43,25 @@ def read_input(path: Path, root: Path, limit: int) -> RawFile:
     if len(data) > limit:
         return RawFile(None, f"file is over the {limit // 1000} kB limit; split it")
     return RawFile(data, "")
+
+
+def _real_path(path: Path) -> str:
+    """Where the path really leads (never raises, even on a loop of links).
+
+    The folder's answer is kept: a thousand sections in one folder cost one walk, not a thousand.
+    """
+    try:
+        is_link = stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        is_link = False
+    if is_link:
+        return os.path.realpath(path)
+    return os.path.join(_real_folder(str(path.parent)), path.name)
+
+
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _unreadable(error: OSError) -> str:
