@@ -10,8 +10,17 @@ import pytest
 
 from agreekit.model.loader import load_agreement
 from agreekit.publish.context import template_context
-from agreekit.publish.expressions import problems
-from agreekit.publish.render import _environment
+from agreekit.publish.expressions import problems, render
+from agreekit.publish.numbering import numbered_sections
+from agreekit.publish.render import (
+    PDF,
+    SITE,
+    TEXT,
+    Style,
+    _environment,
+    _number_headings,
+    template_functions,
+)
 from agreekit.publish.tables import TableError, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,3 +115,35 @@ def test_every_broken_expression_is_reported_at_its_line(context: dict[str, Any]
         (3, "{{ data.nope }}: 'dict object' has no attribute 'nope'"),
         (3, "{{ nope }}: 'nope' is undefined"),
     ]
+
+
+@pytest.mark.parametrize("style", [SITE, PDF, TEXT], ids=["site", "pdf", "text"])
+def test_rendering_without_jinja_gives_what_jinja_gives(style: Style) -> None:
+    agreement, _ = load_agreement(ROOT)
+    assert agreement is not None
+    sections = numbered_sections(agreement)
+    values = template_context(agreement)
+    functions = template_functions(agreement, style, sections)
+    for numbered in sections:
+        source = _number_headings(numbered, style)
+        path = numbered.section.path
+        by_jinja = _environment(source, path).get_template(path).render(values | functions)
+        assert render(source, values, functions) == by_jinja, path
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ data.costs.currency }} and {{ data.nope }}",  # missing: Jinja must report it
+        '{{ table("kpi") }}',  # the function fails: Jinja reports it at its line
+        "{{ title | upper }}",
+        "{% raw %}{{ x }}{% endraw %}",
+    ],
+)
+def test_rendering_leaves_errors_and_the_rest_to_jinja(
+    source: str, context: dict[str, Any]
+) -> None:
+    functions = template_functions(
+        context["agreement"], TEXT, numbered_sections(context["agreement"])
+    )
+    assert render(source, context, functions) is None

@@ -76,6 +76,8 @@ class Ancestry:
 
     def _mask(self, start: str) -> int:
         masks, graph = self._masks, self._graph
+        if start in masks:
+            return masks[start]
         stack = [start]
         while stack:
             commit = stack[-1]
@@ -160,6 +162,11 @@ def verify_records(
     """Each record's verdict; a stage's record counts only after its required stages' records."""
     alone = {e.record.ref: record_problems(e, signing_required) for e in evidence}
     ancestry = Ancestry(graph, [e.record.commit for e in evidence])
+    # The records that can satisfy a later stage: approved and valid on their own, by stage.
+    approved: dict[str, list[Record]] = {}
+    for e in evidence:
+        if e.record.decision == "approved" and not alone[e.record.ref]:
+            approved.setdefault(e.record.stage, []).append(e.record)
     verdicts = []
     for item in sorted(evidence, key=lambda e: (e.record.tagger_time, e.record.ref)):
         record = item.record
@@ -168,15 +175,11 @@ def verify_records(
             problems.append("the tagged commit is not in the history of HEAD")
         stage = BY_ID.get(record.stage)
         for required in stage.requires if stage else ():
-            earlier = [
-                e.record
-                for e in evidence
-                if e.record.stage == required
-                and e.record.decision == "approved"
-                and not alone[e.record.ref]
-                and e.record.tagger_time <= record.tagger_time
-                and ancestry.includes(e.record.commit, record.commit)
-            ]
+            earlier = any(
+                other.tagger_time <= record.tagger_time
+                and ancestry.includes(other.commit, record.commit)
+                for other in approved.get(required, ())
+            )
             if not earlier:
                 problems.append(f"stage '{record.stage}' recorded before stage '{required}'")
         current = head_content is not None and record.content == head_content

@@ -61,7 +61,7 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
     try:
         site_dir = build_site(
             repo, strict=strict, pdf=not no_pdf, report=lambda m: click.echo(m, err=True),
-            force=force, finish=(lambda folder: None) if no_pdf else write_pdf,
+            force=force, finish=(lambda folder: None) if no_pdf else write_pdf, checked=agreement,
         )  # fmt: skip
     except Refused as error:
         refuse(error)

@@ -1,10 +1,11 @@
-"""Check a section's template without Jinja, where it uses only the simple expressions.
+"""Check and render a section's template without Jinja, where it uses only simple expressions.
 
 Sections almost always use four forms: `{{ a.b.c }}` (optionally `| duration`), `{{ table("x") }}`,
-`{{ ref("x#y") }}` and `{{ signature_block() }}`. For those this module finds exactly what the
-sandboxed render would reject, with the same messages, so `check` need not import and compile
-Jinja. Anything else (statements, other filters, subscripts, expressions across lines) makes
-`problems` answer None, and the caller renders with Jinja.
+`{{ ref("x#y") }}` and `{{ signature_block() }}`. For those, `problems` finds exactly what the
+sandboxed render would reject, with the same messages, and `render` gives exactly what it would
+output, so neither `check` nor publishing need compile Jinja. Anything else (statements, other
+filters, subscripts, expressions across lines, a value that is missing) makes them answer None,
+and the caller renders with Jinja, which then also reports the error.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from agreekit.publish.context import UNDEFINED_ADVICE
+from agreekit.publish.tables import duration
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -49,6 +51,60 @@ def problems(
             if message:
                 found.append(TemplateProblem(number, message))
     return found
+
+
+class _Unsure(Exception):
+    """Only Jinja can render this expression (or report why it cannot)."""
+
+
+def render(
+    source: str, context: dict[str, Any], functions: dict[str, Callable[..., str]]
+) -> str | None:
+    """`source` with every expression replaced by its value as Jinja prints it, or None.
+
+    `functions` holds `table`, `ref` and `signature_block`; if one raises, the answer is None, so
+    that Jinja renders the template and reports the error at its line.
+    """
+    if "{%" in source or "{##" in source:
+        return None
+    lines = source.split("\n")
+    try:
+        for index, line in enumerate(lines):
+            if "{{" in line:
+                if "{{" in _EXPRESSION.sub("", line):
+                    return None
+                lines[index] = _EXPRESSION.sub(
+                    lambda m: _rendered(m.group(1), context, functions), line
+                )
+    except _Unsure:
+        return None
+    return "\n".join(lines)
+
+
+def _rendered(inner: str, context: dict[str, Any], functions: dict[str, Callable[..., str]]) -> str:
+    try:
+        if _SIGNATURES.match(inner):
+            return str(functions["signature_block"]())
+        call = _CALL.match(inner)
+        if call:
+            argument = call.group(2) if call.group(2) is not None else call.group(3)
+            return str(functions[call.group(1)](argument))
+    except Exception as error:  # the function's own error: Jinja reports it with its line
+        raise _Unsure from error
+    path = _PATH.match(inner)
+    if not path:
+        raise _Unsure
+    value = context.get(path.group(1).split(".")[0], _MISSING)
+    for part in path.group(1).split(".")[1:]:
+        if value is _MISSING or hasattr(value, part) or not isinstance(value, dict):
+            raise _Unsure
+        value = value.get(part, _MISSING)
+    if value is _MISSING:
+        raise _Unsure
+    return duration(value) if "|" in inner else str(value)
+
+
+_MISSING: Any = object()
 
 
 def _problem(

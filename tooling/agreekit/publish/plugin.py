@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
@@ -37,7 +38,11 @@ class AgreekitConfig(Config):
 class AgreekitPlugin(BasePlugin[AgreekitConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.repo = Path(config.config_file_path or ".").resolve().parent
-        agreement, findings = load_agreement(self.repo, self.config.agreement)
+        # `agreekit build` hands over the agreement it has just checked; `mkdocs serve` reloads.
+        agreement: Agreement | None = self.__dict__.pop("checked", None)
+        findings: list[Finding] = []
+        if agreement is None:
+            agreement, findings = load_agreement(self.repo, self.config.agreement)
         if agreement is None:
             where = "; ".join(f"{f.location.file}:{f.location.line}: {f.message}" for f in findings)
             raise PluginError(f"the agreement does not load: {where}")
@@ -87,5 +92,6 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Under plain `mkdocs build` too, list what was written, so that `agreekit build` may
-        # replace it later (`agreekit build` lists the site again once the PDF is in).
-        manifest_of_tree(Path(config.site_dir))
+        # replace it later. `agreekit build` lists the site itself, once the PDF is in.
+        if not self.__dict__.get("managed"):
+            manifest_of_tree(Path(config.site_dir))

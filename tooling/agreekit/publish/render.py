@@ -10,11 +10,13 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
+from agreekit.publish import expressions
 from agreekit.publish.context import UNDEFINED_ADVICE, template_context
 from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.publish.signatures import signature_block
@@ -90,29 +92,45 @@ def _environment(source: str, name: str) -> SandboxedEnvironment:
     return environment
 
 
-def render_section(
-    agreement: Agreement,
-    numbered: NumberedSection,
-    style: Style,
-    sections: list[NumberedSection] | None = None,
-) -> str:
-    """The section as Markdown with its `#` title; raises RenderError naming file and line."""
-    sections = sections if sections is not None else numbered_sections(agreement)
-    section = numbered.section
+def template_functions(
+    agreement: Agreement, style: Style, sections: list[NumberedSection]
+) -> dict[str, Callable[..., str]]:
+    """What templates may call: `ref`, `table` and `signature_block`."""
 
     def ref(target: str) -> str:
         number, section_id, slug = resolve(sections, target)
         target_link = style.link(section_id, slug)
         return f"[clause {number}]({target_link})" if target_link else f"clause {number}"
 
-    context = template_context(agreement) | {
+    return {
         "ref": ref,
         "table": lambda name: table(agreement, name),
         "signature_block": lambda: signature_block(agreement, style.signatures),
     }
+
+
+def render_section(
+    agreement: Agreement,
+    numbered: NumberedSection,
+    style: Style,
+    sections: list[NumberedSection] | None = None,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """The section as Markdown with its `#` title; raises RenderError naming file and line.
+
+    Simple templates are filled in directly (`publish.expressions`); the rest go through Jinja."""
+    sections = sections if sections is not None else numbered_sections(agreement)
+    section = numbered.section
+
+    functions = template_functions(agreement, style, sections)
+    values = context if context is not None else template_context(agreement)
     source = _number_headings(numbered, style)
+    simple = expressions.render(source, values, functions)
+    if simple is not None:
+        return _with_title(numbered, style, simple)
     try:
-        body = _environment(source, section.path).get_template(section.path).render(context)
+        template = _environment(source, section.path).get_template(section.path)
+        body = template.render(values | functions)
     except (jinja2.TemplateError, RefError, TableError) as error:
         line = _template_line(error, section.path)
         where = section.body_line + line - 1 if line else section.body_line
@@ -124,9 +142,13 @@ def render_section(
         deepest = max(range(len(lines)), key=lambda i: lines[i].count("{"))
         message = "template nested too deeply; remove the repeated {{ or {{% on this line"
         raise RenderError(section.path, section.body_line + deepest, message) from None
-    anchor = style.anchor(section.id, None)
-    title = f"# {numbered.number}. {section.meta.title}" + (f" {{#{anchor}}}" if anchor else "")
-    return f"{title}\n\n{body.strip()}\n"
+    return _with_title(numbered, style, body)
+
+
+def _with_title(numbered: NumberedSection, style: Style, body: str) -> str:
+    anchor = style.anchor(numbered.section.id, None)
+    title = f"# {numbered.number}. {numbered.section.meta.title}"
+    return f"{title}{f' {{#{anchor}}}' if anchor else ''}\n\n{body.strip()}\n"
 
 
 def _expression(error: jinja2.UndefinedError, line: str) -> str:
@@ -150,4 +172,5 @@ def _message(error: Exception, line: str) -> str:
 
 def render_agreement(agreement: Agreement, style: Style) -> list[tuple[NumberedSection, str]]:
     sections = numbered_sections(agreement)
-    return [(s, render_section(agreement, s, style, sections)) for s in sections]
+    context = template_context(agreement)
+    return [(s, render_section(agreement, s, style, sections, context)) for s in sections]

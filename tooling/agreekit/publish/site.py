@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from agreekit.files import replaced_folder
+from agreekit.model.agreement import Agreement
 from agreekit.outputs import Refused, foreign_files, manifest_of_tree
 
 
@@ -43,6 +44,7 @@ def build_site(
     report: Callable[[str], None],
     force: bool = False,
     finish: Callable[[Path], None] = lambda folder: None,
+    checked: Agreement | None = None,
 ) -> Path:
     """Build `<repo>/mkdocs.yml` into its site_dir and return that folder. `finish` adds to the
     new site (the PDF) before it replaces the old one. Raises Refused if site_dir holds a file
@@ -66,6 +68,9 @@ def build_site(
         if plugin is None:
             raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
+        plugin.managed = True  # the manifest is written below, once the PDF is in
+        if checked is not None:
+            plugin.checked = checked
         site_dir = Path(config.site_dir)
         foreign = foreign_files(site_dir)
         if foreign and not force:
