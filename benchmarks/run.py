@@ -1,0 +1,278 @@
+"""Run every benchmark and write benchmarks/RESULTS.md: the machine, the figures, the ratios.
+
+    python benchmarks/run.py            # about five minutes on two cores
+    python benchmarks/run.py --quick    # fewer runs, to try it out
+
+Targets (issue 7):
+- `agreekit check` on the sample: at most 3x the start-up of `python -c "import click, yaml"`, and
+  faster than markdownlint-cli2 on the same Markdown files;
+- check on 2,000 generated sections at most 2.2x its time on 1,000, and at least 5 MB a second;
+- `status` on 5,000 commits and 200 approval tags at most 1.5x its time on 50 commits;
+- `agreekit build --no-pdf` at most 1.3x plain `mkdocs build` on the same sections.
+markdownlint-cli2 is installed from npm into benchmarks/.tools on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import SAMPLE, history, large_agreement  # noqa: E402
+from timing import Command, Timing, interleaved, run_once  # noqa: E402
+
+from agreekit.files import write_atomic  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+TOOLS = ROOT / "benchmarks" / ".tools"
+MARKDOWNLINT = "markdownlint-cli2@0.24.1"
+PY = sys.executable
+
+
+@dataclass(frozen=True)
+class Outcome:
+    benchmark: str
+    measured: str
+    target: str
+    met: bool | None  # None: could not be measured here
+
+
+def agreekit(*args: str) -> list[str]:
+    return [PY, "-m", "agreekit", *args]
+
+
+def check_start_up(runs: int) -> tuple[list[Outcome], list[Timing]]:
+    commands = [
+        Command("python -c 'import click, yaml'", [PY, "-c", "import click, yaml"], ROOT),
+        Command("agreekit check (sample)", agreekit("check"), ROOT),
+    ]
+    linter = markdownlint()
+    sections = sorted(str(p) for p in (SAMPLE / "sections").glob("*.md"))
+    if linter:
+        commands.append(Command("markdownlint-cli2 (same files)", [linter, *sections], ROOT))
+    timings = interleaved(commands, runs)
+    start_up, check = timings[0], timings[1]
+    ratio = check.median / start_up.median
+    outcomes = [
+        Outcome(
+            "check on the sample vs Python start-up with click and yaml",
+            f"{check.median * 1000:.0f} ms vs {start_up.median * 1000:.0f} ms: {ratio:.2f}x",
+            "at most 3x",
+            ratio <= 3,
+        )
+    ]
+    if linter:
+        lint = timings[2]
+        outcomes.append(
+            Outcome(
+                "check on the sample vs markdownlint-cli2 on its Markdown",
+                f"{check.median * 1000:.0f} ms vs {lint.median * 1000:.0f} ms: "
+                f"{check.median / lint.median:.2f}x",
+                "faster (below 1x)",
+                check.median < lint.median,
+            )
+        )
+    else:
+        outcomes.append(Outcome("check vs markdownlint-cli2", "npm unavailable", "faster", None))
+    return outcomes, timings
+
+
+def check_scaling(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
+    sizes = {}
+    for count in (1000, 2000):
+        sizes[count] = large_agreement(work / f"sections-{count}", count)
+    commands = [
+        Command(f"check, {count} sections", agreekit("check"), work / f"sections-{count}")
+        for count in sizes
+    ]
+    small, large = interleaved(commands, runs)
+    ratio = large.median / small.median
+    slowest_rate = min(sizes[1000] / small.median, sizes[2000] / large.median) / 1e6
+    return [
+        Outcome(
+            "check on 2,000 sections vs 1,000",
+            f"{large.median:.2f} s vs {small.median:.2f} s: {ratio:.2f}x",
+            "at most 2.2x",
+            ratio <= 2.2,
+        ),
+        Outcome(
+            "check throughput (whole command, slower of the two sizes)",
+            f"{slowest_rate:.1f} MB/s ({sizes[1000] / 1e6:.1f} MB and {sizes[2000] / 1e6:.1f} MB)",
+            "at least 5 MB/s",
+            slowest_rate >= 5,
+        ),
+    ], [small, large]
+
+
+def status_history(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
+    short = history(work / "short", 50, 3)
+    long = history(work / "long", 5000, 200)
+    first = run_once(Command("status, first run", agreekit("status"), long))
+    commands = [
+        Command("status, 50 commits, 3 approvals", agreekit("status"), short),
+        Command("status, 5,000 commits, 200 approvals", agreekit("status"), long),
+    ]
+    small, large = interleaved(commands, runs)
+    ratio = large.median / small.median
+    first_run = Timing("status, 5,000 commits, first run (verifies 200 signatures)", (first,))
+    return [
+        Outcome(
+            "status on 5,000 commits and 200 approval tags vs 50 commits",
+            f"{large.median * 1000:.0f} ms vs {small.median * 1000:.0f} ms: {ratio:.2f}x "
+            f"(first run, verifying every signature: {first:.1f} s)",
+            "at most 1.5x",
+            ratio <= 1.5,
+        )
+    ], [small, large, first_run]
+
+
+def build_site(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
+    repo = work / "site"
+    shutil.copytree(SAMPLE, repo / "agreement")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    (repo / "mkdocs.yml").write_text(config, "utf-8")
+    # The same theme, extensions and sections, without the agreekit plugin.
+    plain = config.replace("  - agreekit\n", "")
+    (repo / "mkdocs-plain.yml").write_text(plain, "utf-8")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "sample"]):
+        subprocess.run(
+            ["git", "-c", "user.name=Bench", "-c", "user.email=b@example.com", *args],
+            cwd=repo, check=True, capture_output=True,
+        )  # fmt: skip
+    commands = [
+        Command("mkdocs build (no plugin)", [PY, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "plain-site"], repo),
+        Command("agreekit build --no-pdf", agreekit("build", "--no-pdf"), repo),
+    ]  # fmt: skip
+    plain_build, ours = interleaved(commands, runs)
+    ratio = ours.median / plain_build.median
+    return [
+        Outcome(
+            "build --no-pdf vs plain mkdocs build",
+            f"{ours.median * 1000:.0f} ms vs {plain_build.median * 1000:.0f} ms: {ratio:.2f}x",
+            "at most 1.3x",
+            ratio <= 1.3,
+        )
+    ], [plain_build, ours]
+
+
+def markdownlint() -> str | None:
+    """The markdownlint-cli2 executable, installed from npm on first use; None without npm."""
+    executable = TOOLS / "node_modules" / ".bin" / "markdownlint-cli2"
+    if executable.exists():
+        return str(executable)
+    if shutil.which("npm") is None:
+        return None
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        ["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", MARKDOWNLINT],
+        capture_output=True,
+        check=False,
+    )
+    return str(executable) if result.returncode == 0 and executable.exists() else None
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory = next(
+        (
+            f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "unknown",
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; memory {memory}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}; Node {node.stdout.strip() or 'absent'}",
+        f"- agreekit at commit {commit or 'unknown'}; run on {dt.date.today().isoformat()}",
+    ]
+
+
+def report(outcomes: list[Outcome], timings: list[Timing]) -> str:
+    rows = [
+        f"| {o.benchmark} | {o.measured} | {o.target} | "
+        f"{'yes' if o.met else 'not measured' if o.met is None else '**no**'} |"
+        for o in outcomes
+    ]
+    gaps = [f"- {o.benchmark}: {o.measured}, target {o.target}." for o in outcomes if not o.met]
+    details = [f"| {t.name} | {t.ms()} |" for t in timings]
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `python benchmarks/run.py`; the figures of its last run. Each time is the "
+            "median of several runs of a fresh process (the count is in the last table), with the "
+            "commands compared run in turn, so that a noisy machine slows each alike.",
+            "",
+            "## Machine",
+            "",
+            *machine(),
+            "",
+            "## Targets",
+            "",
+            "| Benchmark | Measured | Target | Met |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            "## Gaps",
+            "",
+            *(gaps or ["None: every target is met."]),
+            "",
+            "## Every timing",
+            "",
+            "| Command | Median (best, runs) |",
+            "|---|---|",
+            *details,
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, to try it out")
+    runs = 3 if parser.parse_args().quick else 15
+    outcomes: list[Outcome] = []
+    timings: list[Timing] = []
+    benchmarks: list[Callable[[Path], tuple[list[Outcome], list[Timing]]]] = [
+        lambda work: check_start_up(runs),
+        lambda work: check_scaling(max(3, runs // 2), work),
+        lambda work: status_history(runs, work),
+        lambda work: build_site(max(3, runs // 2), work),
+    ]
+    with tempfile.TemporaryDirectory(prefix="agreekit-bench-") as folder:
+        for benchmark in benchmarks:
+            found, timed = benchmark(Path(folder))
+            outcomes += found
+            timings += timed
+            for outcome in found:
+                print(f"{'ok ' if outcome.met else '-- '} {outcome.benchmark}: {outcome.measured}")
+    write_atomic(RESULTS, report(outcomes, timings))
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
