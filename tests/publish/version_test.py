@@ -75,3 +75,11 @@ def test_content_id_ignores_records_and_follows_the_text(publishable: SampleRepo
 
 def test_content_id_works_without_git(tmp_path: Path, sample: SampleRepo) -> None:
     assert len(content_id(sample.root)) == 40
+
+
+def test_of_two_version_tags_on_head_the_higher_version_is_published(
+    publishable: SampleRepo,
+) -> None:
+    git(publishable.root, "tag", "v9.0.0")
+    git(publishable.root, "tag", "-a", "-m", "Release", "v10.0.0")
+    assert current_version(publishable.root).label == "v10.0.0"

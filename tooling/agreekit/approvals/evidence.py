@@ -81,7 +81,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         return GitEvidence(None, None, worktree, (repo / SIGNERS_PATH).is_file(), ())
     algorithm = _algorithm(head)
     tags = git.approval_tags(repo)
-    graph = git.history(repo)
+    graph = git.history(repo) if tags else {}  # with no records there is no order to judge
     yml = f"{directory}/agreement.yml"
     specs = [f"{head}:{directory}", f"{head}:{SIGNERS_PATH}"]
     for commit in {tag.commit for tag in tags}:
@@ -97,7 +97,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
     signing_required = data(f"{head}:{SIGNERS_PATH}", "blob") is not None
     evidence = []
-    known = SignatureCache.load(repo) if not fresh else SignatureCache.empty(repo)
+    known = SignatureCache.load(repo) if tags and not fresh else SignatureCache.empty(repo)
     for tag in tags:
         record = record_from_tag(
             tag.ref, tag.commit, tag.annotated, tag.signature, tag.tagger_time, tag.body

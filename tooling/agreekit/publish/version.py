@@ -5,6 +5,7 @@ One git process per question (agreekit.git).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,17 +23,24 @@ class Version(NamedTuple):
 
 def current_version(repo: Path, directory: str = "agreement") -> Version:
     """Final when HEAD carries a `v*` tag and the agreement has no uncommitted change."""
-    commit = git.answer(repo, "rev-parse", "--verify", "HEAD")
-    if not commit:
+    # One process for the commit and the tags on it (its decorations), one for uncommitted changes.
+    head = git.answer(repo, "log", "-1", "--format=%H%x00%D", "--decorate-refs=refs/tags/v*")
+    if not head:
         return Version("draft (not committed)", False, "")
+    commit, _, decorations = head.partition("\0")
     short = commit[:7]
     dirty = git.answer(repo, "status", "--porcelain", "--", directory)
     if dirty:
         return Version(f"draft {short}+changes", False, commit)
-    tag = git.answer(repo, "describe", "--tags", "--exact-match", "--match", VERSION_TAGS, "HEAD")
-    if tag:
-        return Version(tag, True, commit)
+    tags = [d.removeprefix("tag: ") for d in decorations.split(", ") if d.startswith("tag: ")]
+    if tags:
+        return Version(max(tags, key=_version_order), True, commit)
     return Version(f"draft {short}", False, commit)
+
+
+def _version_order(tag: str) -> list[tuple[int, str]]:
+    """v10 after v9: numbers compare as numbers."""
+    return [(int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", tag)]
 
 
 def last_approved(repo: Path, directory: str = "agreement") -> str | None:
