@@ -6,11 +6,13 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 APPROVAL_PREFIX = "refs/tags/approvals/"
+Answer = TypeVar("Answer")
 
 
 class GitError(Exception):
@@ -119,6 +121,32 @@ def approval_tags(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[TagRef]:
     return tags
 
 
+def in_background(work: Callable[[], Answer]) -> Callable[[], Answer]:
+    """Start `work` (a git question) on a thread; the returned function waits for its answer.
+
+    git runs as its own process, so two questions asked this way are answered at the same time.
+    """
+    answer: list[Answer] = []
+    failure: list[BaseException] = []
+
+    def run_work() -> None:
+        try:
+            answer.append(work())
+        except BaseException as error:  # handed to the caller, who asked the question
+            failure.append(error)
+
+    thread = threading.Thread(target=run_work, daemon=True)
+    thread.start()
+
+    def wait() -> Answer:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return answer[0]
+
+    return wait
+
+
 class GitObject(NamedTuple):
     kind: str
     data: bytes
@@ -144,12 +172,15 @@ def cat_objects(repo: Path, specs: Sequence[str]) -> dict[str, GitObject | None]
     return found
 
 
-def history(repo: Path) -> dict[str, tuple[str, ...]]:
-    """Every commit reachable from HEAD with its parents, from one `git rev-list`."""
-    if head(repo) is None:
+def history(repo: Path, tip: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Every commit reachable from `tip` (HEAD) with its parents, from one `git rev-list`.
+
+    In topological order, children before their parents."""
+    tip = tip or head(repo)
+    if tip is None:
         return {}
     graph: dict[str, tuple[str, ...]] = {}
-    for line in text(repo, "rev-list", "--parents", "HEAD").splitlines():
+    for line in text(repo, "rev-list", "--parents", "--topo-order", tip).splitlines():
         commit, *parents = line.split()
         graph[commit] = tuple(parents)
     return graph

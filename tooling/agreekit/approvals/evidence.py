@@ -80,8 +80,9 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     if head is None:
         return GitEvidence(None, None, worktree, (repo / SIGNERS_PATH).is_file(), ())
     algorithm = _algorithm(head)
+    # The history walk is the longest question: git answers it while the others are asked.
+    history = git.in_background(lambda: git.history(repo, head))
     tags = git.approval_tags(repo)
-    graph = git.history(repo) if tags else {}  # with no records there is no order to judge
     yml = f"{directory}/agreement.yml"
     specs = [f"{head}:{directory}", f"{head}:{SIGNERS_PATH}"]
     for commit in {tag.commit for tag in tags}:
@@ -126,6 +127,6 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
             )
         )
     known.save()
-    verdicts = verify_records(evidence, signing_required, head_content, graph)
+    verdicts = verify_records(evidence, signing_required, head_content, history())
     release = git.version_tag(repo)
     return GitEvidence(head, head_content, worktree, signing_required, tuple(verdicts), release)

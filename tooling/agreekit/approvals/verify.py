@@ -69,6 +69,20 @@ class Ancestry:
         self._bit = {commit: 1 << index for index, commit in enumerate(dict.fromkeys(marked))}
         self._graph = graph
         self._masks: dict[str, int] = {}
+        if not self._bit:
+            return
+        # Parents before children: one pass when the graph is in git's topological order
+        # (children first); a commit met out of order is worked out by a walk instead.
+        masks, bits = self._masks, self._bit
+        for commit in reversed(list(graph)):
+            parents = graph[commit]
+            if all(parent in masks for parent in parents):
+                mask = bits.get(commit, 0)
+                for parent in parents:
+                    mask |= masks[parent]
+                masks[commit] = mask
+            else:
+                self._mask(commit)
 
     def includes(self, older: str, newer: str) -> bool:
         bit = self._bit.get(older)
