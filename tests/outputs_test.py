@@ -102,3 +102,21 @@ def test_foreign_files_of_a_tree(tmp_path: Path) -> None:
     (site / "mine.txt").write_text("mine")
     assert foreign_files(site) == [site / "mine.txt", site / "legal" / "index.html"]
     assert foreign_files(tmp_path / "missing") == []
+
+
+def test_a_folder_in_the_way_is_refused_even_with_force(tmp_path: Path) -> None:
+    (tmp_path / "feedback.md").mkdir()
+    (tmp_path / "feedback.md" / "kept.txt").write_text("mine")
+    with pytest.raises(Refused) as refused:
+        write_outputs(two(tmp_path, "md", "html"), force=True)
+    assert "it is a folder" in str(refused.value)
+    assert (tmp_path / "feedback.md" / "kept.txt").read_text() == "mine"
+    assert not (tmp_path / "feedback.html").exists()
+
+
+def test_a_file_where_a_folder_must_be_is_refused_even_with_force(tmp_path: Path) -> None:
+    (tmp_path / "dist").write_text("mine")
+    with pytest.raises(Refused) as refused:
+        write_outputs(two(tmp_path / "dist" / "notices", "md", "html"), force=True)
+    assert "dist: not replaced: a file is where a folder must be" in str(refused.value)
+    assert (tmp_path / "dist").read_text() == "mine"

@@ -30,11 +30,15 @@ _ABOUT = (
 class Refused(Exception):
     """A target that is the user's file; the message is the one line to show."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, reason: str = "") -> None:
         self.path = path
         super().__init__(
-            f"{_shown(path)}: not replaced: agreekit did not write it, or it was edited since; "
-            "pass --force to replace it, or move it away"
+            f"{_shown(path)}: not replaced: "
+            + (
+                reason
+                or "agreekit did not write it, or it was edited since; "
+                "pass --force to replace it, or move it away"
+            )
         )
 
 
@@ -99,7 +103,17 @@ def foreign_files(tree: Path) -> list[Path]:
 
 
 def refuse_unless_replaceable(paths: Iterable[Path], force: bool) -> None:
-    """Raise Refused for the first path that is the user's file, unless `force`."""
+    """Raise Refused for the first path that is the user's file, unless `force`.
+
+    A folder where a file should go, or a file where a folder should be, is refused even with
+    `force`: replacing it would delete more than one file of the user's."""
+    paths = list(paths)
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            raise Refused(path, "it is a folder; move it away or write somewhere else")
+        blocking = next((p for p in path.parents if os.path.lexists(p) and not p.is_dir()), None)
+        if blocking is not None:
+            raise Refused(blocking, "a file is where a folder must be; move it away")
     if force:
         return
     for path in paths:
