@@ -96,11 +96,31 @@ _TAG_FORMAT = "%1f".join(
 )
 
 
-def approval_tags(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[TagRef]:
-    """Every approval tag with its message and signature, in one git process."""
-    out = run(repo, "for-each-ref", f"--format={_TAG_FORMAT}%1e", prefix).decode("utf-8", "replace")
+class RefName(NamedTuple):
+    ref: str
+    object: str  # the tag object for an annotated tag, else the commit
+    annotated: bool
+
+
+def approval_refs(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[RefName]:
+    """Every approval tag's name and object, without reading the objects: a cheap listing."""
+    out = run(repo, "for-each-ref", "--format=%(refname) %(objecttype) %(objectname)", prefix)
+    refs = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        ref, kind, name = line.rsplit(" ", 2)
+        refs.append(RefName(ref, name, kind == "tag"))
+    return refs
+
+
+def approval_tags(repo: Path, prefix: str | Sequence[str] = APPROVAL_PREFIX) -> list[TagRef]:
+    """Approval tags (all under `prefix`, or the refs named) with message and signature, in one
+    git process."""
+    patterns = [prefix] if isinstance(prefix, str) else list(prefix)
+    if not patterns:
+        return []
+    out = run(repo, "for-each-ref", f"--format={_TAG_FORMAT}%1e", *patterns)
     tags = []
-    for record in out.split("\x1e"):
+    for record in out.decode("utf-8", "replace").split("\x1e"):
         fields = record.strip("\n").split("\x1f")
         if len(fields) != 8:
             continue
@@ -119,6 +139,15 @@ def approval_tags(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[TagRef]:
             )
         )
     return tags
+
+
+def git_folder(repo: Path) -> Path | None:
+    """The repository's git folder (shared by its worktrees), where agreekit keeps its caches."""
+    dot_git = repo / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    folder = answer(repo, "rev-parse", "--path-format=absolute", "--git-common-dir")
+    return Path(folder) if folder else None
 
 
 def in_background(work: Callable[[], Answer]) -> Callable[[], Answer]:

@@ -11,6 +11,7 @@ kept in the repository's git folder (`signature_cache`); `agreekit verify` check
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -18,6 +19,7 @@ import yaml
 
 from agreekit import git
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree
+from agreekit.approvals.evidence_cache import EvidenceCache
 from agreekit.approvals.record import record_from_tag
 from agreekit.approvals.signature_cache import SignatureCache
 from agreekit.approvals.verify import Authority, Evidence, Person, Verdict, verify_records
@@ -74,7 +76,10 @@ def _commit_fields(raw: bytes) -> tuple[str, bool]:
 
 
 def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> GitEvidence:
-    """The evidence for every approval record; `fresh` re-verifies every signature."""
+    """The evidence for every approval record.
+
+    What was learnt of a tag before comes from the caches in the git folder, so only new tags
+    are read; `fresh` (the audit) reads and verifies everything again."""
     head = git.head(repo)
     worktree = content_id_of_folder(repo / directory, _algorithm(head))
     if head is None:
@@ -82,13 +87,12 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     algorithm = _algorithm(head)
     # The history walk is the longest question: git answers it while the others are asked.
     history = git.in_background(lambda: git.history(repo, head))
-    tags = git.approval_tags(repo)
-    yml = f"{directory}/agreement.yml"
-    specs = [f"{head}:{directory}", f"{head}:{SIGNERS_PATH}"]
-    for commit in {tag.commit for tag in tags}:
-        specs += [commit, f"{commit}:{directory}", f"{commit}:{SIGNERS_PATH}", f"{commit}:{yml}"]
-        specs += [f"{commit}^:{SIGNERS_PATH}", f"{commit}^:{yml}"]
-    objects = git.cat_objects(repo, specs)
+    refs = git.approval_refs(repo)
+    folder = git.git_folder(repo) if refs and not fresh else None
+    learnt, verdicts = EvidenceCache.load(folder), SignatureCache.load(folder)
+    known = {ref.ref: learnt.get(ref.object, ref.ref) for ref in refs if ref.annotated}
+    tags = git.approval_tags(repo, [ref.ref for ref in refs if known.get(ref.ref) is None])
+    objects = git.cat_objects(repo, _questions(head, directory, {tag.commit for tag in tags}))
 
     def data(spec: str, kind: str) -> bytes | None:
         found = objects.get(spec)
@@ -97,36 +101,65 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     head_tree = data(f"{head}:{directory}", "tree")
     head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
     signing_required = data(f"{head}:{SIGNERS_PATH}", "blob") is not None
+    read = {tag.ref: (tag, _read(tag, data, directory, algorithm)) for tag in tags}
     evidence = []
-    known = SignatureCache.load(repo) if tags and not fresh else SignatureCache.empty(repo)
-    for tag in tags:
-        record = record_from_tag(
-            tag.ref, tag.commit, tag.annotated, tag.signature, tag.tagger_time, tag.body
-        )
-        commit_raw = data(tag.commit, "commit")
-        author, has_parent = _commit_fields(commit_raw) if commit_raw else ("", False)
-        base = f"{tag.commit}^" if has_parent else tag.commit
-        signers_raw = data(f"{base}:{SIGNERS_PATH}", "blob")
-        signers = signers_raw.decode("utf-8", "replace") if signers_raw is not None else None
-        authority = Authority(signers, _people(data(f"{base}:{yml}", "blob")))
-        tree = data(f"{tag.commit}:{directory}", "tree")
-        signature = None
-        if signing_required and record.annotated and record.signed and signers is not None:
-            signature = known.get(tag.object, signers)
+    for ref in refs:
+        if ref.ref in read:
+            tag, found = read[ref.ref]
+            if tag.annotated:
+                learnt.put(tag.object, found)
+        else:
+            cached = known.get(ref.ref)
+            if cached is None:
+                continue  # the tag went away while git was being asked
+            found = cached
+        signers = found.authority.signers
+        if signing_required and found.record.annotated and found.record.signed and signers:
+            signature = verdicts.get(ref.object, signers)
             if signature is None:
-                signature = git.verify_tag(repo, tag.ref, signers)
-                known.put(tag.object, signers, signature)
-        evidence.append(
-            Evidence(
-                record=record,
-                commit_content=content_id_of_tree(tree, algorithm) if tree is not None else None,
-                author_email=author,
-                authority=authority,
-                signers_changed=data(f"{tag.commit}:{SIGNERS_PATH}", "blob") != signers_raw,
-                signature=signature,
-            )
-        )
-    known.save()
-    verdicts = verify_records(evidence, signing_required, head_content, history())
+                signature = git.verify_tag(repo, ref.ref, signers)
+                verdicts.put(ref.object, signers, signature)
+            found = found._replace(signature=signature)
+        evidence.append(found)
+    learnt.save()
+    verdicts.save()
+    results = verify_records(evidence, signing_required, head_content, history())
     release = git.version_tag(repo)
-    return GitEvidence(head, head_content, worktree, signing_required, tuple(verdicts), release)
+    return GitEvidence(head, head_content, worktree, signing_required, tuple(results), release)
+
+
+def _questions(head: str, directory: str, commits: set[str]) -> list[str]:
+    """The objects to read: HEAD's text and signers, and for each approved commit its own and its
+    parent's."""
+    yml = f"{directory}/agreement.yml"
+    specs = [f"{head}:{directory}", f"{head}:{SIGNERS_PATH}"]
+    for commit in sorted(commits):
+        specs += [commit, f"{commit}:{directory}", f"{commit}:{SIGNERS_PATH}", f"{commit}:{yml}"]
+        specs += [f"{commit}^:{SIGNERS_PATH}", f"{commit}^:{yml}"]
+    return specs
+
+
+def _read(
+    tag: git.TagRef,
+    data: Callable[[str, str], bytes | None],
+    directory: str,
+    algorithm: str,
+) -> Evidence:
+    """What git says of one tag and its commit, before any signature is checked."""
+    record = record_from_tag(
+        tag.ref, tag.commit, tag.annotated, tag.signature, tag.tagger_time, tag.body
+    )
+    commit_raw = data(tag.commit, "commit")
+    author, has_parent = _commit_fields(commit_raw) if commit_raw else ("", False)
+    base = f"{tag.commit}^" if has_parent else tag.commit
+    signers_raw = data(f"{base}:{SIGNERS_PATH}", "blob")
+    signers = signers_raw.decode("utf-8", "replace") if signers_raw is not None else None
+    tree = data(f"{tag.commit}:{directory}", "tree")
+    return Evidence(
+        record=record,
+        commit_content=content_id_of_tree(tree, algorithm) if tree is not None else None,
+        author_email=author,
+        authority=Authority(signers, _people(data(f"{base}:{directory}/agreement.yml", "blob"))),
+        signers_changed=data(f"{tag.commit}:{SIGNERS_PATH}", "blob") != signers_raw,
+        signature=None,
+    )

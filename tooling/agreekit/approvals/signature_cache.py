@@ -27,15 +27,10 @@ class SignatureCache:
         self._changed = False
 
     @classmethod
-    def empty(cls, repo: Path) -> SignatureCache:
-        return cls(None, {})
-
-    @classmethod
-    def load(cls, repo: Path) -> SignatureCache:
-        folder = git.answer(repo, "rev-parse", "--path-format=absolute", "--git-common-dir")
-        if not folder:
+    def load(cls, git_folder: Path | None) -> SignatureCache:
+        if git_folder is None:
             return cls(None, {})
-        path = Path(folder) / CACHE_FILE
+        path = git_folder / CACHE_FILE
         try:
             stored = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
