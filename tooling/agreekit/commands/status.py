@@ -11,6 +11,7 @@ from agreekit import git
 from agreekit.approvals.evidence import GitEvidence, gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import repo_option
+from agreekit.model.loader import AGREEMENT_DIR
 from agreekit.workflow.render import as_json, as_table
 from agreekit.workflow.steps import step_states
 
@@ -20,17 +21,22 @@ from agreekit.workflow.steps import step_states
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON instead of a table.")
 def command(repo: Path, as_json_output: bool) -> None:
     """Where the agreement stands in the 19-step workflow, and who must act next."""
+    # git answers (its own processes) while the checks run: the two do not depend on each other.
+    evidence_of = git.in_background(lambda: _evidence(repo))
     result = check_repository(repo)
+    evidence = evidence_of()
     if result.agreement is None:
         click.echo("The agreement could not be loaded; run `agreekit check` to see why.")
         sys.exit(2)
-    if git.is_repository(repo):
-        evidence = gather(repo, result.agreement.directory)
-    else:
-        evidence = GitEvidence(None, None, None, False, ())
     status = step_states(result.agreement, result.findings, evidence)
     click.echo(as_json(status) if as_json_output else as_table(status))
     if evidence.head and evidence.worktree_content != evidence.head_content:
         click.echo(
             "Note: agreement/ has uncommitted changes; approvals cover committed text.", err=True
         )
+
+
+def _evidence(repo: Path) -> GitEvidence:
+    if not git.is_repository(repo):
+        return GitEvidence(None, None, None, False, ())
+    return gather(repo, AGREEMENT_DIR)  # the folder check_repository reads

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from agreekit.model.agreement import Agreement
 
 
@@ -130,6 +128,8 @@ def as_markdown(agreement: Agreement, entries: list[FeedbackEntry]) -> str:
 
 
 def as_html(markdown: str, title: str) -> str:
+    from markdown_it import MarkdownIt  # only for the HTML page: status needs none of it
+
     body = MarkdownIt("commonmark").render(markdown)
     style = (
         "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
