@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from agreekit.checks.run import check_repository
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 # Characters that mean something to YAML, Markdown, Jinja or HTML, so examples hit the parsers'
 # edges rather than only plain words.
@@ -88,3 +88,51 @@ def test_any_text_as_agreement_yml_never_crashes(scratch: Path, text: str) -> No
 @given(text=spliced("agreement.yml"))
 def test_any_edit_of_agreement_yml_never_crashes(scratch: Path, text: str) -> None:
     check_text(scratch, "agreement.yml", text)
+
+
+def counting_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the real forks made from here on (the child's count is its own)."""
+    import os
+
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forks
+
+
+def test_two_processes_find_exactly_what_one_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agreekit.checks.run import run_checks
+    from agreekit.model.loader import load_agreement
+
+    agreement, _ = load_agreement(ROOT / "tests" / "fixtures" / "messy")
+    assert agreement is not None
+    alone = run_checks(agreement, parallel=False)
+    forks = counting_forks(monkeypatch)
+    shared = run_checks(agreement, parallel=True)
+    assert forks == [1]
+    assert len(alone) > 30
+    assert sorted(shared) == sorted(alone)
+
+
+def test_a_failed_second_process_loses_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from agreekit.checks.run import run_checks
+    from agreekit.model.loader import load_agreement
+
+    agreement, _ = load_agreement(ROOT / "tests" / "fixtures" / "messy")
+    assert agreement is not None
+    alone = run_checks(agreement, parallel=False)
+
+    def broken(_: object) -> bytes:
+        raise RuntimeError("the child cannot send its findings")
+
+    monkeypatch.setattr(pickle, "dumps", broken)  # only the forked child pickles
+    forks = counting_forks(monkeypatch)
+    assert sorted(run_checks(agreement, parallel=True)) == sorted(alone)
+    assert forks == [1]

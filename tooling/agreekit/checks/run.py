@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from agreekit.checks.registry import CHECKS, enrich
+from agreekit.checks.registry import CHECKS, Check, enrich
 from agreekit.checks.suppress import unsuppressed
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
@@ -19,13 +21,72 @@ class CheckResult(NamedTuple):
     loaded: bool
 
 
-def run_checks(agreement: Agreement, select: Iterable[str] | None = None) -> list[Finding]:
+# From this many sections on, the checks are shared between two processes (where there are two
+# cores and `fork`): below it, starting the second costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def run_checks(
+    agreement: Agreement, select: Iterable[str] | None = None, parallel: bool | None = None
+) -> list[Finding]:
+    """Every selected check's findings; `parallel` None decides by the agreement's size."""
     wanted = set(select) if select else None
+    checks = [c for c in CHECKS if c.run is not None and (wanted is None or c.code in wanted)]
+    if parallel is None:
+        parallel = len(agreement.sections) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    if parallel and hasattr(os, "fork") and _single_threaded():
+        return _in_two_processes(agreement, checks)
+    return _run(agreement, checks)
+
+
+def _single_threaded() -> bool:
+    """Fork only a process without other threads: one may hold a lock the child would need."""
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+def _run(agreement: Agreement, checks: Iterable[Check]) -> list[Finding]:
     found: list[Finding] = []
-    for check in CHECKS:
-        if check.run is not None and (wanted is None or check.code in wanted):
-            found.extend(check.run(agreement))
+    for check in checks:
+        assert check.run is not None
+        found.extend(check.run(agreement))
     return found
+
+
+def _in_two_processes(agreement: Agreement, checks: list[Check]) -> list[Finding]:
+    """Half the checks in a forked child (which shares the loaded agreement), half here.
+
+    The child sends its findings back pickled. Should it fail in any way, its half runs here, so
+    a finding is never lost to the parallelism.
+    """
+    import pickle  # only for large agreements
+
+    ours, theirs = checks[0::2], checks[1::2]
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: its half, then leave without running the parent's exit code
+        status = 1
+        try:
+            os.close(reading)
+            with os.fdopen(writing, "wb") as sink:
+                sink.write(pickle.dumps(_run(agreement, theirs)))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+    source = os.fdopen(reading, "rb")
+    try:
+        found = _run(agreement, ours)
+        payload = source.read()
+    finally:
+        source.close()  # if our half raised, the child's write fails and it exits: no hang
+        _, status = os.waitpid(child, 0)
+    try:
+        if status != 0:
+            raise ValueError("the second process failed")
+        return found + list(pickle.loads(payload))
+    except (ValueError, pickle.UnpicklingError, EOFError):
+        return found + _run(agreement, theirs)
 
 
 def check_repository(repo: Path, directory: str = "agreement") -> CheckResult:

@@ -38,18 +38,22 @@ def problems(
     """
     if "{%" in source or "{##" in source:
         return None
+    if "{{" not in source:
+        return []
+    # The pattern does not cross lines, so one scan of the text finds what a scan per line would.
+    matches = list(_EXPRESSION.finditer(source))
+    if source.count("{{") != sum(match.group(0).count("{{") for match in matches):
+        return None  # an expression left open on its line, or nested: Jinja's to judge
     found: list[TemplateProblem] = []
-    for number, line in enumerate(source.split("\n"), start=1):
-        if "{{" not in line:
-            continue
-        if "{{" in _EXPRESSION.sub("", line):
-            return None  # unclosed here, or closed on a later line: Jinja's to judge
-        for match in _EXPRESSION.finditer(line):
-            message = _problem(match.group(0), match.group(1), context, table)
-            if message is None:
-                return None
-            if message:
-                found.append(TemplateProblem(number, message))
+    line, position = 1, 0
+    for match in matches:
+        message = _problem(match.group(0), match.group(1), context, table)
+        if message is None:
+            return None
+        if message:
+            line += source.count("\n", position, match.start())
+            position = match.start()
+            found.append(TemplateProblem(line, message))
     return found
 
 
