@@ -109,6 +109,15 @@ def _fast_import(repo: Path, commits: int) -> None:
 
 def _approve_along(repo: Path, keys: Path, approvals: int) -> None:
     """Rounds of initial, legal and final approvals, spread evenly over the history."""
+    saved = dict(os.environ)
+    try:
+        _approve_rounds(repo, keys, approvals)
+    finally:  # the signing settings were for the tags only
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _approve_rounds(repo: Path, keys: Path, approvals: int) -> None:
     commits = _git(repo, "rev-list", "--reverse", "HEAD").split()
     rounds = max(1, -(-approvals // len(ROUND)))
     taken: list[str] = []
