@@ -47,9 +47,11 @@ def last_approved(repo: Path, directory: str = "agreement") -> str | None:
     """The revision the Changes page compares against: the newest valid approval, else `v*` tag."""
     from agreekit.approvals.evidence import gather
 
+    # Listing the approval tags is cheap; judging them asks git much more: only when there are some.
+    has_records = bool(git.answer(repo, "for-each-ref", "--count=1", git.APPROVAL_PREFIX))
     approvals = [
         verdict.record
-        for verdict in gather(repo, directory).verdicts
+        for verdict in (gather(repo, directory).verdicts if has_records else ())
         if verdict.valid and verdict.record.decision == "approved"
     ]
     if approvals:
