@@ -1,5 +1,5 @@
 """Run the CLI as `python -m agreekit`."""
 
-from agreekit.cli import main
+from agreekit.cli import run
 
-main()
+run()

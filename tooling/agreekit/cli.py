@@ -49,3 +49,15 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="agreekit")
 def main() -> None:
     """Write, check, approve and publish an IT support agreement as code."""
+
+
+def run() -> None:
+    """The program `agreekit` (and `python -m agreekit`): `main`, allowed to leave at once.
+
+    Commands that read a large agreement end with `common.leave`, which skips the interpreter's
+    teardown of everything they loaded; called in-process (tests, CliRunner), `main` exits as usual.
+    """
+    from agreekit.commands import common
+
+    common.FAST_EXIT = True
+    main()

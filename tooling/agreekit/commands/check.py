@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import repo_option
+from agreekit.commands.common import leave, repo_option
 from agreekit.report import as_github, as_json, as_text
 
 
@@ -33,6 +32,4 @@ def command(repo: Path, output_format: str) -> None:
         click.echo(as_text(result.findings, "agreement/"), err=True)
     else:
         click.echo(as_text(result.findings, "agreement/"))
-    if not result.loaded:
-        sys.exit(2)
-    sys.exit(1 if result.findings else 0)
+    leave(2 if not result.loaded else 1 if result.findings else 0)

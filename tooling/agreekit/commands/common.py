@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -12,6 +15,23 @@ from agreekit.checks.registry import enrich
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
+
+# Set when agreekit runs as a program (cli.run), not inside another program's process.
+FAST_EXIT = False
+
+
+def leave(code: int) -> NoReturn:
+    """Exit with `code`. As a program, at once: freeing every object of a large agreement one by
+    one takes longer than checking it (half a second at 2,000 sections), and the operating system
+    frees the whole process anyway. Output is flushed first; nothing is left half-written, because
+    commands that end this way write no files."""
+    if FAST_EXIT:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError):  # a reader that went away (`| head`) is no error
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
 
 repo_option = click.option(
     "--repo",
