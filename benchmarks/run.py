@@ -241,6 +241,16 @@ def report(outcomes: list[Outcome], timings: list[Timing]) -> str:
             "",
             *(gaps or ["None: every target is met."]),
             "",
+            "## Where time goes",
+            "",
+            "- Imports: `python -X importtime -m agreekit check 2> imports.txt` (sort by the second "
+            "column); check must not import Jinja, markdown-it or pydantic on the sample "
+            "(tests/commands/check_test.py).",
+            "- Work: `python -m cProfile -s tottime -m agreekit check` in a generated agreement "
+            '(`python -c \'import sys; sys.path.insert(0, "benchmarks"); import generate, pathlib; '
+            'generate.large_agreement(pathlib.Path("/tmp/big"), 1000)\'`).',
+            "- git: status and build time each git process; `status` asks a fixed number of them.",
+            "",
             "## Every timing",
             "",
             "| Command | Median (best, runs) |",
