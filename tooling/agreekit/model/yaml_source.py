@@ -95,6 +95,9 @@ def _syntax_finding(error: yaml.YAMLError, file: str, offset: int) -> Finding:
     line = (mark.line + 1 + offset) if mark else offset + 1
     col = (mark.column + 1) if mark else 1
     problem = getattr(error, "problem", None) or str(error)
+    if "maximum nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep nesting themselves
+        message = f"YAML nested deeper than {MAX_DEPTH} levels; flatten the data"
+        return finding("AK904", Location(file, line, col), message)
     detail = f"{context}, {problem}" if context else problem
     message = f"YAML syntax error: {detail}; check indentation, colons and quotes on this line"
     return finding("AK901", Location(file, line, col), message)
