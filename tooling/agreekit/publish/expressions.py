@@ -29,6 +29,16 @@ class TemplateProblem(NamedTuple):
     message: str
 
 
+class _Expression(NamedTuple):
+    """One `{{ ... }}` of a simple form: a call of `function`, or a value `path` to print."""
+
+    text: str  # as written, braces included: messages quote it
+    function: str  # "signature_block", "table" or "ref"; "" for a value
+    argument: str  # the table or reference a call names
+    path: tuple[str, ...]  # a value's names, e.g. ("data", "costs", "currency")
+    duration: bool  # the value goes through `| duration`
+
+
 def problems(
     source: str, context: dict[str, Any], table: Callable[[str], str | None]
 ) -> list[TemplateProblem] | None:
@@ -36,6 +46,66 @@ def problems(
 
     `table(name)` answers an error message for a table that cannot be made, else None.
     """
+    expressions = _expressions(source)
+    if expressions is None:
+        return None
+    found: list[TemplateProblem] = []
+    line, position = 1, 0
+    for start, expression in expressions:
+        if expression is None:
+            return None
+        if expression.function:
+            # Broken references are AK304's; AK308 reports only tables.
+            message = (table(expression.argument) or "") if expression.function == "table" else ""
+        else:
+            message = _lookup(expression, context)[1]
+        if message is None:
+            return None
+        if message:
+            line += source.count("\n", position, start)
+            position = start
+            found.append(TemplateProblem(line, message))
+    return found
+
+
+def render(
+    source: str, context: dict[str, Any], functions: dict[str, Callable[..., str]]
+) -> str | None:
+    """`source` with every expression replaced by its value as Jinja prints it, or None.
+
+    `functions` holds `table`, `ref` and `signature_block`; if one raises, or a value is missing,
+    the answer is None, so that Jinja renders the template and reports the error at its line.
+    """
+    expressions = _expressions(source)
+    if expressions is None:
+        return None
+    pieces, position = [], 0
+    for start, expression in expressions:
+        if expression is None:
+            return None
+        if expression.function:
+            try:
+                call = functions[expression.function]
+                text = str(
+                    call()
+                    if expression.function == "signature_block"
+                    else call(expression.argument)
+                )
+            except Exception:  # the function's own error: Jinja reports it with its line
+                return None
+        else:
+            value = _lookup(expression, context)[0]
+            if value is _MISSING:
+                return None
+            text = duration(value) if expression.duration else str(value)
+        pieces += [source[position:start], text]
+        position = start + len(expression.text)
+    return "".join([*pieces, source[position:]])
+
+
+def _expressions(source: str) -> list[tuple[int, _Expression | None]] | None:
+    """Each `{{ ... }}` with its offset and form (None: not a simple form), or None if the template
+    has statements, comments, or an expression left open on its line."""
     if "{%" in source or "{##" in source:
         return None
     if "{{" not in source:
@@ -44,100 +114,38 @@ def problems(
     matches = list(_EXPRESSION.finditer(source))
     if source.count("{{") != sum(match.group(0).count("{{") for match in matches):
         return None  # an expression left open on its line, or nested: Jinja's to judge
-    found: list[TemplateProblem] = []
-    line, position = 1, 0
-    for match in matches:
-        message = _problem(match.group(0), match.group(1), context, table)
-        if message is None:
-            return None
-        if message:
-            line += source.count("\n", position, match.start())
-            position = match.start()
-            found.append(TemplateProblem(line, message))
-    return found
+    return [(match.start(), _parse(match.group(0), match.group(1))) for match in matches]
 
 
-class _Unsure(Exception):
-    """Only Jinja can render this expression (or report why it cannot)."""
-
-
-def render(
-    source: str, context: dict[str, Any], functions: dict[str, Callable[..., str]]
-) -> str | None:
-    """`source` with every expression replaced by its value as Jinja prints it, or None.
-
-    `functions` holds `table`, `ref` and `signature_block`; if one raises, the answer is None, so
-    that Jinja renders the template and reports the error at its line.
-    """
-    if "{%" in source or "{##" in source:
-        return None
-    lines = source.split("\n")
-    try:
-        for index, line in enumerate(lines):
-            if "{{" in line:
-                if "{{" in _EXPRESSION.sub("", line):
-                    return None
-                lines[index] = _EXPRESSION.sub(
-                    lambda m: _rendered(m.group(1), context, functions), line
-                )
-    except _Unsure:
-        return None
-    return "\n".join(lines)
-
-
-def _rendered(inner: str, context: dict[str, Any], functions: dict[str, Callable[..., str]]) -> str:
-    try:
-        if _SIGNATURES.match(inner):
-            return str(functions["signature_block"]())
-        call = _CALL.match(inner)
-        if call:
-            argument = call.group(2) if call.group(2) is not None else call.group(3)
-            return str(functions[call.group(1)](argument))
-    except Exception as error:  # the function's own error: Jinja reports it with its line
-        raise _Unsure from error
+def _parse(text: str, inner: str) -> _Expression | None:
+    if _SIGNATURES.match(inner):
+        return _Expression(text, "signature_block", "", (), False)
+    call = _CALL.match(inner)
+    if call:
+        argument = call.group(2) if call.group(2) is not None else call.group(3)
+        return _Expression(text, call.group(1), argument, (), False)
     path = _PATH.match(inner)
-    if not path:
-        raise _Unsure
-    value = context.get(path.group(1).split(".")[0], _MISSING)
-    for part in path.group(1).split(".")[1:]:
-        if value is _MISSING or hasattr(value, part) or not isinstance(value, dict):
-            raise _Unsure
-        value = value.get(part, _MISSING)
-    if value is _MISSING:
-        raise _Unsure
-    return duration(value) if "|" in inner else str(value)
+    if path:
+        return _Expression(text, "", "", tuple(path.group(1).split(".")), "|" in inner)
+    return None
 
 
 _MISSING: Any = object()
 
 
-def _problem(
-    whole: str, inner: str, context: dict[str, Any], table: Callable[[str], str | None]
-) -> str | None:
-    """'' when the expression renders, a message when it cannot, None when unsure."""
-    if _SIGNATURES.match(inner):
-        return ""
-    call = _CALL.match(inner)
-    if call:
-        name = call.group(2) if call.group(2) is not None else call.group(3)
-        # Broken references are AK304's; AK308 reports only tables.
-        return (table(name) or "") if call.group(1) == "table" else ""
-    path = _PATH.match(inner)
-    if not path:
-        return None
-    return _lookup(whole, path.group(1).split("."), context)
-
-
-def _lookup(whole: str, parts: list[str], context: dict[str, Any]) -> str | None:
-    if parts[0] not in context:
-        return f"{whole}: '{parts[0]}' is undefined; {UNDEFINED_ADVICE}"
-    value = context[parts[0]]
-    for part in parts[1:]:
+def _lookup(expression: _Expression, context: dict[str, Any]) -> tuple[Any, str | None]:
+    """The value, and "" ; or _MISSING and the sandbox's message (None when only it can tell)."""
+    first, *rest = expression.path
+    if first not in context:
+        return _MISSING, f"{expression.text}: '{first}' is undefined; {UNDEFINED_ADVICE}"
+    value = context[first]
+    for part in rest:
         if hasattr(value, part):
-            return None  # an attribute such as dict.items: Jinja's sandbox decides
+            return _MISSING, None  # an attribute such as dict.items: Jinja's sandbox decides
         if not isinstance(value, dict) or part not in value:
             kind = "dict" if isinstance(value, dict) else type(value).__name__
             kind = "None" if value is None else f"{kind} object"
-            return f"{whole}: '{kind}' has no attribute '{part}'; {UNDEFINED_ADVICE}"
+            message = f"{expression.text}: '{kind}' has no attribute '{part}'; {UNDEFINED_ADVICE}"
+            return _MISSING, message
         value = value[part]
-    return ""
+    return value, ""
