@@ -54,10 +54,10 @@ def problems(
     for start, expression in expressions:
         if expression is None:
             return None
-        if expression.function:
-            # Broken references are AK304's; AK308 reports only tables.
-            message = (table(expression.argument) or "") if expression.function == "table" else ""
-        else:
+        message: str | None = ""  # None: only Jinja can tell
+        if expression.function == "table":  # broken references are AK304's, not AK308's
+            message = table(expression.argument) or ""
+        elif not expression.function:
             message = _lookup(expression, context)[1]
         if message is None:
             return None
