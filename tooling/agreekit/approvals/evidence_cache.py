@@ -9,37 +9,27 @@ the git folder (`agreekit/records.json`), is never committed, and `agreekit veri
 
 from __future__ import annotations
 
-import contextlib
-import json
 from pathlib import Path
 from typing import Any
 
+from agreekit.approvals.git_cache import CacheFile
 from agreekit.approvals.record import Record
 from agreekit.approvals.verify import Authority, Evidence, Person
-from agreekit.files import write_atomic
 
 CACHE_FILE = "agreekit/records.json"
 VERSION = 1
 
 
 class EvidenceCache:
-    def __init__(self, path: Path | None, entries: dict[str, Any]) -> None:
-        self._path = path
-        self._entries = entries
-        self._changed = False
+    def __init__(self, git_folder: Path | None) -> None:
+        self._file = CacheFile(git_folder, CACHE_FILE)
+        entries = self._file.stored.get("records")
+        current = self._file.stored.get("version") == VERSION
+        self._entries: dict[str, Any] = entries if current and isinstance(entries, dict) else {}
 
     @classmethod
     def load(cls, git_folder: Path | None) -> EvidenceCache:
-        if git_folder is None:
-            return cls(None, {})
-        path = git_folder / CACHE_FILE
-        try:
-            stored = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-        fresh = not isinstance(stored, dict) or stored.get("version") != VERSION
-        entries = stored.get("records") if not fresh else {}
-        return cls(path, entries if isinstance(entries, dict) else {})
+        return cls(git_folder)
 
     def get(self, tag_object: str, ref: str) -> Evidence | None:
         """The evidence for this tag object, listed under `ref`, without its signature."""
@@ -51,15 +41,10 @@ class EvidenceCache:
 
     def put(self, tag_object: str, evidence: Evidence) -> None:
         self._entries[tag_object] = _entry(evidence)
-        self._changed = True
+        self._file.changed = True
 
     def save(self) -> None:
-        """Write new entries; a cache that cannot be written only costs speed next time."""
-        if not self._changed or self._path is None:
-            return
-        stored = {"version": VERSION, "records": self._entries}
-        with contextlib.suppress(OSError):
-            write_atomic(self._path, json.dumps(stored, sort_keys=True) + "\n")
+        self._file.save({"version": VERSION, "records": self._entries})
 
 
 def _entry(evidence: Evidence) -> dict[str, Any]:

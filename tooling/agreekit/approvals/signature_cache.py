@@ -9,40 +9,29 @@ without it. `agreekit verify`, the audit, ignores it and verifies everything afr
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 from pathlib import Path
 
 from agreekit import git
-from agreekit.files import write_atomic
+from agreekit.approvals.git_cache import CacheFile
 
 CACHE_FILE = "agreekit/signatures.json"
 
 
 class SignatureCache:
-    def __init__(self, path: Path | None, verdicts: dict[str, list[str]]) -> None:
-        self._path = path
-        self._verdicts = verdicts
-        self._changed = False
-
-    @classmethod
-    def load(cls, git_folder: Path | None) -> SignatureCache:
-        if git_folder is None:
-            return cls(None, {})
-        path = git_folder / CACHE_FILE
-        try:
-            stored = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-        verdicts = {
+    def __init__(self, git_folder: Path | None) -> None:
+        self._file = CacheFile(git_folder, CACHE_FILE)
+        self._verdicts = {
             key: value
-            for key, value in (stored.items() if isinstance(stored, dict) else ())
+            for key, value in self._file.stored.items()
             if isinstance(value, list)
             and len(value) == 3
             and all(isinstance(v, str) for v in value)
         }
-        return cls(path, verdicts)
+
+    @classmethod
+    def load(cls, git_folder: Path | None) -> SignatureCache:
+        return cls(git_folder)
 
     def get(self, tag_object: str, signers: str) -> git.Signature | None:
         """The verdict reached before for this tag object and signers text, if any."""
@@ -56,14 +45,10 @@ class SignatureCache:
         if tag_object:
             verdict = ["good" if signature.good else "bad", signature.principal, signature.detail]
             self._verdicts[_key(tag_object, signers)] = verdict
-            self._changed = True
+            self._file.changed = True
 
     def save(self) -> None:
-        """Write new verdicts; a cache that cannot be written only costs speed next time."""
-        if not self._changed or self._path is None:
-            return
-        with contextlib.suppress(OSError):
-            write_atomic(self._path, json.dumps(self._verdicts, sort_keys=True) + "\n")
+        self._file.save(self._verdicts)
 
 
 def _key(tag_object: str, signers: str) -> str:

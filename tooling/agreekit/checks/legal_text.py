@@ -146,12 +146,17 @@ def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str
     return uses
 
 
-def definitions_used(agreement: Agreement) -> Iterator[Finding]:
-    """AK302"""
+def _definitions_with_uses(agreement: Agreement) -> list[tuple[Definition, int]]:
+    """Each definition with how often its term is used: AK302 and AK306 read the same count."""
     found = definitions(agreement)
     uses = term_uses(agreement, tuple(d.term for d in found))
-    for definition in found:
-        if uses[definition.term] == 0:
+    return [(definition, uses[definition.term]) for definition in found]
+
+
+def definitions_used(agreement: Agreement) -> Iterator[Finding]:
+    """AK302"""
+    for definition, count in _definitions_with_uses(agreement):
+        if count == 0:
             message = f"'{definition.term}' is defined but never used; remove the definition or use the term"
             yield finding("AK302", definition.location, message)
 
@@ -252,10 +257,8 @@ def headings_unique(agreement: Agreement) -> Iterator[Finding]:
 
 def terms_used_more_than_once(agreement: Agreement) -> Iterator[Finding]:
     """AK306"""
-    found = definitions(agreement)
-    uses = term_uses(agreement, tuple(d.term for d in found))
-    for definition in found:
-        if uses[definition.term] == 1:
+    for definition, count in _definitions_with_uses(agreement):
+        if count == 1:
             message = f"'{definition.term}' is used only once; write its meaning where it is used and drop the definition"
             yield finding("AK306", definition.location, message)
 

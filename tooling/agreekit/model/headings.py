@@ -244,9 +244,9 @@ def _after_html(lines: list[str], start: int, in_paragraph: bool) -> int | None:
     stripped = line.lstrip(" ")
     if stripped.startswith("<!--"):
         return _until(lines, start, "-->")
-    if _RAW_HTML.match(line):
-        tag = _RAW_HTML.match(line).group(1).lower()  # type: ignore[union-attr]
-        return _until(lines, start, f"</{tag}>", ignore_case=True)
+    raw = _RAW_HTML.match(line)
+    if raw:
+        return _until(lines, start, f"</{raw.group(1).lower()}>", ignore_case=True)
     if stripped.startswith(("<?", "<!")):
         return None
     block = _BLOCK_TAG.match(line)

@@ -48,10 +48,9 @@ def last_approved(repo: Path, directory: str = "agreement") -> str | None:
     from agreekit.approvals.evidence import gather
 
     # Listing the approval tags is cheap; judging them asks git much more: only when there are some.
-    has_records = bool(git.answer(repo, "for-each-ref", "--count=1", git.APPROVAL_PREFIX))
     approvals = [
         verdict.record
-        for verdict in (gather(repo, directory).verdicts if has_records else ())
+        for verdict in (gather(repo, directory).verdicts if git.approval_refs(repo) else ())
         if verdict.valid and verdict.record.decision == "approved"
     ]
     if approvals:
