@@ -89,7 +89,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     history = git.in_background(lambda: git.history(repo, head))
     refs = git.approval_refs(repo)
     folder = git.git_folder(repo) if refs and not fresh else None
-    learnt, verdicts = EvidenceCache.load(folder), SignatureCache.load(folder)
+    learnt, verdicts = EvidenceCache(folder), SignatureCache(folder)
     known = {ref.ref: learnt.get(ref.object, ref.ref) for ref in refs if ref.annotated}
     tags = git.approval_tags(repo, [ref.ref for ref in refs if known.get(ref.ref) is None])
     objects = git.cat_objects(repo, _questions(head, directory, {tag.commit for tag in tags}))

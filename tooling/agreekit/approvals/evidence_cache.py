@@ -27,10 +27,6 @@ class EvidenceCache:
         current = self._file.stored.get("version") == VERSION
         self._entries: dict[str, Any] = entries if current and isinstance(entries, dict) else {}
 
-    @classmethod
-    def load(cls, git_folder: Path | None) -> EvidenceCache:
-        return cls(git_folder)
-
     def get(self, tag_object: str, ref: str) -> Evidence | None:
         """The evidence for this tag object, listed under `ref`, without its signature."""
         entry = self._entries.get(tag_object)

@@ -29,10 +29,6 @@ class SignatureCache:
             and all(isinstance(v, str) for v in value)
         }
 
-    @classmethod
-    def load(cls, git_folder: Path | None) -> SignatureCache:
-        return cls(git_folder)
-
     def get(self, tag_object: str, signers: str) -> git.Signature | None:
         """The verdict reached before for this tag object and signers text, if any."""
         known = self._verdicts.get(_key(tag_object, signers)) if tag_object else None

@@ -120,8 +120,3 @@ def prose_texts(agreement: Agreement) -> tuple[ProseText, ...]:
     if not _cached or _cached[0][0] is not agreement:
         _cached[:] = [(agreement, tuple(_prose_text(s) for s in agreement.sections))]
     return _cached[0][1]
-
-
-def agreement_prose(agreement: Agreement) -> Iterator[ProseLine]:
-    for text in prose_texts(agreement):
-        yield from text.lines
