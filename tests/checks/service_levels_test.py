@@ -71,6 +71,34 @@ DEFECTS = [
         "recipients: [daniel-reeve, the-board",
         "recipients:",
     ),
+    Defect(
+        "AK207",
+        SL,
+        "{type: share-within-target, of: response, value: 95}",
+        "{type: share-within-target, of: satisfaction, value: 95}",
+        "of: satisfaction",
+    ),
+    Defect(
+        "AK207",
+        SL,
+        "{type: share-within-target, of: resolution, value: 90}",
+        "{type: share-within-target, of: resolution, value: 190}",
+        "value: 190",
+    ),
+    Defect(
+        "AK207",
+        SL,
+        "{type: count-at-most, value: 10, priorities: [P1]}",
+        "{type: count-at-most, value: 10, priorities: [P9]}",
+        "priorities: [P9]",
+    ),
+    Defect(
+        "AK207",
+        SL,
+        "{type: count-at-most, value: 10, priorities: [P1]}",
+        "{type: count-at-most, value: 2.5, priorities: [P1]}",
+        "value: 2.5",
+    ),
 ]
 
 
@@ -102,3 +130,33 @@ def test_business_target_without_calendar_is_203(sample: SampleRepo) -> None:
         sample.line_of(SL, "response: 1 business day"),
         sample.line_of(SL, "resolution: 5 business days"),
     ]
+
+
+def test_free_text_kpi_target_migrates_with_a_clear_ak104(sample: SampleRepo) -> None:
+    """An agreement written before targets were typed loads no further, and says what to write."""
+    sample.replace(
+        SL,
+        "    target: {type: share-within-target, of: response, value: 95}\n",
+        "    target: \"95% of tickets responded to within the priority's response target\"\n",
+    )
+    found = only(sample.check().findings, "AK104")
+    assert len(found) == 1
+    assert found[0].location.line == sample.line_of(SL, 'target: "95% of tickets')
+    message = found[0].message
+    assert "move the text" in message and "'description'" in message
+    assert "{type: share-within-target, of: response, value: 95}" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("Average of at least 4.2 out of 5", "{type: average-at-least, of: satisfaction, value: 4.2}"),
+        ("90% of tickets resolved in time", "{type: share-within-target, of: resolution, value: 90}"),
+        ("Uptime at least 99.9%", "{type: availability-at-least, value: 99.9}"),
+        ("No more than 12 incidents", "{type: count-at-most, value: 12}"),
+    ],
+)
+def test_migration_suggests_the_typed_target(text: str, suggested: str) -> None:
+    from agreekit.model.kpi_target import suggested_target
+
+    assert suggested_target(text) == suggested

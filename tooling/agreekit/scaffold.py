@@ -87,21 +87,20 @@ SECTION_DATA: dict[str, dict[str, Any]] = {
             "maintenance": {"notice": "TBD"},
         },
         "kpis": [
-            {"id": "response-time", "name": "Response time", "target": "TBD", "measure": "TBD"},
-            {"id": "resolution-time", "name": "Resolution time", "target": "TBD", "measure": "TBD"},
             {
-                "id": "customer-satisfaction",
-                "name": "Customer satisfaction rating",
-                "target": "TBD",
+                "id": kpi_id,
+                "name": name,
+                "target": target,
+                "description": "TBD",
                 "measure": "TBD",
-            },
-            {
-                "id": "incidents-reported",
-                "name": "Number of incidents reported",
-                "target": "TBD",
-                "measure": "TBD",
-            },
-            {"id": "uptime", "name": "Up-time percentage", "target": "TBD", "measure": "TBD"},
+            }
+            for kpi_id, name, target in (
+                ("response-time", "Response time", {"type": "share-within-target", "of": "response", "value": 95}),
+                ("resolution-time", "Resolution time", {"type": "share-within-target", "of": "resolution", "value": 90}),
+                ("customer-satisfaction", "Customer satisfaction rating", {"type": "average-at-least", "of": "satisfaction", "value": 4}),
+                ("incidents-reported", "Number of incidents reported", {"type": "count-at-most", "value": 10}),
+                ("uptime", "Up-time percentage", {"type": "availability-at-least", "value": 99.5}),
+            )
         ],
         "reporting": {"frequency": "TBD", "recipients": ["it-manager"]},
     },

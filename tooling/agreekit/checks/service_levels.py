@@ -14,6 +14,7 @@ from agreekit.checks.targets import (
 from agreekit.finding import Finding, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
+from agreekit.model.section_data import KpiTarget
 from agreekit.model.service_calendar import calendar_problems
 
 EXAMPLE = "write it as 15m, 4h, 8 business hours or 2 business days"
@@ -236,6 +237,36 @@ def service_credits_consistent(agreement: Agreement) -> Iterator[Finding]:
             yield finding("AK206", source.key_location("service_credits"), message)
 
 
+# What each KPI target type judges: the `of` values it accepts ("" = none) and its value's range.
+KPI_OF = {
+    "share-within-target": ("response", "resolution"),
+    "average-at-least": ("satisfaction",),
+    "count-at-most": ("",),
+    "availability-at-least": ("",),
+}
+
+
+def kpi_target_problems(target: KpiTarget, priority_ids: set[str]) -> Iterator[tuple[str, str]]:
+    """What keeps the report from judging a typed KPI target, as (field, message) pairs."""
+    accepted = KPI_OF[target.type]
+    if target.of not in accepted:
+        wanted = " or ".join(repr(of) for of in accepted if of) or "no 'of'"
+        yield "of", f"target of type {target.type} takes {wanted}, not {target.of!r}"
+    percent = target.type in ("share-within-target", "availability-at-least")
+    if percent and not 0 < target.value <= 100:
+        yield "value", f"target value {target.value:g} is a percentage: above 0 and at most 100"
+    if target.type == "count-at-most" and (target.value < 0 or target.value != int(target.value)):
+        yield "value", f"target value {target.value:g} is a count: a whole number, 0 or more"
+    if target.type == "average-at-least" and target.value < 0:
+        yield "value", f"target value {target.value:g} is an average score: 0 or more"
+    if target.priorities and target.type in ("average-at-least", "availability-at-least"):
+        yield "priorities", f"target of type {target.type} is not per priority; remove priorities"
+    for position, priority in enumerate(target.priorities):
+        if priority_ids and priority not in priority_ids:
+            known = ", ".join(sorted(priority_ids))
+            yield "priorities", f"target names priority {priority!r} (item {position + 1}), which the agreement does not define ({known})"
+
+
 REPORTING_FREQUENCIES = (
     "daily",
     "weekly",
@@ -250,12 +281,15 @@ REPORTING_FREQUENCIES = (
 
 def kpis_measurable(agreement: Agreement) -> Iterator[Finding]:
     """AK207 (a KPI missing from the profile's list is AK102)"""
+    priority_ids = {target.priority.id for target in priority_targets(agreement)}
     for section in data_sections(agreement, "kpis"):
         for index, kpi in enumerate(section.meta.kpis or []):
-            for field in ("target", "measure"):
-                if not getattr(kpi, field).strip():
-                    message = f"KPI '{kpi.id}' has no {field}; say {'what counts as meeting it' if field == 'target' else 'how it is measured'}"
-                    yield finding("AK207", section.source.key_location("kpis", index), message)
+            if not kpi.measure.strip():
+                message = f"KPI '{kpi.id}' has no measure; say how it is measured"
+                yield finding("AK207", section.source.key_location("kpis", index), message)
+            for field, message in kpi_target_problems(kpi.target, priority_ids):
+                where = section.source.locate("kpis", index, "target", field)
+                yield finding("AK207", where, f"KPI '{kpi.id}' {message}")
     for section in data_sections(agreement, "reporting"):
         reporting = section.meta.reporting
         assert reporting is not None

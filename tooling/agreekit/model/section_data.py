@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.typed import model, spec
@@ -69,11 +69,53 @@ class ServiceCredits:
     claim_window: DurationText = ""
 
 
+KPI_TYPES_DOC = (
+    "share-within-target (percent of tickets within their target)",
+    "average-at-least (mean score)",
+    "count-at-most (tickets)",
+    "availability-at-least (percent)",
+)
+KPI_TARGET_TYPES = (
+    "share-within-target",
+    "average-at-least",
+    "count-at-most",
+    "availability-at-least",
+)
+
+
+def _kpi_target_from_text(data: object) -> str:
+    """AK104 for a KPI target still written as free text: say how to type it (the migration)."""
+    from agreekit.model.kpi_target import typed_target_message  # only on this error path
+
+    return typed_target_message(data)
+
+
+@model
+class KpiTarget:
+    """What the service report judges a KPI by, e.g. `{type: share-within-target, of: response,
+    value: 95}`: 95% of tickets responded to within their priority's response target."""
+
+    type: Literal[
+        "share-within-target", "average-at-least", "count-at-most", "availability-at-least"
+    ] = spec(description="How the KPI is judged: " + ", ".join(KPI_TYPES_DOC))
+    value: float = spec(description="The threshold: percent, average score or count.")
+    of: str = spec(
+        "",
+        description="share-within-target: response or resolution; average-at-least: the ticket "
+        "column averaged, e.g. satisfaction.",
+    )
+    priorities: list[str] = spec(
+        factory=list, description="Only tickets of these priorities (all when empty)."
+    )
+    __when_not_a_mapping__ = staticmethod(_kpi_target_from_text)
+
+
 @model
 class Kpi:
     id: Identifier
     name: str
-    target: str
+    target: KpiTarget
+    description: str = spec("", description="The target in words, as the agreement states it.")
     measure: str = ""
 
 

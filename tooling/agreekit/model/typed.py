@@ -203,7 +203,12 @@ def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
 
 def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
-        problems.append(_expected(path, "a mapping of keys to values", data))
+        # A model may say what an old plain value should become (a migration message).
+        explain = getattr(cls, "__when_not_a_mapping__", None)
+        if explain is not None and data is not None:
+            problems.append(Problem("invalid", path, explain(data)))
+        else:
+            problems.append(_expected(path, "a mapping of keys to values", data))
         return _INVALID
     fields = {field.key: field for field in fields_of(cls)}
     found = len(problems)

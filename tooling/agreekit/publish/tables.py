@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.kpi_target import target_in_words
 
 _SHORT_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$")
 _UNITS = {"m": "minute", "min": "minute", "h": "hour", "d": "day", "w": "week"}
@@ -91,7 +92,10 @@ def priorities(agreement: Agreement) -> str:
 
 
 def kpis(agreement: Agreement) -> str:
-    rows = [(k["name"], k["target"], k.get("measure", "")) for k in _data(agreement, "kpis")]
+    rows = [
+        (k["name"], k.get("description") or target_in_words(k["target"]), k.get("measure", ""))
+        for k in _data(agreement, "kpis")
+    ]
     return markdown_table(("Indicator", "Target", "How it is measured"), rows)
 
 
