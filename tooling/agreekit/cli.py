@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "meeting": "meeting",
     "init": "init",
     "release": "release",
+    "report": "report",
     "schema": "schema",
     "sign": "sign",
     "status": "status",

@@ -1,0 +1,64 @@
+"""One report from files: read the tickets and outages, apply the agreement's terms, compute."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from agreekit.model.agreement import Agreement
+from agreekit.service_report.columns import Mapping
+from agreekit.service_report.compute import compute
+from agreekit.service_report.errors import ReportError
+from agreekit.service_report.outages import read_outages
+from agreekit.service_report.period import Period
+from agreekit.service_report.source import read_tickets
+from agreekit.service_report.terms import service_terms
+from agreekit.service_report.tickets import parse_tickets
+
+Step = Callable[[str], None]
+
+
+def _first(rejections: list[Any], count: int, path: str) -> str:
+    first = rejections[0]
+    return (
+        f"{path}:{first.line}: column '{first.column}': {first.message} "
+        f"({count} row(s) rejected; without --strict they are listed in the report)"
+    )
+
+
+def build_report(
+    agreement: Agreement,
+    facts: dict[str, Any],
+    period: Period,
+    tickets_path: Path,
+    outages_path: Path | None,
+    mapping: Mapping,
+    *,
+    strict: bool = False,
+    step: Step = lambda label: None,
+) -> dict[str, Any]:
+    terms = service_terms(agreement)
+    step("reading tickets")
+    raw = read_tickets(tickets_path, mapping)
+    step("parsing tickets")
+    tickets = parse_tickets(raw, mapping, [p.id for p in terms.priorities])
+    if strict and tickets.rejected_count:
+        raise ReportError(_first(tickets.rejected, tickets.rejected_count, str(tickets_path)))
+    outages, rejected_outages = (None, []) if outages_path is None else read_outages(outages_path)
+    if strict and rejected_outages:
+        raise ReportError(_first(rejected_outages, len(rejected_outages), str(outages_path)))
+    step("computing")
+    sources = {"tickets": str(tickets_path), "columns": mapping.name}
+    if outages_path is not None:
+        sources["outages"] = str(outages_path)
+    report = compute(
+        terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
+    )
+    if strict and report["rejected"]["count"]:
+        first = report["rejected"]["listed"][0]
+        raise ReportError(
+            f"{first['file']}:{first['line']}: column '{first['column']}': {first['message']} "
+            "(without --strict it is listed in the report)"
+        )
+    return report

@@ -1,0 +1,275 @@
+"""The report's figures from the terms, the period, the tickets and the outages: one plain dict.
+
+Everything the renderers print comes from this dict, so text, Markdown, HTML, PDF and JSON always
+agree; the JSON output is the dict itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from agreekit.model.service_calendar import BusinessCalendar
+from agreekit.service_report.clock import BusinessTable, business_table, clock_seconds
+from agreekit.service_report.outages import Outage, ServiceAvailability, availability
+from agreekit.service_report.period import Period
+from agreekit.service_report.semantics import SEMANTICS
+from agreekit.service_report.terms import ServiceTerms, Target
+from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
+
+OPEN_LISTED = 1000
+
+
+class Judged(NamedTuple):
+    """One measure (response or resolution) of the tickets of one priority."""
+
+    met: np.ndarray  # bool per ticket
+    breached: np.ndarray
+    open: np.ndarray
+    minutes: np.ndarray  # time on the clock for the finished ones (NaN otherwise)
+    negative: np.ndarray  # paused for longer than the time on the clock: rejected
+
+
+def judge(
+    target: Target,
+    table: BusinessTable | None,
+    created: np.ndarray,
+    done: np.ndarray,
+    paused_seconds: np.ndarray,
+    period_end: int,
+) -> Judged:
+    finished = (done != MISSING) & (done < period_end)
+    end = np.where(finished, done, period_end)
+    on_clock = clock_seconds(table, target.business, created, end) - paused_seconds
+    negative = finished & (on_clock < 0)
+    if target.seconds is None:  # best effort: nothing is ever late
+        met = finished & ~negative
+        return Judged(met, np.zeros_like(met), ~finished, np.where(met, on_clock / 60, np.nan), negative)
+    late = on_clock > target.seconds
+    met = finished & ~late & ~negative
+    breached = late & ~negative
+    still_open = ~finished & ~late
+    return Judged(met, breached, still_open, np.where(finished, on_clock / 60, np.nan), negative)
+
+
+def _share(met: int, breached: int) -> float | None:
+    return None if met + breached == 0 else round(100 * met / (met + breached), 4)
+
+
+def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, Any]:
+    met, breached = int(judged.met[selected].sum()), int(judged.breached[selected].sum())
+    minutes = judged.minutes[selected]
+    minutes = minutes[~np.isnan(minutes)]
+    return {
+        "target": target.text,
+        "target_minutes": target.minutes,
+        "clock": "business" if target.business else "24x7",
+        "measured": met + breached,
+        "met": met,
+        "breached": breached,
+        "open": int(judged.open[selected].sum()),
+        "attainment": _share(met, breached),
+        "median_minutes": round(float(np.median(minutes)), 2) if len(minutes) else None,
+    }
+
+
+def _iso(seconds: int, zone: ZoneInfo) -> str:
+    return dt.datetime.fromtimestamp(int(seconds), zone).isoformat()
+
+
+def _credit(terms: ServiceTerms, lowest: float) -> dict[str, Any]:
+    tier = next((t for t in terms.tiers if t.low <= lowest < t.high), None)
+    percent = 0.0 if tier is None else tier.credit
+    if terms.cap is not None:
+        percent = min(percent, terms.cap)
+    return {
+        "percent": percent,
+        "tier": None if tier is None else {"from": tier.low, "to": tier.high, "credit": tier.credit},
+        "cap": terms.cap,
+    }
+
+
+def _kpis(terms: ServiceTerms, per_priority: dict[str, dict[str, Any]], tickets: Tickets,
+          in_period: np.ndarray, lowest: float) -> list[dict[str, Any]]:
+    ids = [p.id for p in terms.priorities]
+    found = []
+    for kpi in terms.kpis:
+        target = kpi.target
+        scope = [p for p in ids if not target.priorities or p in target.priorities]
+        value: float | None
+        if target.type == "share-within-target":
+            met = sum(per_priority[p][target.of]["met"] for p in scope)
+            breached = sum(per_priority[p][target.of]["breached"] for p in scope)
+            value = _share(met, breached)
+            met_target = None if value is None else value >= target.value
+        elif target.type == "average-at-least":
+            scores = tickets.satisfaction[in_period]
+            scores = scores[~np.isnan(scores)]
+            value = round(float(scores.mean()), 4) if len(scores) else None
+            met_target = None if value is None else value >= target.value
+        elif target.type == "count-at-most":
+            value = float(sum(per_priority[p]["tickets"] for p in scope))
+            met_target = value <= target.value
+        else:
+            value = round(lowest, 4)
+            met_target = value >= target.value
+        found.append({
+            "id": kpi.id,
+            "name": kpi.name,
+            "description": kpi.description,
+            "type": target.type,
+            "of": target.of or None,
+            "priorities": list(target.priorities),
+            "value": value,
+            "target": target.value,
+            "met": met_target,
+        })
+    return found
+
+
+def compute(
+    terms: ServiceTerms,
+    period: Period,
+    tickets: Tickets,
+    outages: list[Outage] | None,
+    rejected_outages: list[Rejection],
+    *,
+    sources: dict[str, str],
+    agreement: dict[str, Any],
+) -> dict[str, Any]:
+    zone = ZoneInfo(terms.timezone)
+    begin, after = period.bounds(terms.timezone)
+    start, end = int(begin.timestamp()), int(after.timestamp())
+    calendar = BusinessCalendar(terms.hours) if terms.hours is not None else None
+    table = business_table(calendar, period.start, period.end) if calendar else None
+    valid = tickets.valid
+    in_period = valid & (tickets.created >= start) & (tickets.created < end)
+    paused = tickets.paused_minutes * 60
+    no_pause = np.zeros_like(paused)
+    priorities, open_rows, negative_rows = [], [], np.zeros(len(valid), dtype=bool)
+    per_priority: dict[str, dict[str, Any]] = {}
+    for index, priority in enumerate(terms.priorities):
+        selected = in_period & (tickets.priority == index)
+        rows = np.flatnonzero(selected)
+        created = tickets.created[rows]
+        response = judge(priority.response, table, created, tickets.first_response[rows], no_pause[rows], end)
+        resolution = judge(priority.resolution, table, created, tickets.resolved[rows], paused[rows], end)
+        negative_rows[rows[resolution.negative]] = True
+        keep = ~resolution.negative
+        if not tickets.has_first_response:
+            response = response._replace(
+                met=np.zeros_like(keep), breached=np.zeros_like(keep), open=np.zeros_like(keep)
+            )
+        entry = {
+            "id": priority.id,
+            "name": priority.name,
+            "clock": priority.clock,
+            "tickets": int(keep.sum()),
+            "response": _measure(priority.response, response, keep),
+            "resolution": _measure(priority.resolution, resolution, keep),
+        }
+        waiting = (response.open | resolution.open) & keep
+        entry["open"] = int(waiting.sum())
+        priorities.append(entry)
+        per_priority[priority.id] = entry
+        for row, answer_open, resolve_open in zip(
+            rows[waiting][:OPEN_LISTED], response.open[waiting][:OPEN_LISTED], resolution.open[waiting][:OPEN_LISTED], strict=True
+        ):
+            open_rows.append((int(tickets.lines[row]), row, priority.id, bool(answer_open), bool(resolve_open)))
+    open_rows.sort()
+    open_tickets = [
+        {
+            "id": tickets.ids[row].as_py(),
+            "line": line,
+            "priority": pid,
+            "created": _iso(tickets.created[row], zone),
+            "awaiting": "response" if answer else "resolution" if resolve else "",
+        }
+        for line, row, pid, answer, resolve in open_rows[:OPEN_LISTED]
+    ]
+    rejected = list(tickets.rejected)
+    negative_count = int(negative_rows.sum())
+    for row in np.flatnonzero(negative_rows)[:LISTED]:
+        rejected.append(Rejection(
+            int(tickets.lines[row]), "paused_minutes",
+            f"paused for {tickets.paused_minutes[row]:g} minutes, longer than the ticket's time on its clock",
+            tickets.ids[row].as_py() or "",
+        ))
+    services = availability(
+        outages or [], begin, after, zone, terms.maintenance, terms.maintenance_notice, calendar
+    ) if outages is not None else []
+    lowest_service = min(services, key=lambda s: s.percent) if services else None
+    lowest = lowest_service.percent if lowest_service else 100.0
+    notes = []
+    if not tickets.has_first_response:
+        notes.append("The ticket export has no first response times: response is not measured.")
+    if terms.maintenance_text and terms.maintenance is None:
+        notes.append(
+            f"The maintenance window '{terms.maintenance_text}' is not of the form "
+            "'Sundays 06:00-10:00 Europe/London': planned outages are excluded wherever they fall."
+        )
+    if outages is None:
+        notes.append("No outage log was given: availability is not measured.")
+    report: dict[str, Any] = {
+        "agreement": agreement,
+        "period": {
+            "label": period.label,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "timezone": terms.timezone,
+            "first_instant": begin.isoformat(),
+            "after_last_instant": after.isoformat(),
+        },
+        "sources": sources,
+        "semantics": list(SEMANTICS),
+        "notes": notes,
+        "tickets": {
+            "read": int(len(valid)),
+            "in_period": int(in_period.sum()) - negative_count,
+            "outside_period": int((valid & ~in_period).sum()),
+            "rejected": tickets.rejected_count + negative_count,
+        },
+        "priorities": priorities,
+        "open_tickets": open_tickets,
+        "kpis": _kpis(terms, per_priority, tickets, in_period & ~negative_rows, lowest),
+        "availability": _availability(terms, services, lowest_service, end - start, outages is not None),
+        "service_credit": _credit(terms, lowest) if outages is not None else {"percent": None, "tier": None, "cap": terms.cap},
+        "rejected": {
+            "count": tickets.rejected_count + negative_count + len(rejected_outages),
+            "listed": [
+                {"file": sources["tickets"], "line": r.line, "column": r.column, "id": r.id, "message": r.message}
+                for r in sorted(rejected)[:LISTED]
+            ]
+            + [
+                {"file": sources.get("outages", ""), "line": r.line, "column": r.column, "id": "", "message": r.message}
+                for r in rejected_outages
+            ],
+        },
+    }
+    return report
+
+
+def _availability(terms: ServiceTerms, services: list[ServiceAvailability],
+                  lowest: ServiceAvailability | None, seconds: int, measured: bool) -> dict[str, Any]:
+    return {
+        "percent": (round(lowest.percent, 4) if lowest else 100.0) if measured else None,
+        "target": terms.availability_target,
+        "met": (None if terms.availability_target is None else (lowest.percent if lowest else 100.0) >= terms.availability_target) if measured else None,
+        "unplanned_downtime_minutes": round(lowest.unplanned_minutes, 2) if lowest else (0.0 if measured else None),
+        "planned_downtime_minutes": round(lowest.planned_minutes, 2) if lowest else (0.0 if measured else None),
+        "window_minutes": seconds / 60,
+        "maintenance_window": terms.maintenance_text or None,
+        "services": [
+            {
+                "service": s.service,
+                "percent": round(s.percent, 4),
+                "unplanned_downtime_minutes": round(s.unplanned_minutes, 2),
+                "planned_downtime_minutes": round(s.planned_minutes, 2),
+                "downtime_per_day": {day.isoformat(): round(m, 2) for day, m in sorted(s.daily_unplanned.items())},
+            }
+            for s in services
+        ],
+    }

@@ -1,0 +1,182 @@
+"""Reading a ticket export into string columns: CSV through pyarrow's multithreaded reader, JSON lines.
+
+Every value stays text here; tickets.py parses and validates, so that a bad value becomes a
+rejected row with its line and column rather than a failed read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pyarrow as pa
+
+from agreekit.service_report.columns import Mapping
+from agreekit.service_report.errors import ReportError
+
+
+class RawTable(NamedTuple):
+    path: str
+    columns: dict[str, pa.Array]  # the report's column name -> text values (null when empty)
+    lines: np.ndarray  # the line each row starts on
+    unreadable: list[tuple[int, str]]  # JSON lines that are not JSON: (line, message)
+
+    @property
+    def rows(self) -> int:
+        return len(self.lines)
+
+
+def _header(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            first = next(csv.reader(handle), None)
+    except UnicodeDecodeError as error:
+        raise ReportError(f"{path}:1: not UTF-8; export the file as UTF-8 CSV") from error
+    except OSError as error:
+        raise ReportError(f"{path}: cannot read: {error.strerror or error}") from error
+    if not first:
+        raise ReportError(f"{path}:1: the file is empty; export the tickets with a header row")
+    return [name.strip() for name in first]
+
+
+def _check_columns(path: str, present: list[str], mapping: Mapping) -> dict[str, str]:
+    """The export columns to read, by the report's names; ReportError naming a missing one."""
+    chosen = {}
+    for ours, (theirs, required) in mapping.wanted().items():
+        if theirs in present:
+            chosen[ours] = theirs
+        elif required:
+            shown = theirs if theirs == ours else f"{theirs}' (the report's '{ours}')"
+            raise ReportError(
+                f"{path}:1: column '{shown} missing; the file has {', '.join(present[:12])}"
+                f"{' ...' if len(present) > 12 else ''}; map other names with --columns FILE"
+            )
+    return chosen
+
+
+def read_csv(path: Path, mapping: Mapping) -> RawTable:
+    import pyarrow.csv as pcsv
+
+    chosen = _check_columns(str(path), _header(path), mapping)
+    wanted = list(dict.fromkeys(chosen.values()))
+    options = pcsv.ConvertOptions(
+        include_columns=wanted,
+        column_types={name: pa.string() for name in wanted},
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
+    try:
+        table = pcsv.read_csv(path, convert_options=options)
+    except pa.ArrowInvalid as error:
+        if "UTF8" in str(error) or "utf8" in str(error).lower():
+            raise ReportError(f"{path}: not UTF-8 ({error}); export the file as UTF-8 CSV") from error
+        # Quoted values over several lines, or rows with missing cells: read exactly, line by line.
+        return _read_csv_exactly(path, chosen)
+    columns = {ours: _stripped(table.column(theirs)) for ours, theirs in chosen.items()}
+    lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
+    return RawTable(str(path), columns, lines, [])
+
+
+def _stripped(column: pa.ChunkedArray) -> pa.Array:
+    import pyarrow.compute as pc
+
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    trimmed = pc.utf8_trim_whitespace(array)
+    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+
+
+def _read_csv_exactly(path: Path, chosen: dict[str, str]) -> RawTable:
+    """The slow, exact reader: line numbers of multi-line rows, a short row named by its line."""
+    values: dict[str, list[str | None]] = {ours: [] for ours in chosen}
+    lines: list[int] = []
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = [name.strip() for name in next(reader)]
+            where = {ours: header.index(theirs) for ours, theirs in chosen.items()}
+            start = reader.line_num + 1
+            for row in reader:
+                if not row:
+                    start = reader.line_num + 1
+                    continue
+                if len(row) != len(header):
+                    raise ReportError(
+                        f"{path}:{start}: {len(row)} values where the header has {len(header)}; "
+                        "fix the row or export the file again"
+                    )
+                for ours, index in where.items():
+                    text = row[index].strip()
+                    values[ours].append(text or None)
+                lines.append(start)
+                start = reader.line_num + 1
+    except UnicodeDecodeError as error:
+        raise ReportError(f"{path}: not UTF-8 ({error}); export the file as UTF-8 CSV") from error
+    except csv.Error as error:
+        raise ReportError(f"{path}: not CSV ({error}); export the tickets as CSV") from error
+    columns = {ours: pa.array(v, pa.string()) for ours, v in values.items()}
+    return RawTable(str(path), columns, np.array(lines, dtype=np.int64), [])
+
+
+def _dotted(record: dict[str, Any], name: str) -> Any:
+    value: Any = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def read_json_lines(path: Path, mapping: Mapping) -> RawTable:
+    """JSON lines: one ticket object per line; a mapping may name nested keys (`stats.resolved_at`)."""
+    wanted = {ours: theirs for ours, (theirs, _) in mapping.wanted().items()}
+    required = {ours for ours, (_, needed) in mapping.wanted().items() if needed}
+    values: dict[str, list[str | None]] = {ours: [] for ours in wanted}
+    lines: list[int] = []
+    unreadable: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as error:
+        raise ReportError(f"{path}: cannot read: {error.strerror or error}") from error
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    unreadable.append((number, f"not JSON ({error.msg})"))
+                    continue
+                if not isinstance(record, dict):
+                    unreadable.append((number, "not a JSON object"))
+                    continue
+                for ours, theirs in wanted.items():
+                    value = _dotted(record, theirs)
+                    if value is not None:
+                        seen.add(ours)
+                    text = None if value is None else str(value).strip()
+                    values[ours].append(text or None)
+                lines.append(number)
+        except UnicodeDecodeError as error:
+            raise ReportError(f"{path}: not UTF-8 ({error}); export the file as UTF-8") from error
+    missing = sorted(required - seen)
+    if lines and missing:
+        theirs = wanted[missing[0]]
+        raise ReportError(
+            f"{path}:{lines[0]}: key '{theirs}' missing from every ticket; "
+            "map other names with --columns FILE"
+        )
+    columns = {ours: pa.array(v, pa.string()) for ours, v in values.items()}
+    return RawTable(str(path), columns, np.array(lines, dtype=np.int64), unreadable)
+
+
+def read_tickets(path: Path, mapping: Mapping) -> RawTable:
+    if not path.is_file():
+        raise ReportError(f"{path}: no such file; give the ticket export (CSV or JSON lines)")
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        return read_json_lines(path, mapping)
+    return read_csv(path, mapping)

@@ -1,0 +1,113 @@
+"""The agreement's service terms as plain values the report computes with (read from the model)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from agreekit.model.agreement import Agreement
+from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.section_data import Kpi, ServiceHours
+from agreekit.model.service_calendar import business_day_minutes, calendar_problems
+from agreekit.service_report.errors import ReportError
+from agreekit.service_report.window import MaintenanceWindow, parse_window
+
+
+class Target(NamedTuple):
+    """A response or resolution target: its length on its clock, in seconds (None: best effort)."""
+
+    text: str
+    seconds: float | None
+    business: bool
+
+    @property
+    def minutes(self) -> float | None:
+        return None if self.seconds is None else self.seconds / 60
+
+
+class PriorityTerms(NamedTuple):
+    id: str
+    name: str
+    clock: str
+    response: Target
+    resolution: Target
+
+
+class Tier(NamedTuple):
+    low: float
+    high: float
+    credit: float
+
+
+class ServiceTerms(NamedTuple):
+    hours: ServiceHours | None
+    timezone: str
+    priorities: tuple[PriorityTerms, ...]
+    availability_target: float | None
+    maintenance: MaintenanceWindow | None
+    maintenance_text: str
+    maintenance_notice: Duration | None
+    tiers: tuple[Tier, ...]
+    cap: float | None
+    kpis: tuple[Kpi, ...]
+    frequency: str
+
+
+def _target(text: object, clock: str, day_minutes: int, priority: str, kind: str) -> Target:
+    duration = parse_duration(text)
+    if duration is None:
+        raise ReportError(
+            f"agreement: {priority} {kind} target '{text}' is not a duration; "
+            "run `agreekit check` and fix AK201 first"
+        )
+    if duration.best_effort:
+        return Target(str(text), None, False)
+    business = duration.business or clock == "business"
+    minutes = duration.minutes(day_minutes) if business else duration.minutes()
+    return Target(str(text), minutes * 60, business)
+
+
+def service_terms(agreement: Agreement) -> ServiceTerms:
+    """The terms the report applies, or ReportError when the agreement lacks one it needs."""
+    meta = [section.meta for section in agreement.sections]
+    hours = next((m.service_hours for m in meta if m.service_hours is not None), None)
+    if hours is not None and calendar_problems(hours):
+        field, message = calendar_problems(hours)[0]
+        raise ReportError(f"agreement: service_hours.{field}: {message}; run `agreekit check`")
+    day_minutes = business_day_minutes(hours) if hours else 0
+    priorities = []
+    for m in meta:
+        for priority in m.priorities or []:
+            response = _target(priority.response, priority.clock, day_minutes, priority.id, "response")
+            resolution = _target(
+                priority.resolution, priority.clock, day_minutes, priority.id, "resolution"
+            )
+            if (response.business or resolution.business) and hours is None:
+                raise ReportError(
+                    f"agreement: {priority.id} runs on business time but there are no "
+                    "service_hours; add them (AK203)"
+                )
+            priorities.append(
+                PriorityTerms(priority.id, priority.name, priority.clock, response, resolution)
+            )
+    if not priorities:
+        raise ReportError("agreement: no priorities with response and resolution targets")
+    availability = next((m.availability for m in meta if m.availability is not None), None)
+    credits = next((m.service_credits for m in meta if m.service_credits is not None), None)
+    reporting = next((m.reporting for m in meta if m.reporting is not None), None)
+    kpis = tuple(kpi for m in meta for kpi in m.kpis or [])
+    timezone = hours.timezone if hours else "UTC"
+    maintenance = availability.maintenance if availability else None
+    window_text = maintenance.window if maintenance else ""
+    return ServiceTerms(
+        hours=hours,
+        timezone=timezone,
+        priorities=tuple(priorities),
+        availability_target=availability.target if availability else None,
+        maintenance=parse_window(window_text, timezone) if window_text else None,
+        maintenance_text=window_text,
+        maintenance_notice=parse_duration(maintenance.notice) if maintenance else None,
+        tiers=tuple(Tier(t.from_, t.to, t.credit) for t in credits.tiers) if credits else (),
+        cap=credits.cap if credits else None,
+        kpis=kpis,
+        frequency=(reporting.frequency if reporting else "").strip().lower(),
+    )
