@@ -22,7 +22,9 @@ def _iso(seconds: np.ndarray, offset_hours: np.ndarray) -> np.ndarray:
     local = (seconds + offset_hours * 3600).astype("datetime64[s]")
     text = np.datetime_as_string(local, unit="s")
     sign = np.where(offset_hours < 0, "-", "+")
-    suffix = np.char.add(np.char.add(sign, np.char.zfill(np.abs(offset_hours).astype(str), 2)), ":00")
+    suffix = np.char.add(
+        np.char.add(sign, np.char.zfill(np.abs(offset_hours).astype(str), 2)), ":00"
+    )
     return np.char.add(text.astype(str), suffix)
 
 
@@ -60,7 +62,9 @@ def ticket_rows(count: int, month: dt.date, seed: int = 7) -> list[str]:
     return list(rows)
 
 
-def write_tickets(path: Path, count: int, month: dt.date, seed: int = 7, extra: list[str] = ()) -> Path:
+def write_tickets(
+    path: Path, count: int, month: dt.date, seed: int = 7, extra: list[str] = ()
+) -> Path:
     """A ticket export of `count` generated rows (plus `extra` rows, e.g. planted defects)."""
     chunk = 200_000
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -68,7 +72,9 @@ def write_tickets(path: Path, count: int, month: dt.date, seed: int = 7, extra: 
         for first in range(0, count, chunk):
             rows = ticket_rows(min(chunk, count - first), month, seed + first)
             if first:  # ids stay unique across chunks
-                rows = [f"T{first + int(r.split(',', 1)[0][1:])},{r.split(',', 1)[1]}" for r in rows]
+                rows = [
+                    f"T{first + int(r.split(',', 1)[0][1:])},{r.split(',', 1)[1]}" for r in rows
+                ]
             handle.write("\n".join(rows) + "\n")
         for row in extra:
             handle.write(row + "\n")

@@ -30,7 +30,14 @@ ANCHORS = (
 
 @st.composite
 def calendars(draw: st.DrawFn) -> Calendar:
-    days = draw(st.lists(st.sampled_from(("mon", "tue", "wed", "thu", "fri", "sat", "sun")), min_size=1, max_size=7, unique=True))
+    days = draw(
+        st.lists(
+            st.sampled_from(("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+            min_size=1,
+            max_size=7,
+            unique=True,
+        )
+    )
     start = draw(st.integers(0, 24)) * 30
     end = draw(st.integers(start // 30 + 1, 47)) * 30
     country, subdivision = draw(st.sampled_from(HOLIDAYS))
@@ -45,8 +52,18 @@ def calendars(draw: st.DrawFn) -> Calendar:
 
 
 def service_hours(calendar: Calendar) -> ServiceHours:
-    holidays = Holidays(country=calendar.country, subdivision=calendar.subdivision) if calendar.country else None
-    return ServiceHours(timezone=calendar.timezone, days=list(calendar.days), start=calendar.start, end=calendar.end, holidays=holidays)
+    holidays = (
+        Holidays(country=calendar.country, subdivision=calendar.subdivision)
+        if calendar.country
+        else None
+    )
+    return ServiceHours(
+        timezone=calendar.timezone,
+        days=list(calendar.days),
+        start=calendar.start,
+        end=calendar.end,
+        holidays=holidays,
+    )
 
 
 moments = st.builds(
@@ -58,7 +75,9 @@ moments = st.builds(
 
 def table_for(calendar: Calendar, first: dt.datetime, last: dt.datetime):  # noqa: ANN201
     business = BusinessCalendar(service_hours(calendar))
-    return business_table(business, first.date() - dt.timedelta(days=2), last.date() + dt.timedelta(days=2))
+    return business_table(
+        business, first.date() - dt.timedelta(days=2), last.date() + dt.timedelta(days=2)
+    )
 
 
 @settings(max_examples=60)
@@ -123,7 +142,9 @@ def test_judging_matches_the_reference_on_random_tickets(
         assert fast == expected, (index, c, d, p)
 
 
-def business_or_elapsed(calendar: Calendar, business: bool, start: dt.datetime, end: dt.datetime) -> float:
+def business_or_elapsed(
+    calendar: Calendar, business: bool, start: dt.datetime, end: dt.datetime
+) -> float:
     from service_report.reference import clock_minutes
 
     return clock_minutes(calendar, business, start, end)
@@ -131,11 +152,15 @@ def business_or_elapsed(calendar: Calendar, business: bool, start: dt.datetime, 
 
 def test_a_friday_evening_ticket_waits_for_monday_and_skips_easter() -> None:
     """A worked example: London, 08:00-18:00 on weekdays, Easter 2027 (26 and 29 March)."""
-    calendar = Calendar("Europe/London", ("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00", "GB", "ENG")
+    calendar = Calendar(
+        "Europe/London", ("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00", "GB", "ENG"
+    )
     created = dt.datetime(2027, 3, 25, 17, 0, tzinfo=dt.UTC)  # Thursday 17:00 GMT
     answered = dt.datetime(2027, 3, 30, 7, 30, tzinfo=dt.UTC)  # Tuesday 08:30 BST (after DST)
     table = table_for(calendar, created, answered)
-    fast = clock_seconds(table, True, np.array([int(created.timestamp())]), np.array([int(answered.timestamp())]))
+    fast = clock_seconds(
+        table, True, np.array([int(created.timestamp())]), np.array([int(answered.timestamp())])
+    )
     assert fast[0] == (60 + 30) * 60  # Thursday 17:00-18:00, then Tuesday 08:00-08:30
 
 
@@ -144,10 +169,15 @@ ALL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def test_service_hours_that_start_inside_a_dst_gap_or_fold_match_the_reference() -> None:
     """London skips 01:00-02:00 on 28 March 2027 and repeats 01:00-02:00 on 31 October 2027."""
-    for day in (dt.datetime(2027, 3, 27, 12, tzinfo=dt.UTC), dt.datetime(2027, 10, 30, 12, tzinfo=dt.UTC)):
+    for day in (
+        dt.datetime(2027, 3, 27, 12, tzinfo=dt.UTC),
+        dt.datetime(2027, 10, 30, 12, tzinfo=dt.UTC),
+    ):
         for start, end in (("01:30", "12:00"), ("00:00", "01:30"), ("01:00", "02:00")):
             calendar = Calendar("Europe/London", ALL_DAYS, start, end)
             after = day + dt.timedelta(days=1)
             table = table_for(calendar, day, after)
-            fast = clock_seconds(table, True, np.array([int(day.timestamp())]), np.array([int(after.timestamp())]))
+            fast = clock_seconds(
+                table, True, np.array([int(day.timestamp())]), np.array([int(after.timestamp())])
+            )
             assert fast[0] == business_minutes(calendar, day, after) * 60, (day, start, end)

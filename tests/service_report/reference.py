@@ -73,7 +73,9 @@ def business_minutes(calendar: Calendar, start: dt.datetime, end: dt.datetime) -
     return count
 
 
-def clock_minutes(calendar: Calendar, business: bool, start: dt.datetime, end: dt.datetime) -> float:
+def clock_minutes(
+    calendar: Calendar, business: bool, start: dt.datetime, end: dt.datetime
+) -> float:
     if not business:
         return (end - start).total_seconds() / 60
     return business_minutes(calendar, start, end)

@@ -25,7 +25,10 @@ def _facts(repo: Path, agreement: Any) -> dict[str, Any]:
 
     file = agreement.file
     try:
-        version, content = current_version(repo, agreement.directory).label, content_id(repo, agreement.directory)
+        version, content = (
+            current_version(repo, agreement.directory).label,
+            content_id(repo, agreement.directory),
+        )
     except Exception:  # noqa: BLE001 - outside git the report still runs; say so
         version, content = "draft (not in git)", ""
     return {
@@ -38,7 +41,9 @@ def _facts(repo: Path, agreement: Any) -> dict[str, Any]:
     }
 
 
-def _period(text: str | None, first: dt.datetime | None, last: dt.datetime | None, frequency: str) -> Any:
+def _period(
+    text: str | None, first: dt.datetime | None, last: dt.datetime | None, frequency: str
+) -> Any:
     from agreekit.clock import today
     from agreekit.service_report.errors import ReportError
     from agreekit.service_report.period import between, last_complete, parse_period
@@ -99,8 +104,14 @@ def run(
         else:
             with bar:
                 report = build_report(
-                    agreement, _facts(repo, agreement), chosen, tickets, outages, mapping,
-                    strict=strict, step=lambda label: bar.update(1),
+                    agreement,
+                    _facts(repo, agreement),
+                    chosen,
+                    tickets,
+                    outages,
+                    mapping,
+                    strict=strict,
+                    step=lambda label: bar.update(1),
                 )
         files = _render(report, output_format, output, repo)
     except ReportError as error:
@@ -119,22 +130,32 @@ def run(
     return 0
 
 
-def _render(report: dict[str, Any], output_format: str, output: Path | None, repo: Path) -> dict[Path, str | bytes] | None:
+def _render(
+    report: dict[str, Any], output_format: str, output: Path | None, repo: Path
+) -> dict[Path, str | bytes] | None:
     """The files to write, or None after printing the report to stdout."""
     from agreekit.service_report import render
     from agreekit.service_report.charts import attainment_chart, downtime_chart
     from agreekit.service_report.errors import ReportError
 
     if output_format in ("text", "json", "md") and output is None:
-        text = {"text": render.as_text, "json": render.as_json, "md": render.as_markdown}[output_format](report)
+        text = {"text": render.as_text, "json": render.as_json, "md": render.as_markdown}[
+            output_format
+        ](report)
         click.echo(text, nl=False)
         return None
-    target = in_repo(repo, output) if output else _default_output(repo, report["period"]["label"], output_format)
+    target = (
+        in_repo(repo, output)
+        if output
+        else _default_output(repo, report["period"]["label"], output_format)
+    )
     if output_format == "md":
         charts = {
             "Attainment per priority": target.with_name(target.stem + "-attainment.svg"),
         }
-        svgs: dict[Path, str | bytes] = {charts["Attainment per priority"]: attainment_chart(report)}
+        svgs: dict[Path, str | bytes] = {
+            charts["Attainment per priority"]: attainment_chart(report)
+        }
         if report["availability"]["percent"] is not None:
             charts["Downtime per day"] = target.with_name(target.stem + "-downtime.svg")
             svgs[charts["Downtime per day"]] = downtime_chart(report)
@@ -159,22 +180,66 @@ def _render(report: dict[str, Any], output_format: str, output: Path | None, rep
 
 @click.command()
 @repo_option
-@click.option("--tickets", "tickets", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The service desk's ticket export: CSV, or JSON lines (.jsonl).")
-@click.option("--outages", type=click.Path(dir_okay=False, path_type=Path),
-              help="The outage log: CSV with start, end and optional planned, service, notified.")
-@click.option("--period", help="2027-03 (a month), 2027-Q1, 2027-H1 or 2027. Default: the last complete period of the agreement's reporting frequency.")
+@click.option(
+    "--tickets",
+    "tickets",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The service desk's ticket export: CSV, or JSON lines (.jsonl).",
+)
+@click.option(
+    "--outages",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The outage log: CSV with start, end and optional planned, service, notified.",
+)
+@click.option(
+    "--period",
+    help="2027-03 (a month), 2027-Q1, 2027-H1 or 2027. Default: the last complete period of the agreement's reporting frequency.",
+)
 @click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period.")
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period.")
-@click.option("--columns", help="Column mapping: a YAML file, or a shipped one (zendesk, freshservice, jira-service-management).")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (default for html and pdf: dist/service-report-PERIOD.EXT).")
-@click.option("--strict", is_flag=True, help="Stop at the first rejected row instead of listing it.")
+@click.option(
+    "--columns",
+    help="Column mapping: a YAML file, or a shipped one (zendesk, freshservice, jira-service-management).",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default for html and pdf: dist/service-report-PERIOD.EXT).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first rejected row instead of listing it."
+)
 @force_option
-def command(repo: Path, tickets: Path, outages: Path | None, period: str | None,
-            first: dt.datetime | None, last: dt.datetime | None, columns: str | None,
-            output_format: str, output: Path | None, strict: bool, force: bool) -> None:
+def command(
+    repo: Path,
+    tickets: Path,
+    outages: Path | None,
+    period: str | None,
+    first: dt.datetime | None,
+    last: dt.datetime | None,
+    columns: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    force: bool,
+) -> None:
     """The periodic service report: the agreement's targets applied to the service desk's data."""
-    sys.exit(run(repo, tickets, outages, period,
-                 first, last, columns, output_format, output, strict, force))
+    sys.exit(
+        run(
+            repo,
+            tickets,
+            outages,
+            period,
+            first,
+            last,
+            columns,
+            output_format,
+            output,
+            strict,
+            force,
+        )
+    )

@@ -14,7 +14,7 @@ def _svg(width: int, height: int, title: str, body: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="t">'
         f'<title id="t">{escape(title)}</title>'
-        '<style>text{font:11px sans-serif;fill:#222}.met{fill:#2e7d32}.missed{fill:#c62828}'
+        "<style>text{font:11px sans-serif;fill:#222}.met{fill:#2e7d32}.missed{fill:#c62828}"
         ".target{stroke:#222;stroke-dasharray:4 3}.axis{stroke:#888}.planned{fill:#9e9e9e}</style>"
         f'<text x="{_LEFT}" y="16" font-weight="bold">{escape(title)}</text>{body}</svg>'
     )
@@ -22,7 +22,11 @@ def _svg(width: int, height: int, title: str, body: str) -> str:
 
 def attainment_chart(report: dict[str, Any]) -> str:
     """Bars of response and resolution attainment per priority, each with its KPI target line."""
-    targets = {k["of"]: k["target"] for k in report["kpis"] if k["type"] == "share-within-target" and not k["priorities"]}
+    targets = {
+        k["of"]: k["target"]
+        for k in report["kpis"]
+        if k["type"] == "share-within-target" and not k["priorities"]
+    }
     bars, labels = [], []
     x = _LEFT
     for priority in report["priorities"]:
@@ -41,15 +45,25 @@ def attainment_chart(report: dict[str, Any]) -> str:
             )
             if target is not None:
                 ty = _TOP + _HEIGHT - target / 100 * _HEIGHT
-                bars.append(f'<line class="target" x1="{x - 3}" x2="{x + _BAR + 3}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
-            labels.append(f'<text x="{x}" y="{_TOP + _HEIGHT + 14}">{escape(priority["id"])} {kind[:4]}.</text>')
+                bars.append(
+                    f'<line class="target" x1="{x - 3}" x2="{x + _BAR + 3}" y1="{ty:.1f}" y2="{ty:.1f}"/>'
+                )
+            labels.append(
+                f'<text x="{x}" y="{_TOP + _HEIGHT + 14}">{escape(priority["id"])} {kind[:4]}.</text>'
+            )
             x += _BAR + _GAP
         x += _GAP
     axis = f'<line class="axis" x1="{_LEFT - 4}" x2="{x}" y1="{_TOP + _HEIGHT}" y2="{_TOP + _HEIGHT}"/>'
     scale = "".join(
-        f'<text x="{_LEFT - 40}" y="{_TOP + _HEIGHT - p / 100 * _HEIGHT + 4:.1f}">{p}%</text>' for p in (0, 50, 100)
+        f'<text x="{_LEFT - 40}" y="{_TOP + _HEIGHT - p / 100 * _HEIGHT + 4:.1f}">{p}%</text>'
+        for p in (0, 50, 100)
     )
-    return _svg(x + 20, _TOP + _HEIGHT + 30, "Attainment per priority (dashed: target)", axis + scale + "".join(bars) + "".join(labels))
+    return _svg(
+        x + 20,
+        _TOP + _HEIGHT + 30,
+        "Attainment per priority (dashed: target)",
+        axis + scale + "".join(bars) + "".join(labels),
+    )
 
 
 def downtime_chart(report: dict[str, Any]) -> str:
@@ -77,5 +91,12 @@ def downtime_chart(report: dict[str, Any]) -> str:
             bars.append(f'<text x="{x}" y="{_TOP + _HEIGHT + 14}">{day.day}/{day.month}</text>')
         x += width
     axis = f'<line class="axis" x1="{_LEFT - 4}" x2="{x}" y1="{_TOP + _HEIGHT}" y2="{_TOP + _HEIGHT}"/>'
-    scale = f'<text x="4" y="{_TOP + 8}">{peak:g} min</text><text x="4" y="{_TOP + _HEIGHT}">0</text>'
-    return _svg(x + 20, _TOP + _HEIGHT + 30, "Unplanned downtime per day (minutes)", axis + scale + "".join(bars))
+    scale = (
+        f'<text x="4" y="{_TOP + 8}">{peak:g} min</text><text x="4" y="{_TOP + _HEIGHT}">0</text>'
+    )
+    return _svg(
+        x + 20,
+        _TOP + _HEIGHT + 30,
+        "Unplanned downtime per day (minutes)",
+        axis + scale + "".join(bars),
+    )

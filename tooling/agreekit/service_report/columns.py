@@ -64,7 +64,11 @@ def load_mapping(spec: str) -> Mapping:
         shown, text = str(path), _read(path)
     elif spec in shipped():
         shown = f"mapping {spec}"
-        text = resources.files("agreekit.service_report").joinpath(f"mappings/{spec}.yml").read_text("utf-8")
+        text = (
+            resources.files("agreekit.service_report")
+            .joinpath(f"mappings/{spec}.yml")
+            .read_text("utf-8")
+        )
     else:
         raise ReportError(
             f"--columns {spec}: no such file and no shipped mapping of that name; "
@@ -100,7 +104,9 @@ def mapping_from_data(data: Any, shown: str) -> Mapping:
         raise ReportError(f"{shown}: expected a mapping with 'columns'")
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ReportError(f"{shown}: unknown key '{unknown[0]}'; the keys are {', '.join(sorted(_KEYS))}")
+        raise ReportError(
+            f"{shown}: unknown key '{unknown[0]}'; the keys are {', '.join(sorted(_KEYS))}"
+        )
     columns = _strings(data, "columns", shown)
     wrong = sorted(set(columns) - set(REQUIRED + OPTIONAL))
     if wrong:
@@ -110,10 +116,14 @@ def mapping_from_data(data: Any, shown: str) -> Mapping:
         )
     for needed in ("id", "priority", "created"):
         if needed not in columns:
-            raise ReportError(f"{shown}: columns.{needed} missing; say which export column holds it")
+            raise ReportError(
+                f"{shown}: columns.{needed} missing; say which export column holds it"
+            )
     after = str(data.get("first_response_after_minutes") or "")
     if after and "first_response" in columns:
-        raise ReportError(f"{shown}: give columns.first_response or first_response_after_minutes, not both")
+        raise ReportError(
+            f"{shown}: give columns.first_response or first_response_after_minutes, not both"
+        )
     scores = data.get("satisfaction_values") or {}
     if not isinstance(scores, dict) or not all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in scores.values()
@@ -126,7 +136,9 @@ def mapping_from_data(data: Any, shown: str) -> Mapping:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ReportError(f"{shown}: unknown time zone '{timezone}'; use an IANA name") from error
+            raise ReportError(
+                f"{shown}: unknown time zone '{timezone}'; use an IANA name"
+            ) from error
     return Mapping(
         name=str(data.get("name") or shown),
         columns=columns,

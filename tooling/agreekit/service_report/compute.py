@@ -47,7 +47,9 @@ def judge(
     negative = finished & (on_clock < 0)
     if target.seconds is None:  # best effort: nothing is ever late
         met = finished & ~negative
-        return Judged(met, np.zeros_like(met), ~finished, np.where(met, on_clock / 60, np.nan), negative)
+        return Judged(
+            met, np.zeros_like(met), ~finished, np.where(met, on_clock / 60, np.nan), negative
+        )
     late = on_clock > target.seconds
     met = finished & ~late & ~negative
     breached = late & ~negative
@@ -87,13 +89,20 @@ def _credit(terms: ServiceTerms, lowest: float) -> dict[str, Any]:
         percent = min(percent, terms.cap)
     return {
         "percent": percent,
-        "tier": None if tier is None else {"from": tier.low, "to": tier.high, "credit": tier.credit},
+        "tier": None
+        if tier is None
+        else {"from": tier.low, "to": tier.high, "credit": tier.credit},
         "cap": terms.cap,
     }
 
 
-def _kpis(terms: ServiceTerms, per_priority: dict[str, dict[str, Any]], tickets: Tickets,
-          in_period: np.ndarray, lowest: float) -> list[dict[str, Any]]:
+def _kpis(
+    terms: ServiceTerms,
+    per_priority: dict[str, dict[str, Any]],
+    tickets: Tickets,
+    in_period: np.ndarray,
+    lowest: float,
+) -> list[dict[str, Any]]:
     ids = [p.id for p in terms.priorities]
     found = []
     for kpi in terms.kpis:
@@ -116,17 +125,19 @@ def _kpis(terms: ServiceTerms, per_priority: dict[str, dict[str, Any]], tickets:
         else:
             value = round(lowest, 4)
             met_target = value >= target.value
-        found.append({
-            "id": kpi.id,
-            "name": kpi.name,
-            "description": kpi.description,
-            "type": target.type,
-            "of": target.of or None,
-            "priorities": list(target.priorities),
-            "value": value,
-            "target": target.value,
-            "met": met_target,
-        })
+        found.append(
+            {
+                "id": kpi.id,
+                "name": kpi.name,
+                "description": kpi.description,
+                "type": target.type,
+                "of": target.of or None,
+                "priorities": list(target.priorities),
+                "value": value,
+                "target": target.value,
+                "met": met_target,
+            }
+        )
     return found
 
 
@@ -155,8 +166,12 @@ def compute(
         selected = in_period & (tickets.priority == index)
         rows = np.flatnonzero(selected)
         created = tickets.created[rows]
-        response = judge(priority.response, table, created, tickets.first_response[rows], no_pause[rows], end)
-        resolution = judge(priority.resolution, table, created, tickets.resolved[rows], paused[rows], end)
+        response = judge(
+            priority.response, table, created, tickets.first_response[rows], no_pause[rows], end
+        )
+        resolution = judge(
+            priority.resolution, table, created, tickets.resolved[rows], paused[rows], end
+        )
         negative_rows[rows[resolution.negative]] = True
         keep = ~resolution.negative
         if not tickets.has_first_response:
@@ -176,9 +191,14 @@ def compute(
         priorities.append(entry)
         per_priority[priority.id] = entry
         for row, answer_open, resolve_open in zip(
-            rows[waiting][:OPEN_LISTED], response.open[waiting][:OPEN_LISTED], resolution.open[waiting][:OPEN_LISTED], strict=True
+            rows[waiting][:OPEN_LISTED],
+            response.open[waiting][:OPEN_LISTED],
+            resolution.open[waiting][:OPEN_LISTED],
+            strict=True,
         ):
-            open_rows.append((int(tickets.lines[row]), row, priority.id, bool(answer_open), bool(resolve_open)))
+            open_rows.append(
+                (int(tickets.lines[row]), row, priority.id, bool(answer_open), bool(resolve_open))
+            )
     open_rows.sort()
     open_tickets = [
         {
@@ -193,14 +213,21 @@ def compute(
     rejected = list(tickets.rejected)
     negative_count = int(negative_rows.sum())
     for row in np.flatnonzero(negative_rows)[:LISTED]:
-        rejected.append(Rejection(
-            int(tickets.lines[row]), "paused_minutes",
-            f"paused for {tickets.paused_minutes[row]:g} minutes, longer than the ticket's time on its clock",
-            tickets.ids[row].as_py() or "",
-        ))
-    services = availability(
-        outages or [], begin, after, zone, terms.maintenance, terms.maintenance_notice, calendar
-    ) if outages is not None else []
+        rejected.append(
+            Rejection(
+                int(tickets.lines[row]),
+                "paused_minutes",
+                f"paused for {tickets.paused_minutes[row]:g} minutes, longer than the ticket's time on its clock",
+                tickets.ids[row].as_py() or "",
+            )
+        )
+    services = (
+        availability(
+            outages or [], begin, after, zone, terms.maintenance, terms.maintenance_notice, calendar
+        )
+        if outages is not None
+        else []
+    )
     lowest_service = min(services, key=lambda s: s.percent) if services else None
     lowest = lowest_service.percent if lowest_service else 100.0
     notes = []
@@ -235,16 +262,32 @@ def compute(
         "priorities": priorities,
         "open_tickets": open_tickets,
         "kpis": _kpis(terms, per_priority, tickets, in_period & ~negative_rows, lowest),
-        "availability": _availability(terms, services, lowest_service, end - start, outages is not None),
-        "service_credit": _credit(terms, lowest) if outages is not None else {"percent": None, "tier": None, "cap": terms.cap},
+        "availability": _availability(
+            terms, services, lowest_service, end - start, outages is not None
+        ),
+        "service_credit": _credit(terms, lowest)
+        if outages is not None
+        else {"percent": None, "tier": None, "cap": terms.cap},
         "rejected": {
             "count": tickets.rejected_count + negative_count + len(rejected_outages),
             "listed": [
-                {"file": sources["tickets"], "line": r.line, "column": r.column, "id": r.id, "message": r.message}
+                {
+                    "file": sources["tickets"],
+                    "line": r.line,
+                    "column": r.column,
+                    "id": r.id,
+                    "message": r.message,
+                }
                 for r in sorted(rejected)[:LISTED]
             ]
             + [
-                {"file": sources.get("outages", ""), "line": r.line, "column": r.column, "id": "", "message": r.message}
+                {
+                    "file": sources.get("outages", ""),
+                    "line": r.line,
+                    "column": r.column,
+                    "id": "",
+                    "message": r.message,
+                }
                 for r in rejected_outages
             ],
         },
@@ -252,14 +295,29 @@ def compute(
     return report
 
 
-def _availability(terms: ServiceTerms, services: list[ServiceAvailability],
-                  lowest: ServiceAvailability | None, seconds: int, measured: bool) -> dict[str, Any]:
+def _availability(
+    terms: ServiceTerms,
+    services: list[ServiceAvailability],
+    lowest: ServiceAvailability | None,
+    seconds: int,
+    measured: bool,
+) -> dict[str, Any]:
     return {
         "percent": (round(lowest.percent, 4) if lowest else 100.0) if measured else None,
         "target": terms.availability_target,
-        "met": (None if terms.availability_target is None else (lowest.percent if lowest else 100.0) >= terms.availability_target) if measured else None,
-        "unplanned_downtime_minutes": round(lowest.unplanned_minutes, 2) if lowest else (0.0 if measured else None),
-        "planned_downtime_minutes": round(lowest.planned_minutes, 2) if lowest else (0.0 if measured else None),
+        "met": (
+            None
+            if terms.availability_target is None
+            else (lowest.percent if lowest else 100.0) >= terms.availability_target
+        )
+        if measured
+        else None,
+        "unplanned_downtime_minutes": round(lowest.unplanned_minutes, 2)
+        if lowest
+        else (0.0 if measured else None),
+        "planned_downtime_minutes": round(lowest.planned_minutes, 2)
+        if lowest
+        else (0.0 if measured else None),
         "window_minutes": seconds / 60,
         "maintenance_window": terms.maintenance_text or None,
         "services": [
@@ -268,7 +326,9 @@ def _availability(terms: ServiceTerms, services: list[ServiceAvailability],
                 "percent": round(s.percent, 4),
                 "unplanned_downtime_minutes": round(s.unplanned_minutes, 2),
                 "planned_downtime_minutes": round(s.planned_minutes, 2),
-                "downtime_per_day": {day.isoformat(): round(m, 2) for day, m in sorted(s.daily_unplanned.items())},
+                "downtime_per_day": {
+                    day.isoformat(): round(m, 2) for day, m in sorted(s.daily_unplanned.items())
+                },
             }
             for s in services
         ],

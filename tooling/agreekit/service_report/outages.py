@@ -100,9 +100,14 @@ def _outage(row: dict[str, str | None], line: int) -> tuple[Outage | None, tuple
     if cell("notified"):
         notified = _time(cell("notified"), "")
         if notified is None:
-            return None, ("notified", f"unparsable time '{cell('notified')}'; write ISO 8601 with an offset")
+            return None, (
+                "notified",
+                f"unparsable time '{cell('notified')}'; write ISO 8601 with an offset",
+            )
     service = cell("service") or ALL_SERVICES
-    return Outage(line, times["start"], times["end"], planned_text in _TRUE, service, notified), None
+    return Outage(
+        line, times["start"], times["end"], planned_text in _TRUE, service, notified
+    ), None
 
 
 Interval = tuple[dt.datetime, dt.datetime]
@@ -142,7 +147,9 @@ def _per_day(intervals: list[Interval], zone: dt.tzinfo) -> dict[dt.date, float]
         moment = start
         while moment < end:
             local = moment.astimezone(zone)
-            next_midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), zone)
+            next_midnight = dt.datetime.combine(
+                local.date() + dt.timedelta(days=1), dt.time(), zone
+            )
             stop = min(end, next_midnight.astimezone(dt.UTC))
             days[local.date()] = days.get(local.date(), 0) + (stop - moment).total_seconds() / 60
             moment = stop
@@ -195,5 +202,7 @@ def availability(
         minutes = _minutes(down)
         kept = [piece for p in _merge(planned) for piece in _minus(p, down)]
         percent = (period_minutes - minutes) / period_minutes * 100
-        results.append(ServiceAvailability(service, percent, minutes, _minutes(kept), _per_day(down, zone)))
+        results.append(
+            ServiceAvailability(service, percent, minutes, _minutes(kept), _per_day(down, zone))
+        )
     return results

@@ -69,7 +69,9 @@ def parse_period(text: str) -> Period:
 
 def between(first: dt.date, last: dt.date) -> Period:
     if last < first:
-        raise ReportError(f"--to {last} is before --from {first}; give the last day after the first")
+        raise ReportError(
+            f"--to {last} is before --from {first}; give the last day after the first"
+        )
     return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
 
 

@@ -49,13 +49,29 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
         for p in report["priorities"]
     ]
     kpis = [
-        [k["id"], k["description"] or k["name"], _number(k["value"]), _number(k["target"]), _verdict(k["met"])]
+        [
+            k["id"],
+            k["description"] or k["name"],
+            _number(k["value"]),
+            _number(k["target"]),
+            _verdict(k["met"]),
+        ]
         for k in report["kpis"]
     ]
     tables = [
         (
             "Priorities",
-            ["Priority", "Tickets", "Response target", "Met", "Attainment", "Resolution target", "Met", "Attainment", "Open"],
+            [
+                "Priority",
+                "Tickets",
+                "Response target",
+                "Met",
+                "Attainment",
+                "Resolution target",
+                "Met",
+                "Attainment",
+                "Open",
+            ],
             priorities,
         ),
         ("Key performance indicators", ["KPI", "Target", "Value", "Threshold", "Result"], kpis),
@@ -63,15 +79,38 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
     availability = report["availability"]
     if availability["percent"] is not None:
         rows = [
-            [s["service"], _percent(s["percent"]), _number(s["unplanned_downtime_minutes"]), _number(s["planned_downtime_minutes"])]
+            [
+                s["service"],
+                _percent(s["percent"]),
+                _number(s["unplanned_downtime_minutes"]),
+                _number(s["planned_downtime_minutes"]),
+            ]
             for s in availability["services"]
         ]
-        tables.append(("Availability", ["Service", "Availability", "Unplanned minutes", "Planned minutes (excluded)"], rows))
+        tables.append(
+            (
+                "Availability",
+                ["Service", "Availability", "Unplanned minutes", "Planned minutes (excluded)"],
+                rows,
+            )
+        )
     if report["open_tickets"]:
-        rows = [[t["id"], t["priority"], t["created"], t["awaiting"]] for t in report["open_tickets"][:SHOWN_REJECTED]]
-        tables.append(("Open tickets (listed, not counted)", ["Ticket", "Priority", "Created", "Awaiting"], rows))
+        rows = [
+            [t["id"], t["priority"], t["created"], t["awaiting"]]
+            for t in report["open_tickets"][:SHOWN_REJECTED]
+        ]
+        tables.append(
+            (
+                "Open tickets (listed, not counted)",
+                ["Ticket", "Priority", "Created", "Awaiting"],
+                rows,
+            )
+        )
     if report["rejected"]["listed"]:
-        rows = [[f"{r['file']}:{r['line']}", r["column"], r["id"], r["message"]] for r in report["rejected"]["listed"][:SHOWN_REJECTED]]
+        rows = [
+            [f"{r['file']}:{r['line']}", r["column"], r["id"], r["message"]]
+            for r in report["rejected"]["listed"][:SHOWN_REJECTED]
+        ]
         tables.append(("Rejected rows", ["Where", "Column", "Ticket", "Why"], rows))
     return tables
 
@@ -96,18 +135,31 @@ def _summary(report: dict[str, Any]) -> list[str]:
 
 
 def _count_note(report: dict[str, Any], key: str, listed: int) -> str:
-    total = report["rejected"]["count"] if key == "rejected" else sum(p["open"] for p in report["priorities"])
-    return f"{total} in all; the first {listed} are shown, the JSON report lists up to 1000." if total > listed else ""
+    total = (
+        report["rejected"]["count"]
+        if key == "rejected"
+        else sum(p["open"] for p in report["priorities"])
+    )
+    return (
+        f"{total} in all; the first {listed} are shown, the JSON report lists up to 1000."
+        if total > listed
+        else ""
+    )
 
 
 def as_text(report: dict[str, Any]) -> str:
     agreement = report["agreement"]
     out = [f"Service report: {agreement['title']}", *_summary(report)]
     for heading, header, rows in _tables(report):
-        widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
+        widths = [
+            max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+            for i, h in enumerate(header)
+        ]
         out += ["", heading]
         out.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-        out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+        out += [
+            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        ]
     out += ["", *report["notes"]] if report["notes"] else []
     return "\n".join(out) + "\n"
 
@@ -126,9 +178,21 @@ def as_markdown(report: dict[str, Any], charts: dict[str, str] | None = None) ->
     for name, link in (charts or {}).items():
         out += ["", f"![{name}]({link})"]
     for heading, header, rows in _tables(report):
-        out += ["", f"## {heading}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        out += [
+            "",
+            f"## {heading}",
+            "",
+            "| " + " | ".join(header) + " |",
+            "|" + "---|" * len(header),
+        ]
         out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-        note = _count_note(report, "rejected" if heading == "Rejected rows" else "open", SHOWN_REJECTED) if heading.startswith(("Rejected", "Open")) else ""
+        note = (
+            _count_note(
+                report, "rejected" if heading == "Rejected rows" else "open", SHOWN_REJECTED
+            )
+            if heading.startswith(("Rejected", "Open"))
+            else ""
+        )
         out += ["", note] if note else []
     if report["notes"]:
         out += ["", "## Notes", "", *[f"- {_cell(n)}" for n in report["notes"]]]
@@ -150,9 +214,10 @@ def as_html(report: dict[str, Any]) -> str:
 
     agreement = report["agreement"]
     body = to_html(as_markdown(report))
-    charts = (
-        f'<figure>{attainment_chart(report)}</figure>'
-        + (f'<figure>{downtime_chart(report)}</figure>' if report["availability"]["percent"] is not None else "")
+    charts = f"<figure>{attainment_chart(report)}</figure>" + (
+        f"<figure>{downtime_chart(report)}</figure>"
+        if report["availability"]["percent"] is not None
+        else ""
     )
     first_heading_end = body.find("</h1>") + len("</h1>")
     body = body[:first_heading_end] + charts + body[first_heading_end:]

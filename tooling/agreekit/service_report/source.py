@@ -72,7 +72,9 @@ def read_csv(path: Path, mapping: Mapping) -> RawTable:
         table = pcsv.read_csv(path, convert_options=options)
     except pa.ArrowInvalid as error:
         if "UTF8" in str(error) or "utf8" in str(error).lower():
-            raise ReportError(f"{path}: not UTF-8 ({error}); export the file as UTF-8 CSV") from error
+            raise ReportError(
+                f"{path}: not UTF-8 ({error}); export the file as UTF-8 CSV"
+            ) from error
         # Quoted values over several lines, or rows with missing cells: read exactly, line by line.
         return _read_csv_exactly(path, chosen)
     columns = {ours: _stripped(table.column(theirs)) for ours, theirs in chosen.items()}

@@ -77,7 +77,9 @@ def service_terms(agreement: Agreement) -> ServiceTerms:
     priorities = []
     for m in meta:
         for priority in m.priorities or []:
-            response = _target(priority.response, priority.clock, day_minutes, priority.id, "response")
+            response = _target(
+                priority.response, priority.clock, day_minutes, priority.id, "response"
+            )
             resolution = _target(
                 priority.resolution, priority.clock, day_minutes, priority.id, "resolution"
             )

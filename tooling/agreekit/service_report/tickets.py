@@ -60,7 +60,11 @@ class _Checks:
 
     def rejections(self, ids: pa.Array) -> tuple[list[Rejection], int]:
         ordered = sorted(
-            ((int(row), column, message) for rows, column, message in self.found for row in rows[:LISTED]),
+            (
+                (int(row), column, message)
+                for rows, column, message in self.found
+                for row in rows[:LISTED]
+            ),
         )[:LISTED]
         listed = []
         for row, column, message in ordered:
@@ -116,14 +120,23 @@ def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.nda
     return seconds, present & ~parsed_ok
 
 
-def parse_numbers(strings: pa.Array, scores: dict[str, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def parse_numbers(
+    strings: pa.Array, scores: dict[str, float] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
     if scores:
-        mapped = [scores.get(v.lower(), None) if v is not None else None for v in strings.to_pylist()]
+        mapped = [
+            scores.get(v.lower(), None) if v is not None else None for v in strings.to_pylist()
+        ]
         known = [v if isinstance(v, float) else None for v in mapped]
-        texts = pa.array([None if k is not None else s for k, s in zip(known, strings.to_pylist(), strict=True)], pa.string())
+        texts = pa.array(
+            [None if k is not None else s for k, s in zip(known, strings.to_pylist(), strict=True)],
+            pa.string(),
+        )
         numbers, bad = parse_numbers(texts)
-        return np.where(np.isnan(numbers), np.array([np.nan if k is None else k for k in known]), numbers), bad
+        return np.where(
+            np.isnan(numbers), np.array([np.nan if k is None else k for k in known]), numbers
+        ), bad
     try:
         values = pc.cast(strings, pa.float64())
     except pa.ArrowInvalid:
@@ -155,7 +168,9 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     return lookup[np.where(position < 0, len(targets), position)]
 
 
-def _duplicates(ids: pa.Array, usable: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, dict[int, int]]:
+def _duplicates(
+    ids: pa.Array, usable: np.ndarray, lines: np.ndarray
+) -> tuple[np.ndarray, dict[int, int]]:
     """Rows whose id an earlier row already has, and for each the line of that first row."""
     if pc.count_distinct(ids.filter(pa.array(usable))).as_py() == int(usable.sum()):
         return np.zeros(len(ids), dtype=bool), {}
@@ -182,7 +197,11 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     empty = pa.nulls(rows, pa.string())
     priorities_text = column("priority")
     assert ids is not None and priorities_text is not None
-    checks.add(~ids.is_valid().to_numpy(zero_copy_only=False), name("id", "id"), "empty; every ticket needs an id")
+    checks.add(
+        ~ids.is_valid().to_numpy(zero_copy_only=False),
+        name("id", "id"),
+        "empty; every ticket needs an id",
+    )
     priority = _priorities(priorities_text, priority_ids, mapping)
     known = ", ".join(priority_ids)
     checks.add(
@@ -194,24 +213,54 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             else f"empty; give one of the agreement's priorities ({known})"
         ),
     )
-    iso = "write ISO 8601 with an offset, e.g. 2027-03-01T09:15:00+00:00" if not mapping.time_format else f"the mapping's time format is {mapping.time_format}"
+    iso = (
+        "write ISO 8601 with an offset, e.g. 2027-03-01T09:15:00+00:00"
+        if not mapping.time_format
+        else f"the mapping's time format is {mapping.time_format}"
+    )
     created_text = column("created", empty)
     created, bad = parse_times(created_text, mapping)
-    checks.add(~created_text.is_valid().to_numpy(zero_copy_only=False), name("created", "created"), "empty; every ticket needs its creation time")
-    checks.add(bad, name("created", "created"), lambda row: f"unparsable time '{_text(created_text, row)}'; {iso}")
-    has_first_response = "first_response" in raw.columns or "first_response_after_minutes" in raw.columns
+    checks.add(
+        ~created_text.is_valid().to_numpy(zero_copy_only=False),
+        name("created", "created"),
+        "empty; every ticket needs its creation time",
+    )
+    checks.add(
+        bad,
+        name("created", "created"),
+        lambda row: f"unparsable time '{_text(created_text, row)}'; {iso}",
+    )
+    has_first_response = (
+        "first_response" in raw.columns or "first_response_after_minutes" in raw.columns
+    )
     if "first_response_after_minutes" in raw.columns:
         after = raw.columns["first_response_after_minutes"]
         minutes, bad = parse_numbers(after)
-        checks.add(bad | (minutes < 0), mapping.first_response_after_minutes, lambda row: f"'{_text(after, row)}' is not a number of minutes 0 or more")
-        first_response = np.where(np.isnan(minutes) | (created == MISSING), MISSING, created + np.nan_to_num(minutes * 60).astype(np.int64))
+        checks.add(
+            bad | (minutes < 0),
+            mapping.first_response_after_minutes,
+            lambda row: f"'{_text(after, row)}' is not a number of minutes 0 or more",
+        )
+        first_response = np.where(
+            np.isnan(minutes) | (created == MISSING),
+            MISSING,
+            created + np.nan_to_num(minutes * 60).astype(np.int64),
+        )
     else:
         response_text = column("first_response", empty)
         first_response, bad = parse_times(response_text, mapping)
-        checks.add(bad, name("first_response", "first_response"), lambda row: f"unparsable time '{_text(response_text, row)}'; {iso}")
+        checks.add(
+            bad,
+            name("first_response", "first_response"),
+            lambda row: f"unparsable time '{_text(response_text, row)}'; {iso}",
+        )
     resolved_text = column("resolved", empty)
     resolved, bad = parse_times(resolved_text, mapping)
-    checks.add(bad, name("resolved", "resolved"), lambda row: f"unparsable time '{_text(resolved_text, row)}'; {iso}")
+    checks.add(
+        bad,
+        name("resolved", "resolved"),
+        lambda row: f"unparsable time '{_text(resolved_text, row)}'; {iso}",
+    )
     known_created = created != MISSING
     for values, ours in ((first_response, "first_response"), (resolved, "resolved")):
         early = known_created & (values != MISSING) & (values < created)
@@ -226,15 +275,27 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     if "paused_minutes" in raw.columns:
         paused_text = raw.columns["paused_minutes"]
         paused, bad = parse_numbers(paused_text)
-        checks.add(bad | (paused < 0), name("paused_minutes", "paused_minutes"), lambda row: f"'{_text(paused_text, row)}' is not a number of minutes 0 or more")
+        checks.add(
+            bad | (paused < 0),
+            name("paused_minutes", "paused_minutes"),
+            lambda row: f"'{_text(paused_text, row)}' is not a number of minutes 0 or more",
+        )
         paused = np.nan_to_num(np.maximum(paused, 0))
     satisfaction = np.full(rows, np.nan)
     if "satisfaction" in raw.columns:
         score_text = raw.columns["satisfaction"]
         satisfaction, bad = parse_numbers(score_text, mapping.satisfaction_values)
-        checks.add(bad, name("satisfaction", "satisfaction"), lambda row: f"'{_text(score_text, row)}' is not a score")
+        checks.add(
+            bad,
+            name("satisfaction", "satisfaction"),
+            lambda row: f"'{_text(score_text, row)}' is not a score",
+        )
     again, earlier = _duplicates(ids, ~checks.bad, raw.lines)
-    checks.add(again, name("id", "id"), lambda row: f"duplicate id '{_text(ids, row)}' (first on line {earlier[row]})")
+    checks.add(
+        again,
+        name("id", "id"),
+        lambda row: f"duplicate id '{_text(ids, row)}' (first on line {earlier[row]})",
+    )
     listed, count = checks.rejections(ids)
     unreadable = [Rejection(line, "-", message, "") for line, message in raw.unreadable]
     listed = sorted(unreadable + listed)[:LISTED]
