@@ -32,9 +32,16 @@ PLANTED = [
     "X3,P3,2027-03-02T10:00:00Z,2027-03-02T09:00:00Z,,,",  # first response before created
     "X4,P3,2027-03-02T10:00:00Z,2027-03-02T11:00:00Z,2027-03-02T12:00:00Z,-5,",  # negative pause
 ]
-LONDON = Calendar("Europe/London", ("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00", "GB", "ENG")
+LONDON = Calendar(
+    "Europe/London", ("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00", "GB", "ENG"
+)
 # The sample's targets, in minutes on their clocks: (business, response, resolution)
-TARGETS = {"P1": (False, 15, 240), "P2": (True, 30, 480), "P3": (True, 240, 1800), "P4": (True, 600, 3000)}
+TARGETS = {
+    "P1": (False, 15, 240),
+    "P2": (True, 30, 480),
+    "P3": (True, 240, 1800),
+    "P4": (True, 600, 3000),
+}
 BEGIN = dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
 AFTER = dt.datetime(2027, 3, 31, 23, tzinfo=dt.UTC)  # midnight in London, summer time
 
@@ -72,7 +79,11 @@ def test_the_report_names_the_agreement_it_applies(report: dict[str, Any]) -> No
     assert agreement["title"] == "IT Support Agreement"
     assert agreement["customer"] and agreement["provider"]
     assert agreement["version"].startswith("draft")
-    assert report["sources"] == {"tickets": "tickets.csv", "columns": "agreekit", "outages": "outages.csv"}
+    assert report["sources"] == {
+        "tickets": "tickets.csv",
+        "columns": "agreekit",
+        "outages": "outages.csv",
+    }
 
 
 def _tickets(path: Path) -> list[dict[str, str]]:
@@ -96,7 +107,9 @@ def test_ticket_counts_match_the_minute_by_minute_reference(
         business, response, resolution = TARGETS[row["priority"]]
         paused = float(row["paused_minutes"] or 0)
         counts = expected.setdefault(row["priority"], {})
-        outcome = judge_ticket(LONDON, business, resolution, created, _when(row["resolved"]), paused, AFTER)
+        outcome = judge_ticket(
+            LONDON, business, resolution, created, _when(row["resolved"]), paused, AFTER
+        )
         done = _when(row["resolved"])
         if done is not None and done < AFTER:
             from service_report.reference import clock_minutes
@@ -106,7 +119,9 @@ def test_ticket_counts_match_the_minute_by_minute_reference(
                 continue
         counts["tickets"] = counts.get("tickets", 0) + 1
         counts[f"resolution {outcome}"] = counts.get(f"resolution {outcome}", 0) + 1
-        answer = judge_ticket(LONDON, business, response, created, _when(row["first_response"]), 0, AFTER)
+        answer = judge_ticket(
+            LONDON, business, response, created, _when(row["first_response"]), 0, AFTER
+        )
         counts[f"response {answer}"] = counts.get(f"response {answer}", 0) + 1
     for priority in report["priorities"]:
         counts = expected[priority["id"]]
@@ -124,20 +139,33 @@ def _planned(outage: dict[str, str]) -> bool:
     """Planned, and notified at least 5 business days (of 10 hours) before it starts."""
     if outage["planned"] != "true":
         return False
-    start, notified = dt.datetime.fromisoformat(outage["start"]), dt.datetime.fromisoformat(outage["notified"])
+    start, notified = (
+        dt.datetime.fromisoformat(outage["start"]),
+        dt.datetime.fromisoformat(outage["notified"]),
+    )
     return business_minutes(LONDON, notified, start) >= 5 * 600
 
 
-def test_downtime_matches_the_minute_by_minute_reference(report: dict[str, Any], tmp_path: Path) -> None:
+def test_downtime_matches_the_minute_by_minute_reference(
+    report: dict[str, Any], tmp_path: Path
+) -> None:
     outages = _tickets(write_outages(tmp_path / "o.csv"))
 
     def in_window(moment: dt.datetime) -> bool:  # Sundays 06:00-10:00 London time
-        local = moment.astimezone(dt.timezone(dt.timedelta(hours=1 if moment >= dt.datetime(2027, 3, 28, 1, tzinfo=dt.UTC) else 0)))
+        local = moment.astimezone(
+            dt.timezone(
+                dt.timedelta(hours=1 if moment >= dt.datetime(2027, 3, 28, 1, tzinfo=dt.UTC) else 0)
+            )
+        )
         return local.weekday() == 6 and 6 <= local.hour < 10
 
     for service in report["availability"]["services"]:
         mine = [
-            (dt.datetime.fromisoformat(o["start"]), dt.datetime.fromisoformat(o["end"]), _planned(o))
+            (
+                dt.datetime.fromisoformat(o["start"]),
+                dt.datetime.fromisoformat(o["end"]),
+                _planned(o),
+            )
             for o in outages
             if o["service"] == service["service"]
         ]
@@ -147,6 +175,10 @@ def test_downtime_matches_the_minute_by_minute_reference(report: dict[str, Any],
         assert service["percent"] == round((window - minutes) / window * 100, 4)
     lowest = min(report["availability"]["services"], key=lambda s: s["percent"])
     assert report["availability"]["percent"] == lowest["percent"]
-    tier = next(t for t in ((99.0, 99.5, 5), (98.0, 99.0, 10), (95.0, 98.0, 20), (0, 95.0, 30)) if t[0] <= lowest["percent"] < t[1])
+    tier = next(
+        t
+        for t in ((99.0, 99.5, 5), (98.0, 99.0, 10), (95.0, 98.0, 20), (0, 95.0, 30))
+        if t[0] <= lowest["percent"] < t[1]
+    )
     assert report["service_credit"]["percent"] == tier[2]
     assert report["service_credit"]["tier"] == {"from": tier[0], "to": tier[1], "credit": tier[2]}

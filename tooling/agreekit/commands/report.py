@@ -87,6 +87,14 @@ def run(
     strict: bool,
     force: bool,
 ) -> int:
+    try:
+        import numpy  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as error:
+        click.echo(
+            f"error: agreekit report needs {error.name}: pip install 'agreekit[report]'", err=True
+        )
+        return 2
     from agreekit.service_report.build import build_report
     from agreekit.service_report.columns import DEFAULT, load_mapping
     from agreekit.service_report.errors import ReportError

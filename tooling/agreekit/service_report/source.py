@@ -49,9 +49,9 @@ def _check_columns(path: str, present: list[str], mapping: Mapping) -> dict[str,
         if theirs in present:
             chosen[ours] = theirs
         elif required:
-            shown = theirs if theirs == ours else f"{theirs}' (the report's '{ours}')"
+            shown = f"'{theirs}'" if theirs == ours else f"'{theirs}' (the report's '{ours}')"
             raise ReportError(
-                f"{path}:1: column '{shown} missing; the file has {', '.join(present[:12])}"
+                f"{path}:1: column {shown} missing; the file has {', '.join(present[:12])}"
                 f"{' ...' if len(present) > 12 else ''}; map other names with --columns FILE"
             )
     return chosen
@@ -77,9 +77,22 @@ def read_csv(path: Path, mapping: Mapping) -> RawTable:
             ) from error
         # Quoted values over several lines, or rows with missing cells: read exactly, line by line.
         return _read_csv_exactly(path, chosen)
+    if _line_count(path) != table.num_rows + 1:
+        # A value over several lines, or blank lines: row numbers are not line numbers.
+        return _read_csv_exactly(path, chosen)
     columns = {ours: _stripped(table.column(theirs)) for ours, theirs in chosen.items()}
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
     return RawTable(str(path), columns, lines, [])
+
+
+def _line_count(path: Path) -> int:
+    """Lines in the file (a last line without a line break counts too)."""
+    count, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 24):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 def _stripped(column: pa.ChunkedArray) -> pa.Array:
