@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, SampleRepo
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

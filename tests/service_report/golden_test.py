@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import ROOT, SampleRepo
 from service_report.reference import Calendar, business_minutes, downtime_minutes, judge_ticket
 
