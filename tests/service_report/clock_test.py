@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from agreekit.model.section_data import Holidays, ServiceHours
 from agreekit.model.service_calendar import BusinessCalendar
-from agreekit.service_report.clock import business_table, clock_seconds
+from agreekit.service_report.clock import (
+    business_table,
+    clock_seconds,
+    minute_table,
+    on_minute_table,
+)
 from agreekit.service_report.compute import judge
 from agreekit.service_report.terms import Target
 from agreekit.service_report.tickets import MISSING
@@ -96,6 +101,11 @@ def test_business_minutes_match_counting_minute_by_minute(
     )
     slow = [business_minutes(calendar, s, e) * 60 for s, e in zip(starts, ends, strict=True)]
     assert list(fast) == slow
+    # the report's lookup table over the same range agrees too
+    first = int(min(starts).timestamp()) // 60 * 60
+    lookup = minute_table(table, first, int(max(ends).timestamp()))
+    at = on_minute_table(lookup, np.array([int(s.timestamp()) for s in starts + ends]))
+    assert list(at[len(starts) :] - at[: len(starts)]) == slow
 
 
 @settings(max_examples=60)

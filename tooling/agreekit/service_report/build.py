@@ -12,11 +12,16 @@ from agreekit.service_report.compute import compute
 from agreekit.service_report.errors import ReportError
 from agreekit.service_report.outages import read_outages
 from agreekit.service_report.period import Period
-from agreekit.service_report.source import read_tickets
+from agreekit.service_report.source import RawTable, read_tickets, with_exact_lines
 from agreekit.service_report.terms import service_terms
 from agreekit.service_report.tickets import parse_tickets
 
 Step = Callable[[str], None]
+
+
+def _exact(raw: RawTable, mapping: Mapping) -> RawTable:
+    exact = with_exact_lines(raw, mapping)
+    return exact if exact.columns is not raw.columns else raw._replace(exact=True)
 
 
 def _first(rejections: list[Any], count: int, path: str) -> str:
@@ -42,7 +47,11 @@ def build_report(
     step("reading tickets")
     raw = read_tickets(tickets_path, mapping)
     step("parsing tickets")
-    tickets = parse_tickets(raw, mapping, [p.id for p in terms.priorities])
+    ids = [p.id for p in terms.priorities]
+    tickets = parse_tickets(raw, mapping, ids)
+    if tickets.rejected_count and not raw.exact:
+        raw = _exact(raw, mapping)
+        tickets = parse_tickets(raw, mapping, ids)
     if strict and tickets.rejected_count:
         raise ReportError(_first(tickets.rejected, tickets.rejected_count, str(tickets_path)))
     outages, rejected_outages = (None, []) if outages_path is None else read_outages(outages_path)
@@ -55,6 +64,12 @@ def build_report(
     report = compute(
         terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
     )
+    if report["rejected"]["count"] and not raw.exact:  # rejected while computing: name true lines
+        raw = _exact(raw, mapping)
+        tickets = parse_tickets(raw, mapping, ids)
+        report = compute(
+            terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
+        )
     if strict and report["rejected"]["count"]:
         first = report["rejected"]["listed"][0]
         raise ReportError(

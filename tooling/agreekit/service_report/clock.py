@@ -74,3 +74,30 @@ def clock_seconds(
         return end - start
     assert table is not None
     return business_seconds(table, end) - business_seconds(table, start)
+
+
+class MinuteTable(NamedTuple):
+    """Business seconds at every minute of a range: the clock at any instant is one lookup."""
+
+    first: int  # UTC seconds of the range's first minute
+    cumulative: np.ndarray  # business seconds from `first` to each minute boundary
+    rate: np.ndarray  # 1 for a business minute, 0 for any other
+
+
+def minute_table(table: BusinessTable, first: int, last: int) -> MinuteTable:
+    """The table for instants from `first` to `last` (UTC seconds, `first` on a minute).
+
+    Service hours begin and end on whole minutes, and so do UTC offset changes, so each minute
+    is wholly business time or wholly not: the lookup is exact to the second.
+    """
+    boundaries = first + 60 * np.arange((last - first) // 60 + 2, dtype=np.int64)
+    cumulative = business_seconds(table, boundaries)
+    rate = np.append(np.diff(cumulative) == 60, False).astype(np.int64)
+    return MinuteTable(first, cumulative, rate)
+
+
+def on_minute_table(table: MinuteTable, instants: np.ndarray) -> np.ndarray:
+    """Business seconds from the range's start to each instant within the range."""
+    offset = instants - table.first
+    minute = offset // 60
+    return table.cumulative[minute] + (offset - minute * 60) * table.rate[minute]

@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from agreekit.model.service_calendar import BusinessCalendar
-from agreekit.service_report.clock import BusinessTable, business_table, clock_seconds
+from agreekit.service_report.clock import (
+    BusinessTable,
+    MinuteTable,
+    business_table,
+    clock_seconds,
+    minute_table,
+    on_minute_table,
+)
 from agreekit.service_report.outages import Outage, ServiceAvailability, availability
 from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
@@ -41,9 +48,19 @@ def judge(
     paused_seconds: np.ndarray,
     period_end: int,
 ) -> Judged:
+    """Met, breached or open for each ticket, judged at the end of the period."""
     finished = (done != MISSING) & (done < period_end)
     end = np.where(finished, done, period_end)
-    on_clock = clock_seconds(table, target.business, created, end) - paused_seconds
+    return judge_on_clock(
+        target, clock_seconds(table, target.business, created, end), finished, paused_seconds
+    )
+
+
+def judge_on_clock(
+    target: Target, on_clock: np.ndarray, finished: np.ndarray, paused_seconds: np.ndarray
+) -> Judged:
+    """`judge` for tickets whose time on the clock (to the finish, or to the period's end) is known."""
+    on_clock = on_clock - paused_seconds
     negative = finished & (on_clock < 0)
     if target.seconds is None:  # best effort: nothing is ever late
         met = finished & ~negative
@@ -55,6 +72,33 @@ def judge(
     breached = late & ~negative
     still_open = ~finished & ~late
     return Judged(met, breached, still_open, np.where(finished, on_clock / 60, np.nan), negative)
+
+
+class Positions(NamedTuple):
+    """For the tickets of the period: each instant, and where it falls on the business clock."""
+
+    created: np.ndarray
+    created_business: np.ndarray
+    ends: dict[
+        str, tuple[np.ndarray, np.ndarray, np.ndarray]
+    ]  # measure -> finished, end, end on clock
+
+
+def positions(
+    table: MinuteTable | None, tickets: Tickets, rows: np.ndarray, period_end: int
+) -> Positions:
+    """Each ticket's instants and their place on the business clock, shared by every measure."""
+    created = tickets.created[rows]
+    business = (lambda t: on_minute_table(table, t)) if table is not None else (lambda t: t)
+    ends = {}
+    for measure, done in (
+        ("response", tickets.first_response[rows]),
+        ("resolution", tickets.resolved[rows]),
+    ):
+        finished = (done != MISSING) & (done < period_end)
+        end = np.where(finished, done, period_end)
+        ends[measure] = (finished, end, business(end))
+    return Positions(created, business(created), ends)
 
 
 def _share(met: int, breached: int) -> float | None:
@@ -158,20 +202,31 @@ def compute(
     table = business_table(calendar, period.start, period.end) if calendar else None
     valid = tickets.valid
     in_period = valid & (tickets.created >= start) & (tickets.created < end)
-    paused = tickets.paused_minutes * 60
-    no_pause = np.zeros_like(paused)
+    # The period's tickets grouped by priority (a stable sort), so each priority is one slice.
+    period_rows = np.flatnonzero(in_period)
+    period_rows = period_rows[np.argsort(tickets.priority[period_rows], kind="stable")]
+    minutes = minute_table(table, start, end) if table is not None else None
+    at = positions(minutes, tickets, period_rows, end)
+    bounds = np.searchsorted(tickets.priority[period_rows], np.arange(len(terms.priorities) + 1))
+    paused = tickets.paused_minutes[period_rows] * 60
     priorities, open_rows, negative_rows = [], [], np.zeros(len(valid), dtype=bool)
     per_priority: dict[str, dict[str, Any]] = {}
     for index, priority in enumerate(terms.priorities):
-        selected = in_period & (tickets.priority == index)
-        rows = np.flatnonzero(selected)
-        created = tickets.created[rows]
-        response = judge(
-            priority.response, table, created, tickets.first_response[rows], no_pause[rows], end
-        )
-        resolution = judge(
-            priority.resolution, table, created, tickets.resolved[rows], paused[rows], end
-        )
+        mine = slice(bounds[index], bounds[index + 1])
+        rows = period_rows[mine]
+        judged = {}
+        for measure, target in (
+            ("response", priority.response),
+            ("resolution", priority.resolution),
+        ):
+            finished, end_at, end_on_clock = (part[mine] for part in at.ends[measure])
+            if target.business:
+                on_clock = end_on_clock - at.created_business[mine]
+            else:
+                on_clock = end_at - at.created[mine]
+            pause = paused[mine] if measure == "resolution" else np.zeros(len(rows))
+            judged[measure] = judge_on_clock(target, on_clock, finished, pause)
+        response, resolution = judged["response"], judged["resolution"]
         negative_rows[rows[resolution.negative]] = True
         keep = ~resolution.negative
         if not tickets.has_first_response:
@@ -196,19 +251,16 @@ def compute(
             resolution.open[waiting][:OPEN_LISTED],
             strict=True,
         ):
-            open_rows.append(
-                (int(tickets.lines[row]), row, priority.id, bool(answer_open), bool(resolve_open))
-            )
+            open_rows.append((int(row), priority.id, bool(answer_open), bool(resolve_open)))
     open_rows.sort()
     open_tickets = [
         {
             "id": tickets.ids[row].as_py(),
-            "line": line,
             "priority": pid,
             "created": _iso(tickets.created[row], zone),
             "awaiting": "response" if answer else "resolution" if resolve else "",
         }
-        for line, row, pid, answer, resolve in open_rows[:OPEN_LISTED]
+        for row, pid, answer, resolve in open_rows[:OPEN_LISTED]
     ]
     rejected = list(tickets.rejected)
     negative_count = int(negative_rows.sum())

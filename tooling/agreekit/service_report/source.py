@@ -20,9 +20,10 @@ from agreekit.service_report.errors import ReportError
 
 class RawTable(NamedTuple):
     path: str
-    columns: dict[str, pa.Array]  # the report's column name -> text values (null when empty)
+    columns: dict[str, pa.Array | pa.ChunkedArray]  # the report's name -> values (null when empty)
     lines: np.ndarray  # the line each row starts on
     unreadable: list[tuple[int, str]]  # JSON lines that are not JSON: (line, message)
+    exact: bool = True  # False: `lines` assumes one line per row, not yet confirmed
 
     @property
     def rows(self) -> int:
@@ -57,32 +58,82 @@ def _check_columns(path: str, present: list[str], mapping: Mapping) -> dict[str,
     return chosen
 
 
+TIMES = ("created", "first_response", "resolved")
+NUMBERS = ("paused_minutes", "satisfaction", "first_response_after_minutes")
+
+
+def _typed(mapping: Mapping, ours: str) -> pa.DataType:
+    """The type pyarrow's reader converts a column to, in its threads, while it reads."""
+    if ours in TIMES and not mapping.time_format:
+        return pa.timestamp("ms", "UTC")
+    if ours in NUMBERS and not (ours == "satisfaction" and mapping.satisfaction_values):
+        return pa.float64()
+    if ours == "priority":
+        return pa.dictionary(pa.int32(), pa.string())
+    return pa.string()
+
+
 def read_csv(path: Path, mapping: Mapping) -> RawTable:
+    """Columns typed while reading (fast); when a value does not convert, all as text, so that
+    tickets.py can reject just the rows that are wrong."""
     import pyarrow.csv as pcsv
 
     chosen = _check_columns(str(path), _header(path), mapping)
     wanted = list(dict.fromkeys(chosen.values()))
-    options = pcsv.ConvertOptions(
-        include_columns=wanted,
-        column_types={name: pa.string() for name in wanted},
-        strings_can_be_null=True,
-        quoted_strings_can_be_null=True,
-    )
+    ours_of = {theirs: ours for ours, theirs in chosen.items()}
+
+    def read(typed: bool) -> pa.Table:
+        types = {t: _typed(mapping, ours_of[t]) if typed else pa.string() for t in wanted}
+        options = pcsv.ConvertOptions(
+            include_columns=wanted,
+            column_types=types,
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+        )
+        return pcsv.read_csv(path, convert_options=options)
+
     try:
-        table = pcsv.read_csv(path, convert_options=options)
+        try:
+            table, typed = read(True), True
+        except pa.ArrowInvalid as error:
+            if "conversion error" not in str(error).lower():
+                raise
+            table, typed = read(False), False
     except pa.ArrowInvalid as error:
-        if "UTF8" in str(error) or "utf8" in str(error).lower():
+        if "utf8" in str(error).lower():
             raise ReportError(
                 f"{path}: not UTF-8 ({error}); export the file as UTF-8 CSV"
             ) from error
-        # Quoted values over several lines, or rows with missing cells: read exactly, line by line.
+        # Rows with missing cells, or quoting pyarrow refuses: read exactly, line by line.
         return _read_csv_exactly(path, chosen)
-    if _line_count(path) != table.num_rows + 1:
-        # A value over several lines, or blank lines: row numbers are not line numbers.
-        return _read_csv_exactly(path, chosen)
-    columns = {ours: _stripped(table.column(theirs)) for ours, theirs in chosen.items()}
+    columns = {
+        ours: _combined(table.column(theirs)) if typed else _stripped(table.column(theirs))
+        for ours, theirs in chosen.items()
+    }
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
-    return RawTable(str(path), columns, lines, [])
+    return RawTable(str(path), columns, lines, [], exact=False)
+
+
+def with_exact_lines(raw: RawTable, mapping: Mapping) -> RawTable:
+    """`raw` once its line numbers are confirmed, or the file read again line by line.
+
+    Only a report that names lines (rejected rows) needs this, so a clean export is read once.
+    """
+    path = Path(raw.path)
+    if raw.exact:
+        return raw
+    if _line_count(path) == raw.rows + 1:
+        return raw._replace(exact=True)
+    # A value over several lines, or blank lines: row numbers are not line numbers.
+    return _read_csv_exactly(path, _check_columns(raw.path, _header(path), mapping))
+
+
+def _combined(column: pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Typed columns stay in the reader's chunks (numpy copies them once, later); a dictionary
+    column gets one dictionary, so that its codes mean the same in every chunk."""
+    if pa.types.is_dictionary(column.type):
+        return column.unify_dictionaries().combine_chunks()
+    return column
 
 
 def _line_count(path: Path) -> int:

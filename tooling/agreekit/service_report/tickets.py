@@ -101,6 +101,11 @@ def _python_times(strings: pa.Array, zone: str) -> pa.Array:
 
 def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.ndarray]:
     """UTC seconds (MISSING where empty or bad) and a mask of the values that did not parse."""
+    if pa.types.is_timestamp(strings.type):  # converted while reading: nothing is bad
+        millis = pc.cast(strings, pa.int64())
+        present = strings.is_valid().to_numpy(zero_copy_only=False)
+        seconds = np.floor_divide(millis.fill_null(0).to_numpy(zero_copy_only=False), 1000)
+        return np.where(present, seconds, MISSING), np.zeros(len(strings), dtype=bool)
     if mapping.time_format:
         parsed = pc.strptime(strings, format=mapping.time_format, unit="ms", error_is_null=True)
         if mapping.timezone and parsed.type.tz is None:
@@ -124,6 +129,11 @@ def parse_numbers(
     strings: pa.Array, scores: dict[str, float] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
+    if pa.types.is_floating(strings.type):  # converted while reading
+        numbers = strings.fill_null(np.nan).to_numpy(zero_copy_only=False).astype(np.float64)
+        finite = np.isfinite(numbers)
+        present = strings.is_valid().to_numpy(zero_copy_only=False)
+        return np.where(finite, numbers, np.nan), present & ~finite
     if scores:
         mapped = [
             scores.get(v.lower(), None) if v is not None else None for v in strings.to_pylist()
@@ -156,6 +166,10 @@ def parse_numbers(
 
 def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarray:
     """Each row's index in `ids` (-1 when unknown), matching case-insensitively."""
+    if pa.types.is_dictionary(strings.type):  # look up the few distinct values only
+        codes = strings.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        known = _priorities(strings.dictionary, ids, mapping)
+        return np.where(codes < 0, -1, np.append(known, -1)[codes])
     lowered = pc.utf8_lower(strings)
     names = [i.lower() for i in ids]
     keys = names + list(mapping.priorities)
@@ -168,23 +182,49 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     return lookup[np.where(position < 0, len(targets), position)]
 
 
+def _codes(encoded: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
+    """The dictionary codes of every row (-1 for null) and the number of distinct values."""
+    if isinstance(encoded, pa.Array):
+        return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), len(encoded.dictionary)
+    if encoded.num_chunks == 0:
+        return np.zeros(0, dtype=np.int64), 0
+    # dictionary_encode gives every chunk the one dictionary; unifying would re-hash it per chunk.
+    address = {
+        chunk.dictionary.buffers()[-1].address
+        for chunk in encoded.chunks
+        if chunk.dictionary.buffers()[-1] is not None
+    }
+    if len(address) > 1:
+        encoded = encoded.unify_dictionaries()
+    indices = pa.chunked_array(
+        [chunk.indices for chunk in encoded.chunks], type=encoded.type.index_type
+    )
+    return indices.fill_null(-1).to_numpy(), len(encoded.chunk(0).dictionary)
+
+
 def _duplicates(
-    ids: pa.Array, usable: np.ndarray, lines: np.ndarray
+    ids: pa.Array | pa.ChunkedArray, usable: np.ndarray, lines: np.ndarray
 ) -> tuple[np.ndarray, dict[int, int]]:
-    """Rows whose id an earlier row already has, and for each the line of that first row."""
-    if pc.count_distinct(ids.filter(pa.array(usable))).as_py() == int(usable.sum()):
-        return np.zeros(len(ids), dtype=bool), {}
-    first: dict[str, int] = {}
+    """Rows whose id an earlier usable row already has, and for each the line of that first row.
+
+    One dictionary encoding (a hash table in C) numbers the distinct ids; counting the numbers
+    of the usable rows finds whether any repeats, and only then are the rows looked at.
+    """
     again = np.zeros(len(ids), dtype=bool)
+    codes, distinct = _codes(pc.dictionary_encode(ids))
+    counts = np.bincount(codes[usable & (codes >= 0)], minlength=distinct)
+    if not (counts > 1).any():
+        return again, {}
+    repeated = usable & (codes >= 0) & (counts[np.maximum(codes, 0)] > 1)
+    first: dict[int, int] = {}
     earlier: dict[int, int] = {}
-    for row, value in enumerate(ids.to_pylist()):
-        if not usable[row]:
-            continue
-        if value in first:
+    for row in np.flatnonzero(repeated):
+        code = int(codes[row])
+        if code in first:
             again[row] = True
-            earlier[row] = int(lines[first[value]])
+            earlier[int(row)] = int(lines[first[code]])
         else:
-            first[value] = row
+            first[code] = int(row)
     return again, earlier
 
 
