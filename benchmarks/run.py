@@ -8,7 +8,9 @@ Targets (issue 7):
   faster than markdownlint-cli2 on the same Markdown files;
 - check on 2,000 generated sections at most 2.2x its time on 1,000, and at least 5 MB a second;
 - `status` on 5,000 commits and 200 approval tags at most 1.5x its time on 50 commits;
-- `agreekit build --no-pdf` at most 1.3x plain `mkdocs build` on the same sections.
+- `agreekit build --no-pdf` at most 1.3x plain `mkdocs build` on the same sections;
+- `agreekit report` on 1,000,000 tickets at most the time Python's `csv` module takes just to read
+  the same file, and on 2,000,000 at most 2.1x its time on 1,000,000 (issue 20).
 markdownlint-cli2 is installed from npm into benchmarks/.tools on first use.
 """
 
@@ -166,6 +168,55 @@ def build_site(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
     ], [plain_build, ours]
 
 
+CSV_READ = (
+    "import csv, sys\nfor _ in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')): pass"
+)
+
+
+def service_report(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
+    """`agreekit report` on 1M and 2M generated tickets, side by side with a plain csv read."""
+    from tickets import write_tickets
+
+    files = {}
+    for count in (1_000_000, 2_000_000):
+        files[count] = write_tickets(work / f"tickets-{count}.csv", count, dt.date(2027, 3, 1))
+    commands = []
+    for count, path in files.items():
+        label = f"{count // 1_000_000}M"
+        commands.append(
+            Command(
+                f"python csv module reads {label} tickets", [PY, "-c", CSV_READ, str(path)], ROOT
+            )
+        )
+        commands.append(
+            Command(
+                f"agreekit report, {label} tickets",
+                agreekit(
+                    "report", "--tickets", str(path), "--period", "2027-03", "--format", "json"
+                ),
+                ROOT,
+            )
+        )
+    csv_1m, report_1m, csv_2m, report_2m = interleaved(commands, runs)
+    against_csv = report_1m.median / csv_1m.median
+    growth = report_2m.median / report_1m.median
+    return [
+        Outcome(
+            "report on 1M tickets vs the csv module reading them",
+            f"{report_1m.median:.2f} s vs {csv_1m.median:.2f} s: {against_csv:.2f}x "
+            f"(2M: {report_2m.median:.2f} s vs {csv_2m.median:.2f} s)",
+            "at most 1x",
+            against_csv <= 1,
+        ),
+        Outcome(
+            "report on 2M tickets vs 1M",
+            f"{report_2m.median:.2f} s vs {report_1m.median:.2f} s: {growth:.2f}x",
+            "at most 2.1x",
+            growth <= 2.1,
+        ),
+    ], [csv_1m, report_1m, csv_2m, report_2m]
+
+
 def markdownlint() -> str | None:
     """The markdownlint-cli2 executable, installed from npm on first use; None without npm."""
     executable = TOOLS / "node_modules" / ".bin" / "markdownlint-cli2"
@@ -272,6 +323,7 @@ def main() -> None:
         lambda work: check_scaling(max(3, runs // 2), work),
         lambda work: status_history(runs, work),
         lambda work: build_site(max(3, runs // 2), work),
+        lambda work: service_report(max(3, runs // 3), work),
     ]
     with tempfile.TemporaryDirectory(prefix="agreekit-bench-") as folder:
         for benchmark in benchmarks:

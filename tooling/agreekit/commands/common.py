@@ -11,10 +11,8 @@ from typing import NoReturn
 
 import click
 
-from agreekit.checks.registry import enrich
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
-from agreekit.report import as_text
 
 # Set when agreekit runs as a program (cli.run), not inside another program's process.
 FAST_EXIT = False
@@ -57,6 +55,9 @@ def load_or_exit(repo: Path) -> Agreement:
     """The agreement, or exit 2 with the input findings that stopped it from loading."""
     agreement, findings = load_agreement(repo)
     if agreement is None:
+        from agreekit.checks.registry import enrich  # only to explain why it did not load
+        from agreekit.report import as_text
+
         click.echo(as_text([enrich(f) for f in findings], "agreement/"), err=True)
         sys.exit(2)
     return agreement

@@ -19,9 +19,10 @@ from agreekit.service_report.tickets import parse_tickets
 Step = Callable[[str], None]
 
 
-def _exact(raw: RawTable, mapping: Mapping) -> RawTable:
+def _exact(raw: RawTable, mapping: Mapping) -> tuple[RawTable, bool]:
+    """The table with confirmed line numbers, and whether it had to be read again for them."""
     exact = with_exact_lines(raw, mapping)
-    return exact if exact.columns is not raw.columns else raw._replace(exact=True)
+    return exact, exact.columns is not raw.columns
 
 
 def _first(rejections: list[Any], count: int, path: str) -> str:
@@ -50,8 +51,9 @@ def build_report(
     ids = [p.id for p in terms.priorities]
     tickets = parse_tickets(raw, mapping, ids)
     if tickets.rejected_count and not raw.exact:
-        raw = _exact(raw, mapping)
-        tickets = parse_tickets(raw, mapping, ids)
+        raw, again = _exact(raw, mapping)
+        if again:
+            tickets = parse_tickets(raw, mapping, ids)
     if strict and tickets.rejected_count:
         raise ReportError(_first(tickets.rejected, tickets.rejected_count, str(tickets_path)))
     outages, rejected_outages = (None, []) if outages_path is None else read_outages(outages_path)
@@ -65,7 +67,10 @@ def build_report(
         terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
     )
     if report["rejected"]["count"] and not raw.exact:  # rejected while computing: name true lines
-        raw = _exact(raw, mapping)
+        raw, again = _exact(raw, mapping)
+    else:
+        again = False
+    if again:
         tickets = parse_tickets(raw, mapping, ids)
         report = compute(
             terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
