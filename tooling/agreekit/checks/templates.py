@@ -1,6 +1,6 @@
 """AK308: every section's template renders, so a misspelt variable fails at commit, not at build.
 
-Most sections use only simple expressions, which `publish.expressions` checks without Jinja. A
+Most sections use only simple expressions, which `text.expressions` checks without Jinja. A
 section with anything more is rendered with the same sandboxed Jinja as publishing (jinja2 only:
 no MkDocs, no WeasyPrint). Broken cross-references are AK304's, so they are not reported here.
 """
@@ -13,10 +13,10 @@ from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.publish.context import template_context
-from agreekit.publish.expressions import problems
-from agreekit.publish.numbering import NumberedSection, numbered_sections
-from agreekit.publish.tables import TableError, table
+from agreekit.text.context import template_context
+from agreekit.text.expressions import problems
+from agreekit.text.numbering import NumberedSection, numbered_sections
+from agreekit.text.tables import TableError, table
 
 FAMILY = Family()
 
@@ -87,8 +87,8 @@ def _rendered(
     agreement: Agreement, numbered: NumberedSection, sections: list[NumberedSection]
 ) -> Iterator[Finding]:
     """Render with Jinja, for a template the simple reader cannot judge."""
-    from agreekit.publish.numbering import RefError
-    from agreekit.publish.render import TEXT, RenderError, render_section
+    from agreekit.text.numbering import RefError
+    from agreekit.text.render import TEXT, RenderError, render_section
 
     try:
         render_section(agreement, numbered, TEXT, sections)

@@ -34,8 +34,8 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
     from agreekit.outputs import Refused
-    from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
+    from agreekit.text.render import RenderError
 
     total = 2 if no_pdf else 3
     started = _step(1, total, "Checking the agreement")
