@@ -35,8 +35,8 @@ def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
     from agreekit.outputs import Refused
-    from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
+    from agreekit.text.render import RenderError
 
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
