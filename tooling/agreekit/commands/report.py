@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-from agreekit.commands.common import force_option, in_repo, load_or_exit, repo_option
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    load_or_exit,
+    repo_option,
+    write_or_refuse,
+)
+from agreekit.errors import DONE, Failure
 
 FORMATS = ("text", "json", "md", "html", "pdf")
 LARGE = 50_000_000  # bytes of tickets above which a terminal shows progress
@@ -91,51 +98,32 @@ def run(
         import numpy  # noqa: F401
         import pyarrow  # noqa: F401
     except ImportError as error:
-        click.echo(
-            f"error: agreekit report needs {error.name}: pip install 'agreekit[report]'", err=True
-        )
-        return 2
+        raise Failure(
+            f"agreekit report needs {error.name}: pip install 'agreekit[report]'"
+        ) from error
     from agreekit.service_report.build import build_report
     from agreekit.service_report.columns import DEFAULT, load_mapping
-    from agreekit.service_report.errors import ReportError
     from agreekit.service_report.terms import service_terms
 
     agreement = load_or_exit(repo)
-    try:
-        mapping = load_mapping(columns) if columns else DEFAULT
-        chosen = _period(period, first, last, service_terms(agreement).frequency)
-        bar = _progress(tickets)
-        if bar is None:
+    mapping = load_mapping(columns) if columns else DEFAULT
+    chosen = _period(period, first, last, service_terms(agreement).frequency)
+    facts = _facts(repo, agreement)
+    bar = _progress(tickets)
+    if bar is None:
+        report = build_report(agreement, facts, chosen, tickets, outages, mapping, strict=strict)
+    else:
+        with bar:
             report = build_report(
-                agreement, _facts(repo, agreement), chosen, tickets, outages, mapping, strict=strict
-            )
-        else:
-            with bar:
-                report = build_report(
-                    agreement,
-                    _facts(repo, agreement),
-                    chosen,
-                    tickets,
-                    outages,
-                    mapping,
-                    strict=strict,
-                    step=lambda label: bar.update(1),
-                )
-        files = _render(report, output_format, output, repo)
-    except ReportError as error:
-        click.echo(f"error: {error}", err=True)
-        return 2
+                agreement, facts, chosen, tickets, outages, mapping,
+                strict=strict, step=lambda label: bar.update(1),
+            )  # fmt: skip
+    files = _render(report, output_format, output, repo)
     if files is None:
-        return 0
-    from agreekit.outputs import Refused, write_outputs
-
-    try:
-        write_outputs(files, force=force, manifest=False)
-    except Refused as error:
-        click.echo(f"error: {error}", err=True)
-        return 2
+        return DONE
+    write_or_refuse(files, force=force, manifest=False)
     click.echo(f"wrote {', '.join(str(p) for p in files)}")
-    return 0
+    return DONE
 
 
 def _render(
@@ -234,20 +222,8 @@ def command(
     output: Path | None,
     strict: bool,
     force: bool,
-) -> None:
+) -> int:
     """The periodic service report: the agreement's targets applied to the service desk's data."""
-    sys.exit(
-        run(
-            repo,
-            tickets,
-            outages,
-            period,
-            first,
-            last,
-            columns,
-            output_format,
-            output,
-            strict,
-            force,
-        )
+    return run(
+        repo, tickets, outages, period, first, last, columns, output_format, output, strict, force
     )

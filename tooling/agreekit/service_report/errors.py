@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from agreekit.errors import USAGE, Failure
 
-class ReportError(Exception):
-    """Input the report cannot use; the message names the file (and line) and what to do."""
+
+class ReportError(Failure):
+    """Input the report cannot use (exit 2); the message names the file (and line) and the fix."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, USAGE)
