@@ -8,7 +8,8 @@ SEMANTICS = (
     "resolution time is the time on its clock from created to resolved, less paused_minutes.",
     "The business clock counts only service hours on service days, not public holidays of the "
     "agreement's country and subdivision, with each day's hours in its own UTC offset (DST); "
-    "a 24x7 clock counts elapsed time.",
+    "a 24x7 clock counts elapsed time. On a day the clocks change, service hours run from the "
+    "moment the local clock first reads the start time to the moment it first reads the end time.",
     "A ticket is within target when its time on the clock is at most the target.",
     "A ticket not answered (or not resolved) by the end of the period is breached if its "
     "deadline passed before then, otherwise open: listed, not counted.",
