@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
-
 from agreekit.service_report.semantics import SEMANTICS
+from conftest import ROOT
 
 
 def test_the_readme_says_how_the_report_measures_in_the_reports_own_words() -> None:
