@@ -45,7 +45,9 @@ def ticket_table(count: int, month: dt.date, seed: int = 7, first_id: int = 1) -
     offsets = rng.choice(np.array([0, 1, -5]), count, p=[0.6, 0.3, 0.1])
     unanswered = rng.random(count) < 0.01
     unresolved = unanswered | (rng.random(count) < 0.04)
-    paused = np.where(rng.random(count) < 0.1, rng.integers(1, 240, count), -1)
+    # a pause only on tickets open six days or more: always longer than the pause on any clock
+    long_open = (resolved - created) >= 6 * 86400
+    paused = np.where(long_open & (rng.random(count) < 0.5), rng.integers(1, 240, count), -1)
     score = np.where(rng.random(count) < 0.3, rng.integers(1, 6, count), 0)
 
     def blank_where(mask: np.ndarray, values: pa.Array) -> pa.Array:

@@ -32,6 +32,7 @@ PLANTED = [
     "T5,P2,2027-03-02T10:00:00Z,,,,",  # duplicate id
     "X3,P3,2027-03-02T10:00:00Z,2027-03-02T09:00:00Z,,,",  # first response before created
     "X4,P3,2027-03-02T10:00:00Z,2027-03-02T11:00:00Z,2027-03-02T12:00:00Z,-5,",  # negative pause
+    "X5,P3,2027-03-02T10:00:00Z,2027-03-02T10:30:00Z,2027-03-02T11:00:00Z,90,",  # paused too long
 ]
 LONDON = Calendar(
     "Europe/London", ("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00", "GB", "ENG"
@@ -134,6 +135,7 @@ def test_ticket_counts_match_the_minute_by_minute_reference(
             assert measure["open"] == counts.get(f"{kind} open", 0), (priority["id"], kind)
     negative = sum(c.get("rejected", 0) for c in expected.values())
     assert report["rejected"]["count"] == len(PLANTED) + negative
+    assert any(r["id"] == "X5" and r["column"] == "paused_minutes" for r in report["rejected"]["listed"])
 
 
 def _planned(outage: dict[str, str]) -> bool:

@@ -6,8 +6,10 @@ pyarrow) lives in agreekit.service_report and loads only when this command runs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -101,22 +103,22 @@ def run(
         raise Failure(
             f"agreekit report needs {error.name}: pip install 'agreekit[report]'"
         ) from error
-    from agreekit.service_report.build import build_report
+    from agreekit.service_report.build import build_report, start_reading
     from agreekit.service_report.columns import DEFAULT, load_mapping
     from agreekit.service_report.terms import service_terms
 
-    agreement = load_or_exit(repo)
     mapping = load_mapping(columns) if columns else DEFAULT
-    chosen = _period(period, first, last, service_terms(agreement).frequency)
-    facts = _facts(repo, agreement)
-    bar = _progress(tickets)
-    if bar is None:
-        report = build_report(agreement, facts, chosen, tickets, outages, mapping, strict=strict)
-    else:
-        with bar:
+    with ThreadPoolExecutor(1) as pool:
+        reading = start_reading(pool, tickets, mapping)
+        agreement = load_or_exit(repo)
+        chosen = _period(period, first, last, service_terms(agreement).frequency)
+        facts = _facts(repo, agreement)
+        bar = _progress(tickets)
+        with bar if bar is not None else contextlib.nullcontext():
             report = build_report(
-                agreement, facts, chosen, tickets, outages, mapping,
-                strict=strict, step=lambda label: bar.update(1),
+                agreement, facts, chosen, tickets, outages, mapping, strict=strict,
+                step=(lambda label: bar.update(1)) if bar is not None else (lambda label: None),
+                reading=reading,
             )  # fmt: skip
     files = _render(report, output_format, output, repo)
     if files is None:

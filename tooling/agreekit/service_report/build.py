@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 from agreekit.model.agreement import Agreement
 from agreekit.service_report.columns import Mapping
-from agreekit.service_report.compute import compute
+from agreekit.service_report.compute import business_clock, compute
 from agreekit.service_report.errors import ReportError
 from agreekit.service_report.outages import read_outages
 from agreekit.service_report.period import Period
@@ -17,6 +18,12 @@ from agreekit.service_report.terms import service_terms
 from agreekit.service_report.tickets import parse_tickets
 
 Step = Callable[[str], None]
+
+
+def start_reading(pool: Executor, tickets_path: Path, mapping: Mapping) -> Future[RawTable]:
+    """Read the export in the background: pyarrow's reader works outside Python's lock, so the
+    agreement, the calendar and the holidays load meanwhile."""
+    return pool.submit(read_tickets, tickets_path, mapping)
 
 
 def _exact(raw: RawTable, mapping: Mapping) -> tuple[RawTable, bool]:
@@ -43,10 +50,13 @@ def build_report(
     *,
     strict: bool = False,
     step: Step = lambda label: None,
+    reading: Future[RawTable] | None = None,
 ) -> dict[str, Any]:
+    """The report; `reading` is the ticket export already being read (see `start_reading`)."""
     terms = service_terms(agreement)
+    clock = business_clock(terms, period)  # holidays load while the export is read
     step("reading tickets")
-    raw = read_tickets(tickets_path, mapping)
+    raw = reading.result() if reading is not None else read_tickets(tickets_path, mapping)
     step("parsing tickets")
     ids = [p.id for p in terms.priorities]
     tickets = parse_tickets(raw, mapping, ids)
@@ -64,7 +74,14 @@ def build_report(
     if outages_path is not None:
         sources["outages"] = str(outages_path)
     report = compute(
-        terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
+        terms,
+        period,
+        tickets,
+        outages,
+        rejected_outages,
+        sources=sources,
+        agreement=facts,
+        clock=clock,
     )
     if report["rejected"]["count"] and not raw.exact:  # rejected while computing: name true lines
         raw, again = _exact(raw, mapping)
@@ -73,7 +90,14 @@ def build_report(
     if again:
         tickets = parse_tickets(raw, mapping, ids)
         report = compute(
-            terms, period, tickets, outages, rejected_outages, sources=sources, agreement=facts
+            terms,
+            period,
+            tickets,
+            outages,
+            rejected_outages,
+            sources=sources,
+            agreement=facts,
+            clock=clock,
         )
     if strict and report["rejected"]["count"]:
         first = report["rejected"]["listed"][0]

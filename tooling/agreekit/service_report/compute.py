@@ -185,6 +185,14 @@ def _kpis(
     return found
 
 
+def business_clock(
+    terms: ServiceTerms, period: Period
+) -> tuple[BusinessCalendar | None, BusinessTable | None]:
+    """The service-hours calendar and its table of business intervals over the period."""
+    calendar = BusinessCalendar(terms.hours) if terms.hours is not None else None
+    return calendar, business_table(calendar, period.start, period.end) if calendar else None
+
+
 def compute(
     terms: ServiceTerms,
     period: Period,
@@ -194,12 +202,12 @@ def compute(
     *,
     sources: dict[str, str],
     agreement: dict[str, Any],
+    clock: tuple[BusinessCalendar | None, BusinessTable | None] | None = None,
 ) -> dict[str, Any]:
     zone = ZoneInfo(terms.timezone)
     begin, after = period.bounds(terms.timezone)
     start, end = int(begin.timestamp()), int(after.timestamp())
-    calendar = BusinessCalendar(terms.hours) if terms.hours is not None else None
-    table = business_table(calendar, period.start, period.end) if calendar else None
+    calendar, table = clock if clock is not None else business_clock(terms, period)
     valid = tickets.valid
     in_period = valid & (tickets.created >= start) & (tickets.created < end)
     # The period's tickets grouped by priority (a stable sort), so each priority is one slice.
