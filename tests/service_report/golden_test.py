@@ -135,7 +135,9 @@ def test_ticket_counts_match_the_minute_by_minute_reference(
             assert measure["open"] == counts.get(f"{kind} open", 0), (priority["id"], kind)
     negative = sum(c.get("rejected", 0) for c in expected.values())
     assert report["rejected"]["count"] == len(PLANTED) + negative
-    assert any(r["id"] == "X5" and r["column"] == "paused_minutes" for r in report["rejected"]["listed"])
+    assert any(
+        r["id"] == "X5" and r["column"] == "paused_minutes" for r in report["rejected"]["listed"]
+    )
 
 
 def _planned(outage: dict[str, str]) -> bool:

@@ -41,13 +41,15 @@ def first_instant(day: dt.date, wall: dt.time, zone: dt.tzinfo) -> int:
 def business_table(calendar: BusinessCalendar, first: dt.date, last: dt.date) -> BusinessTable:
     """Every service-hours interval from day `first` to day `last` (inclusive)."""
     start = dt.time.fromisoformat(calendar.hours.start)
-    end = dt.time.fromisoformat(calendar.hours.end)
+    midnight = calendar.hours.end == "24:00"  # to the end of the day
+    end = dt.time() if midnight else dt.time.fromisoformat(calendar.hours.end)
     opens, closes = [], []
     day = first
     while day <= last:
         if calendar.is_business_day(day):
             opens.append(first_instant(day, start, calendar.zone))
-            closes.append(first_instant(day, end, calendar.zone))
+            closing_day = day + dt.timedelta(days=1) if midnight else day
+            closes.append(first_instant(closing_day, end, calendar.zone))
         day += dt.timedelta(days=1)
     open_at = np.array(opens, dtype=np.int64)
     close_at = np.array(closes, dtype=np.int64)

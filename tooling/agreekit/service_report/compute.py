@@ -21,10 +21,15 @@ from agreekit.service_report.clock import (
     minute_table,
     on_minute_table,
 )
-from agreekit.service_report.outages import Outage, ServiceAvailability, availability
+from agreekit.service_report.outages import (
+    ALL_SERVICES,
+    Outage,
+    ServiceAvailability,
+    availability,
+)
 from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
-from agreekit.service_report.terms import ServiceTerms, Target
+from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target, Tier
 from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
 
 OPEN_LISTED = 1000
@@ -126,18 +131,56 @@ def _iso(seconds: int, zone: ZoneInfo) -> str:
     return dt.datetime.fromtimestamp(int(seconds), zone).isoformat()
 
 
-def _credit(terms: ServiceTerms, lowest: float) -> dict[str, Any]:
-    tier = next((t for t in terms.tiers if t.low <= lowest < t.high), None)
-    percent = 0.0 if tier is None else tier.credit
+def _tier_credit(tiers: tuple[Tier, ...], cap: float | None, percent: float) -> dict[str, Any]:
+    tier = next((t for t in tiers if t.low <= percent < t.high), None)
+    credit = 0.0 if tier is None else tier.credit
+    if cap is not None:
+        credit = min(credit, cap)
+    shown = None if tier is None else {"from": tier.low, "to": tier.high, "credit": tier.credit}
+    return {"percent": credit, "tier": shown, "cap": cap}
+
+
+def _credit(terms: ServiceTerms, services: list[dict[str, Any]], lowest: float) -> dict[str, Any]:
+    """The credit owed: the agreement's tier for the lowest availability of any service, or, when
+    the agreement gives services their own credits, the sum of theirs (within the overall cap)."""
+    if not terms.services:
+        return {**_tier_credit(terms.tiers, terms.cap, lowest), "rule": "lowest service"}
+    total = sum(s["credit"]["percent"] for s in services)
     if terms.cap is not None:
-        percent = min(percent, terms.cap)
+        total = min(total, terms.cap)
+    worst = max(services, key=lambda s: s["credit"]["percent"], default=None)
     return {
-        "percent": percent,
-        "tier": None
-        if tier is None
-        else {"from": tier.low, "to": tier.high, "credit": tier.credit},
+        "percent": total,
+        "tier": worst["credit"]["tier"] if worst else None,
         "cap": terms.cap,
+        "rule": "sum of each service's credit",
     }
+
+
+def _per_agreed_service(
+    terms: ServiceTerms, outages: list[Outage] | None, rejected: list[Rejection]
+) -> tuple[list[Outage] | None, list[Rejection]]:
+    """With the agreement's own services: an outage of no named service is one of each, and an
+    outage of a service the agreement does not list is rejected."""
+    if not terms.services or outages is None:
+        return outages, rejected
+    kept, rejected = [], list(rejected)
+    ids = ", ".join(s.id for s in terms.services)
+    for outage in outages:
+        if outage.service == ALL_SERVICES:
+            kept += [outage._replace(service=s.id) for s in terms.services]
+        elif (schedule := _schedule(terms, outage.service)) is not None:
+            kept.append(outage._replace(service=schedule.id))
+        else:
+            message = f"service '{outage.service}' is not one of the agreement's services ({ids})"
+            rejected.append(Rejection(outage.line, "service", message, ""))
+    return kept, rejected
+
+
+def _schedule(terms: ServiceTerms, service: str) -> ServiceSchedule | None:
+    return next(
+        (s for s in terms.services if service.lower() in (s.id.lower(), s.name.lower())), None
+    )
 
 
 def _kpis(
@@ -281,13 +324,15 @@ def compute(
                 tickets.ids[row].as_py() or "",
             )
         )
+    outages, rejected_outages = _per_agreed_service(terms, outages, rejected_outages)
     services = (
         availability(
-            outages or [], begin, after, zone, terms.maintenance, terms.maintenance_notice, calendar
+            outages or [], begin, after, zone, terms.maintenance, terms.maintenance_notice,
+            calendar, [s.id for s in terms.services],
         )
         if outages is not None
         else []
-    )
+    )  # fmt: skip
     lowest_service = min(services, key=lambda s: s.percent) if services else None
     lowest = lowest_service.percent if lowest_service else 100.0
     notes = []
@@ -300,6 +345,9 @@ def compute(
         )
     if outages is None:
         notes.append("No outage log was given: availability is not measured.")
+    availability_report = _availability(
+        terms, services, lowest_service, end - start, outages is not None
+    )
     report: dict[str, Any] = {
         "agreement": agreement,
         "period": {
@@ -322,12 +370,10 @@ def compute(
         "priorities": priorities,
         "open_tickets": open_tickets,
         "kpis": _kpis(terms, per_priority, tickets, in_period & ~negative_rows, lowest),
-        "availability": _availability(
-            terms, services, lowest_service, end - start, outages is not None
-        ),
-        "service_credit": _credit(terms, lowest)
+        "availability": availability_report,
+        "service_credit": _credit(terms, availability_report["services"], lowest)
         if outages is not None
-        else {"percent": None, "tier": None, "cap": terms.cap},
+        else {"percent": None, "tier": None, "cap": terms.cap, "rule": None},
         "rejected": {
             "count": tickets.rejected_count + negative_count + len(rejected_outages),
             "listed": [
@@ -353,6 +399,17 @@ def compute(
         },
     }
     return report
+
+
+def _service_terms(terms: ServiceTerms, service: ServiceAvailability) -> dict[str, Any]:
+    schedule = _schedule(terms, service.service)
+    target = schedule.target if schedule else terms.availability_target
+    tiers, cap = (schedule.tiers, schedule.cap) if schedule else (terms.tiers, terms.cap)
+    return {
+        "target": target,
+        "met": None if target is None else service.percent >= target,
+        "credit": _tier_credit(tiers, cap, service.percent),
+    }
 
 
 def _availability(
@@ -383,6 +440,7 @@ def _availability(
         "services": [
             {
                 "service": s.service,
+                **_service_terms(terms, s),
                 "percent": round(s.percent, 4),
                 "unplanned_downtime_minutes": round(s.unplanned_minutes, 2),
                 "planned_downtime_minutes": round(s.planned_minutes, 2),

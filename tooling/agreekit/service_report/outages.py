@@ -177,13 +177,14 @@ def availability(
     window: MaintenanceWindow | None,
     notice: object,
     calendar: BusinessCalendar | None,
+    listed: list[str] = (),  # type: ignore[assignment]
 ) -> list[ServiceAvailability]:
-    """Availability of each service in the log (one entry when the log names no service)."""
+    """Availability of each service in the log or `listed` (one entry when neither names any)."""
     period_minutes = (after - begin).total_seconds() / 60
     local_first = begin.astimezone(zone).date()
     local_last = (after - dt.timedelta(seconds=1)).astimezone(zone).date()
     openings = _merge(occurrences(window, local_first, local_last)) if window else []
-    services = sorted({o.service for o in outages}) or [ALL_SERVICES]
+    services = sorted({o.service for o in outages} | set(listed)) or [ALL_SERVICES]
     results = []
     for service in services:
         unplanned: list[Interval] = []

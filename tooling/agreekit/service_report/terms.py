@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import Duration, parse_duration
@@ -38,6 +38,16 @@ class Tier(NamedTuple):
     credit: float
 
 
+class ServiceSchedule(NamedTuple):
+    """A service of its own (the agreement's `services`): its availability target and credits."""
+
+    id: str
+    name: str
+    target: float | None
+    tiers: tuple[Tier, ...]
+    cap: float | None
+
+
 class ServiceTerms(NamedTuple):
     hours: ServiceHours | None
     timezone: str
@@ -50,6 +60,7 @@ class ServiceTerms(NamedTuple):
     cap: float | None
     kpis: tuple[Kpi, ...]
     frequency: str
+    services: tuple[ServiceSchedule, ...] = ()
 
 
 def _target(text: object, clock: str, day_minutes: int, priority: str, kind: str) -> Target:
@@ -77,19 +88,16 @@ def service_terms(agreement: Agreement) -> ServiceTerms:
     priorities = []
     for m in meta:
         for priority in m.priorities or []:
-            response = _target(
-                priority.response, priority.clock, day_minutes, priority.id, "response"
-            )
-            resolution = _target(
-                priority.resolution, priority.clock, day_minutes, priority.id, "resolution"
-            )
+            clock = priority.clock or "business"
+            response = _target(priority.response, clock, day_minutes, priority.id, "response")
+            resolution = _target(priority.resolution, clock, day_minutes, priority.id, "resolution")
             if (response.business or resolution.business) and hours is None:
                 raise ReportError(
                     f"agreement: {priority.id} runs on business time but there are no "
                     "service_hours; add them (AK203)"
                 )
             priorities.append(
-                PriorityTerms(priority.id, priority.name, priority.clock, response, resolution)
+                PriorityTerms(priority.id, priority.name, clock, response, resolution)
             )
     if not priorities:
         raise ReportError("agreement: no priorities with response and resolution targets")
@@ -108,8 +116,32 @@ def service_terms(agreement: Agreement) -> ServiceTerms:
         maintenance=parse_window(window_text, timezone) if window_text else None,
         maintenance_text=window_text,
         maintenance_notice=parse_duration(maintenance.notice) if maintenance else None,
-        tiers=tuple(Tier(t.from_, t.to, t.credit) for t in credits.tiers) if credits else (),
+        tiers=_tiers(credits),
         cap=credits.cap if credits else None,
         kpis=kpis,
         frequency=(reporting.frequency if reporting else "").strip().lower(),
+        services=tuple(_schedules(meta, availability, credits)),
     )
+
+
+def _tiers(credits: Any) -> tuple[Tier, ...]:
+    return tuple(Tier(t.from_, t.to, t.credit) for t in getattr(credits, "tiers", None) or ())
+
+
+def _schedules(meta: list[Any], availability: Any, credits: Any) -> list[ServiceSchedule]:
+    """Each service the agreement lists, with its own target and credits or the agreement's."""
+    found = []
+    for m in meta:
+        for service in getattr(m, "services", None) or []:
+            own_availability = service.availability or availability
+            own_credits = service.service_credits or credits
+            found.append(
+                ServiceSchedule(
+                    service.id,
+                    service.name,
+                    own_availability.target if own_availability else None,
+                    _tiers(own_credits),
+                    own_credits.cap if own_credits else None,
+                )
+            )
+    return found
