@@ -263,3 +263,19 @@ def test_a_mapping_file_of_ones_own(sample: SampleRepo, tmp_path: Path) -> None:
     data = report(sample, "--period", "2027-03", "--columns", str(mapping), "--tickets", "desk.csv")
     p1 = data["priorities"][0]
     assert p1["response"]["median_minutes"] == 14 and p1["resolution"]["median_minutes"] == 60
+
+
+def test_progress_shows_only_for_a_large_export_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agreekit.commands import report as command
+
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_text(HEADER, "utf-8")
+    with large.open("wb") as handle:
+        handle.truncate(command.LARGE)
+    assert command._progress(large) is None  # pytest's output is no terminal
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert command._progress(small) is None
+    assert command._progress(large) is not None

@@ -6,6 +6,7 @@ import json
 from html import escape
 from typing import Any
 
+from agreekit.model.kpi_target import target_in_words
 from agreekit.service_report.charts import attainment_chart, downtime_chart
 
 SHOWN_REJECTED = 50  # rows of each list shown in text and Markdown; JSON lists every listed one
@@ -51,7 +52,7 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
     kpis = [
         [
             k["id"],
-            k["description"] or k["name"],
+            target_in_words({**k, "value": k["target"]}),
             _number(k["value"]),
             _number(k["target"]),
             _verdict(k["met"]),
