@@ -27,17 +27,22 @@ def _done(started: float, detail: str = "") -> None:
 @repo_option
 @click.option("--no-pdf", is_flag=True, help="Build the site without the PDF.")
 @click.option("--no-docx", is_flag=True, help="Build the site without the Word copy.")
+@click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://).")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
 @force_option
-def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> int:
+def command(
+    repo: Path, no_pdf: bool, no_docx: bool, offline: bool, strict: bool, force: bool
+) -> int:
     """Check the agreement, then build the site, the PDF and the Word copy into site/.
 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
-    return run(repo, no_pdf, no_docx, strict, force)
+    return run(repo, no_pdf, no_docx, strict, force, offline)
 
 
-def run(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> int:
+def run(
+    repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool, offline: bool = False
+) -> int:
     """Check, then build the site (the PDF and the Word copy unless told not to); swap it in
     once complete."""
     from agreekit.outputs import Refused
@@ -78,7 +83,7 @@ def run(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> i
             repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
             report=lambda m: click.echo(m, err=True), force=force,
             finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
-            checked=agreement,
+            checked=agreement, offline=offline,
         )  # fmt: skip
     except Refused as error:
         refuse(error)
