@@ -6,6 +6,7 @@ events, so a move to another site generator replaces this file alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,13 @@ from mkdocs.structure.pages import Page
 
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
+from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import changes_page, home_page, page_descriptions
 from agreekit.publish.version import Version, content_id, current_version
+from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.render import SITE, RenderError, render_agreement
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
@@ -95,6 +98,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
+        files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
         if self.config.offline:
