@@ -279,3 +279,27 @@ def test_progress_shows_only_for_a_large_export_on_a_terminal(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert command._progress(small) is None
     assert command._progress(large) is not None
+
+
+def test_a_bad_outage_row_is_listed_and_strict_stops(sample: SampleRepo) -> None:
+    (sample.root / "tickets.csv").write_text(HEADER, "utf-8")
+    (sample.root / "outages.csv").write_text(
+        "start,end,planned,service\n"
+        "2027-03-03T10:00:00Z,2027-03-03T11:00:00Z,false,network\n"
+        "2027-03-04T10:00:00Z,2027-03-04T09:00:00Z,false,network\n"
+        "2027-03-05T10:00:00Z,2027-03-05T11:00:00Z,maybe,network\n",
+        "utf-8",
+    )
+    data = report(sample, "--period", "2027-03", "--outages", "outages.csv")
+    assert [(r["file"], r["line"], r["column"]) for r in data["rejected"]["listed"]] == [
+        ("outages.csv", 3, "end"),
+        ("outages.csv", 4, "planned"),
+    ]
+    assert data["availability"]["unplanned_downtime_minutes"] == 60
+    strict = sample.cli(
+        "report", "--tickets", "tickets.csv", "--period", "2027-03", "--outages", "outages.csv",
+        "--strict",
+    )  # fmt: skip
+    assert strict.returncode == 2 and strict.stderr.startswith(
+        "error: outages.csv:3: column 'end': "
+    )
