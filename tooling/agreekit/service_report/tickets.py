@@ -306,9 +306,10 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
         early = known_created & (values != MISSING) & (values < created)
         checks.add(
             early,
-            name(ours, mapping.first_response_after_minutes or ours),
+            (mapping.first_response_after_minutes if ours == "first_response" else "")
+            or name(ours, ours),
             lambda row, values=values, ours=ours: (
-                f"{ours} {_when(values[row])} is before created {_when(created[row])}"
+                f"{ours} {_when(int(values[row]))} is before created {_when(int(created[row]))}"
             ),
         )
     paused = np.zeros(rows)
