@@ -202,8 +202,17 @@ def _codes(encoded: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
     return indices.fill_null(-1).to_numpy(), len(encoded.chunk(0).dictionary)
 
 
+def id_codes(ids: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
+    """Each row's id as a number (-1 for none) and how many distinct ids there are: one hash
+    table in C, run by the reading thread so that it overlaps loading the agreement."""
+    return _codes(pc.dictionary_encode(ids))
+
+
 def _duplicates(
-    ids: pa.Array | pa.ChunkedArray, usable: np.ndarray, lines: np.ndarray
+    ids: pa.Array | pa.ChunkedArray,
+    usable: np.ndarray,
+    lines: np.ndarray,
+    codes_found: tuple[np.ndarray, int] | None = None,
 ) -> tuple[np.ndarray, dict[int, int]]:
     """Rows whose id an earlier usable row already has, and for each the line of that first row.
 
@@ -211,7 +220,7 @@ def _duplicates(
     of the usable rows finds whether any repeats, and only then are the rows looked at.
     """
     again = np.zeros(len(ids), dtype=bool)
-    codes, distinct = _codes(pc.dictionary_encode(ids))
+    codes, distinct = codes_found if codes_found is not None else id_codes(ids)
     counts = np.bincount(codes[usable & (codes >= 0)], minlength=distinct)
     if not (counts > 1).any():
         return again, {}
@@ -331,7 +340,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             name("satisfaction", "satisfaction"),
             lambda row: f"'{_text(score_text, row)}' is not a score",
         )
-    again, earlier = _duplicates(ids, ~checks.bad, raw.lines)
+    again, earlier = _duplicates(ids, ~checks.bad, raw.lines, raw.id_codes)
     checks.add(
         again,
         name("id", "id"),
