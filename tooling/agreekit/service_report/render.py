@@ -83,15 +83,26 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
             [
                 s["service"],
                 _percent(s["percent"]),
+                _percent(s["target"]),
+                _verdict(s["met"]),
                 _number(s["unplanned_downtime_minutes"]),
                 _number(s["planned_downtime_minutes"]),
+                f"{_number(s['credit']['percent'])}%",
             ]
             for s in availability["services"]
         ]
         tables.append(
             (
                 "Availability",
-                ["Service", "Availability", "Unplanned minutes", "Planned minutes (excluded)"],
+                [
+                    "Service",
+                    "Availability",
+                    "Target",
+                    "Result",
+                    "Unplanned minutes",
+                    "Planned minutes (excluded)",
+                    "Credit",
+                ],
                 rows,
             )
         )
