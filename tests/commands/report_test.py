@@ -303,3 +303,11 @@ def test_a_bad_outage_row_is_listed_and_strict_stops(sample: SampleRepo) -> None
     assert strict.returncode == 2 and strict.stderr.startswith(
         "error: outages.csv:3: column 'end': "
     )
+
+
+def test_without_an_outage_log_availability_is_not_judged(month: SampleRepo) -> None:
+    data = report(month, "--period", "2027-03")
+    uptime = next(k for k in data["kpis"] if k["type"] == "availability-at-least")
+    assert (uptime["value"], uptime["met"]) == (None, None)
+    assert data["availability"]["percent"] is None and data["service_credit"]["percent"] is None
+    assert any("No outage log" in note for note in data["notes"])

@@ -188,20 +188,21 @@ def _kpis(
     per_priority: dict[str, dict[str, Any]],
     tickets: Tickets,
     in_period: np.ndarray,
-    lowest: float,
+    lowest: float | None,
 ) -> list[dict[str, Any]]:
     ids = [p.id for p in terms.priorities]
     found = []
     for kpi in terms.kpis:
         target = kpi.target
         scope = [p for p in ids if not target.priorities or p in target.priorities]
-        value: float | None
-        if target.type == "share-within-target":
+        value: float | None = None
+        met_target: bool | None = None
+        if target.type == "share-within-target" and target.of in ("response", "resolution"):
             met = sum(per_priority[p][target.of]["met"] for p in scope)
             breached = sum(per_priority[p][target.of]["breached"] for p in scope)
             value = _share(met, breached)
             met_target = None if value is None else value >= target.value
-        elif target.type == "average-at-least":
+        elif target.type == "average-at-least" and target.of == "satisfaction":
             scores = tickets.satisfaction[in_period]
             scores = scores[~np.isnan(scores)]
             value = round(float(scores.mean()), 4) if len(scores) else None
@@ -209,9 +210,10 @@ def _kpis(
         elif target.type == "count-at-most":
             value = float(sum(per_priority[p]["tickets"] for p in scope))
             met_target = value <= target.value
-        else:
+        elif target.type == "availability-at-least" and lowest is not None:
             value = round(lowest, 4)
             met_target = value >= target.value
+        # anything else is a target `check` reports (AK207): shown, not judged
         found.append(
             {
                 "id": kpi.id,
@@ -369,7 +371,13 @@ def compute(
         },
         "priorities": priorities,
         "open_tickets": open_tickets,
-        "kpis": _kpis(terms, per_priority, tickets, in_period & ~negative_rows, lowest),
+        "kpis": _kpis(
+            terms,
+            per_priority,
+            tickets,
+            in_period & ~negative_rows,
+            lowest if outages is not None else None,
+        ),  # fmt: skip
         "availability": availability_report,
         "service_credit": _credit(terms, availability_report["services"], lowest)
         if outages is not None
