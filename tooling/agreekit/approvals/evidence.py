@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from agreekit import git
+from agreekit import git, versions
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree
 from agreekit.approvals.evidence_cache import EvidenceCache
 from agreekit.approvals.record import record_from_tag
@@ -124,7 +124,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     learnt.save()
     verdicts.save()
     results = verify_records(evidence, signing_required, head_content, history())
-    release = git.version_tag(repo)
+    release = versions.released_at_head(repo)
     return GitEvidence(head, head_content, worktree, signing_required, tuple(results), release)
 
 

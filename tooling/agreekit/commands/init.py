@@ -52,7 +52,7 @@ def command(directory: Path, force: bool, install: str) -> None:
         write_atomic(directory / CODEOWNERS_PATH, codeowners_text(agreement))
         written.append(CODEOWNERS_PATH)
     if not (directory / ".git").exists():
-        git.run(directory, "init", "-q")
+        git.init(directory)
     for relative in kept:
         click.echo(f"kept {relative} (exists)")
     click.echo(f"Created {len(written)} files in {directory}, and a git repository.")

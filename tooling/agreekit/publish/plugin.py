@@ -23,8 +23,9 @@ from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.pages import changes_page, home_page
-from agreekit.publish.version import Version, content_id, current_version
+from agreekit.publish.version import content_id
 from agreekit.text.render import SITE, RenderError, render_agreement
+from agreekit.versions import Version, current_version
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"
