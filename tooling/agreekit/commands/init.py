@@ -10,10 +10,10 @@ import click
 
 from agreekit import __version__, git
 from agreekit.files import write_atomic
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.loader import load_agreement
 from agreekit.scaffold import repository_files
+from agreekit.text.codeowners import codeowners_text
 
 
 @click.command()

@@ -6,10 +6,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreekit.governance.repository import RepositoryFiles
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.profile import Profile
 from agreekit.model.records import Records
+from agreekit.model.repository import RepositoryFiles
 from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
 
