@@ -15,11 +15,11 @@ import markdown
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
+from agreekit.model.signatories import Signed
 from agreekit.text.context import template_context
 from agreekit.text.numbering import NumberedSection
 from agreekit.text.render import PDF, render_agreement
 from agreekit.versions import Version
-from agreekit.workflow.release import Signed
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists"]
 

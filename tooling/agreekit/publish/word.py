@@ -26,7 +26,7 @@ from agreekit.text.render import PDF, render_agreement
 from agreekit.versions import Version, current_version
 
 if TYPE_CHECKING:
-    from agreekit.workflow.release import Signed
+    from agreekit.model.signatories import Signed
 
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "pre", "blockquote"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr"}
