@@ -85,3 +85,17 @@ def test_a_forbidden_import_breaks_a_contract(
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{contract} BROKEN" in result.stdout, result.stdout
     assert f"agreekit.{module[:-3].replace('/', '.')}" in result.stdout
+
+
+def test_every_module_of_agreekit_has_a_layer() -> None:
+    """A new top-level module or package must be placed in the picture, not left outside it."""
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]
+    (layers,) = [c["layers"] for c in settings["contracts"] if c["type"] == "layers"]
+    placed = {name.strip() for layer in layers for name in layer.replace(":", "|").split("|")}
+    package = ROOT / "tooling" / "agreekit"
+    modules = {
+        f"agreekit.{path.stem if path.is_file() else path.name}"
+        for path in package.iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").is_file()
+    }
+    assert sorted(modules - placed) == []
