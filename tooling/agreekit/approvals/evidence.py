@@ -24,6 +24,8 @@ from agreekit.approvals.record import record_from_tag
 from agreekit.approvals.signature_cache import SignatureCache
 from agreekit.approvals.verify import Authority, Evidence, Person, Verdict, verify_records
 from agreekit.governance.paths import SIGNERS_PATH
+from agreekit.model.agreement_file import Stakeholder
+from agreekit.model.typed import convert
 
 
 class GitEvidence(NamedTuple):
@@ -50,15 +52,12 @@ def _people(raw: bytes | None) -> dict[str, Person]:
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
     people: dict[str, Person] = {}
-    for entry in data.get("stakeholders", []) if isinstance(data, dict) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            roles = entry.get("roles")
-            roles = list(roles) if isinstance(roles, list) else []
-            if entry.get("signatory") is True:
-                roles.append("signatory")
-            people[entry["id"]] = Person(
-                str(entry.get("email", "")), str(entry.get("github", "")), tuple(map(str, roles))
-            )
+    entries = data.get("stakeholders") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        person, _ = convert(Stakeholder, entry)  # the model's reading; an invalid entry is no one
+        if person is not None:
+            roles = (*person.roles, "signatory") if person.signatory else person.roles
+            people[person.id] = Person(person.email, person.github, roles)
     return people
 
 

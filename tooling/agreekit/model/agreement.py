@@ -58,6 +58,16 @@ class Agreement:
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
         return next((s for s in self.file.stakeholders if s.id == stakeholder_id), None)
 
+    def data_block(self, key: str) -> Any:
+        """The typed front-matter block `key` (priorities, costs, ...) that templates read as
+        `data.<key>`: the last section's that carries it, as `section_data` merges them."""
+        found = None
+        for section in self.sections:
+            value = getattr(section.meta, key, None)
+            if value is not None:
+                found = value
+        return found
+
     def section_data(self) -> dict[str, Any]:
         """Every section's front-matter data blocks merged by key: the `data` of templates."""
         merged: dict[str, Any] = {}

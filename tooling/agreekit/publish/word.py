@@ -21,6 +21,7 @@ from agreekit.model.agreement import Agreement
 from agreekit.publish.document import footer_text, subject, to_html
 from agreekit.publish.pages import DOCX_NAME
 from agreekit.publish.version import content_id
+from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.render import PDF, render_agreement
 from agreekit.versions import Version, current_version
@@ -265,7 +266,7 @@ def _signature_record(document: Any, signed: Sequence[Signed]) -> None:
     for signature in signed:
         cells = table.add_row().cells
         cells[0].text = f"{signature.name}, {signature.title}, {signature.organisation}"
-        cells[1].text = f"{signature.when:%d %B %Y %H:%M} UTC"
+        cells[1].text = formats.moment(signature.when)
         cells[2].text = signature.record
         cells[3].text = signature.content[:12]
 
