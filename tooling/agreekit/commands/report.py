@@ -30,7 +30,8 @@ LARGE = 50_000_000  # bytes of tickets above which a terminal shows progress
 
 def _facts(repo: Path, agreement: Any) -> dict[str, Any]:
     """Title, parties, version and content id: what identifies the agreement the report applies."""
-    from agreekit.publish.version import content_id, current_version
+    from agreekit.publish.version import content_id
+    from agreekit.versions import current_version
 
     file = agreement.file
     try:
@@ -38,7 +39,7 @@ def _facts(repo: Path, agreement: Any) -> dict[str, Any]:
             current_version(repo, agreement.directory).label,
             content_id(repo, agreement.directory),
         )
-    except Exception:  # noqa: BLE001 - outside git the report still runs; say so
+    except (OSError, Failure):  # git missing or the folder not a repository: still a report
         version, content = "draft (not in git)", ""
     return {
         "title": file.title,
