@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import force_option, refuse, repo_option
+from agreekit.commands.common import force_option, need_extra, refuse, repo_option
 from agreekit.report import as_text
 
 
@@ -33,6 +33,7 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
+    need_extra("publish", "build")
     from agreekit.outputs import Refused
     from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import force_option, in_repo, repo_option, write_or_refuse
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    need_extra,
+    repo_option,
+    write_or_refuse,
+)
 
 
 def _name(revision: str) -> str:
@@ -31,6 +37,7 @@ def _name(revision: str) -> str:
 def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> None:
     """Redline from OLD to NEW (tags, branches or commits): HTML with <ins>/<del>, and Markdown
     with CriticMarkup {++inserted++} and {--deleted--}."""
+    need_extra("publish", "diff")
     from agreekit.publish.document import to_html
     from agreekit.publish.redline import (
         as_critic_markup,

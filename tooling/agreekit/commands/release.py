@@ -18,7 +18,7 @@ import click
 from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import in_repo, repo_option
+from agreekit.commands.common import in_repo, need_extra, repo_option
 from agreekit.files import replaced_folder, write_atomic
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
 
@@ -56,6 +56,7 @@ def command(repo: Path, version: str, output: Path) -> None:
     """Release the signed agreement as VERSION (e.g. v1.0.0)."""
     if not VERSION_PATTERN.match(version):
         raise click.ClickException(f"'{version}' is not a version like v1.0.0")
+    need_extra("publish", "release")  # before the tag: the bundle's PDF needs WeasyPrint
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
         click.echo(
