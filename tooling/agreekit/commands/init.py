@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from agreekit import __version__, git
+from agreekit import git
 from agreekit.files import write_atomic
 from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.loader import load_agreement
 from agreekit.scaffold import repository_files
+from agreekit.templates import DEFAULT_INSTALL_SOURCE, InstallSourceError, check_install_source
 
 
 @click.command()
@@ -25,13 +26,20 @@ from agreekit.scaffold import repository_files
     "replaces a file, so an existing agreement is kept as it is).",
 )
 @click.option(
-    "--install",
-    default=f"python -m pip install agreekit=={__version__}",
+    "--install-source",
+    default=DEFAULT_INSTALL_SOURCE,
     show_default=True,
-    help="How the new repository's workflows install agreekit.",
+    help="What the new repository's workflows give pip to install agreekit: a requirement "
+    "(`agreekit==X.Y.Z` from your index, `agreekit @ git+https://...@vX.Y.Z`) or a path; "
+    "the workflows add the extras they need.",
 )
-def command(directory: Path, force: bool, install: str) -> None:
+def command(directory: Path, force: bool, install_source: str) -> None:
     """Create a new agreement repository in DIRECTORY."""
+    try:
+        install_source = check_install_source(install_source)
+    except InstallSourceError as error:
+        click.echo(f"error: --install-source: {error}", err=True)
+        sys.exit(2)
     if directory.exists() and any(directory.iterdir()) and not force:
         click.echo(
             f"error: {directory} is not empty; pass --force to add only the missing files "
@@ -40,7 +48,7 @@ def command(directory: Path, force: bool, install: str) -> None:
         )
         sys.exit(2)
     written, kept = [], []
-    for relative, text in repository_files(dt.date.today(), install).items():
+    for relative, text in repository_files(dt.date.today(), install_source).items():
         path = directory / relative
         if path.exists():
             kept.append(relative)
