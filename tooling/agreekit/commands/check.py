@@ -16,7 +16,7 @@ from agreekit.report import as_github, as_json, as_text
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
     help="How to print the findings.",
@@ -26,6 +26,11 @@ def command(repo: Path, output_format: str) -> None:
     result = check_repository(repo)
     if output_format == "json":
         click.echo(as_json(result.findings))
+    elif output_format == "sarif":  # for GitHub code scanning (github/codeql-action/upload-sarif)
+        from agreekit.commands.explain import explanations
+        from agreekit.sarif import as_sarif
+
+        click.echo(as_sarif(result.findings, explanations()))
     elif output_format == "github":
         if result.findings:
             click.echo(as_github(result.findings))
