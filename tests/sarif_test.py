@@ -35,7 +35,7 @@ def test_findings_are_valid_sarif_with_rules_from_the_explanations() -> None:
     rules = run["tool"]["driver"]["rules"]
     assert run["tool"]["driver"]["name"] == "agreekit"
     by_id = {rule["id"]: rule for rule in rules}
-    assert "required-section-missing" == by_id["AK101"]["name"]
+    assert by_id["AK101"]["name"] == "required-section-missing"
     assert "must exist as `agreement/sections/<id>.md`" in by_id["AK101"]["help"]["text"]
     explained = run_cli("explain", "105", cwd=MESSY).stdout
     assert by_id["AK105"]["shortDescription"]["text"] in explained
