@@ -43,9 +43,10 @@ def test_init_scaffolds_a_repository_whose_blanks_are_findings(tmp_path: Path) -
         ".git/HEAD",
     ]:
         assert (new / path).is_file(), path
-    assert "agreekit[publish] @ git+https://github.com/agreekit/agreekit@v" in (
-        new / ".github/workflows/check.yml"
-    ).read_text()
+    assert (
+        "agreekit[publish] @ git+https://github.com/agreekit/agreekit@v"
+        in (new / ".github/workflows/check.yml").read_text()
+    )
     needs = (new / "agreement/sections/service-needs.md").read_text()
     assert "current IT infrastructure, software requirements, hardware needs" in needs
 

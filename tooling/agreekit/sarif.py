@@ -37,7 +37,9 @@ def _rule(check: Check, explanation: Mapping[str, Any]) -> dict[str, Any]:
     markdown.append(f"*Fix:* {fix or check.hint}")
     if explanation.get("fixed"):
         markdown.append(f"```\n{str(explanation['fixed']).rstrip()}\n```")
-    markdown.append(f"Silence it on one line with `agreekit: ignore {check.code[2:]}` in a comment.")
+    markdown.append(
+        f"Silence it on one line with `agreekit: ignore {check.code[2:]}` in a comment."
+    )
     return {
         "id": check.code,
         "name": check.name,

@@ -207,7 +207,9 @@ def agreement_files(today: dt.date) -> dict[str, str]:
         )
         files[f"agreement/sections/{section.id}.md"] = text
     for name in RECORD_FILES:
-        modeline = f"# yaml-language-server: $schema=../../{SCHEMAS_DIR}/{record_schema_name(name)}\n"
+        modeline = (
+            f"# yaml-language-server: $schema=../../{SCHEMAS_DIR}/{record_schema_name(name)}\n"
+        )
         files[f"agreement/records/{name}"] = modeline + template(f"{RECORD_TEMPLATES}/{name}")
     return files
 
