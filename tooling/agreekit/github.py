@@ -206,10 +206,6 @@ class Client(NamedTuple):
             for item in self.pages(f"{self.api}/repos/{slug}/pulls/{number}/reviews")
         ]
 
-    def review_comments(self, slug: str, number: int) -> list[dict[str, Any]]:
-        """Every review comment of the pull request, as GitHub returns them."""
-        return list(self.pages(f"{self.api}/repos/{slug}/pulls/{number}/comments"))
-
 
 class PagesError(ValueError):
     """Saved API output that is not GitHub's list pages; the message names line and column."""
