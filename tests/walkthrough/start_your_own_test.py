@@ -5,7 +5,6 @@ SSH keys, verify. No file of this repository is used but the sample's section te
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
