@@ -17,10 +17,16 @@ from conftest import SAMPLE
 
 # The sample's facts, written into the placeholders as an organisation writes its own.
 FACTS: dict[str, Any] = yaml.safe_load((SAMPLE / "agreement.yml").read_text("utf-8"))
-APPROVERS = {  # stage -> (stakeholder, role) of the README's three approvals
+APPROVERS = {  # stage -> stakeholder of the README's three approvals
     "initial": "amara-okafor",
     "legal": "rachel-osei",
     "final": "mark-ellison",
+}
+# The skeleton's signer line (by its example email) that each approver takes over.
+SIGNER_LINES = {
+    "executive@example.com": "amara-okafor",
+    "legal-counsel@example.com": "rachel-osei",
+    "provider-manager@example.com": "mark-ellison",
 }
 
 
@@ -89,36 +95,44 @@ def fill_agreement_yml(path: Path) -> None:
 
 
 def write_signers(org: Organisation) -> None:
-    """`.github/allowed_signers`: the commented line of each approver, filled with their key."""
+    """README step 4: each approver's commented line, uncommented, with their email and key."""
     path = org.root / ".github" / "allowed_signers"
-    lines = [line for line in path.read_text().splitlines() if line.startswith("# ")]
-    assert any('namespaces="git" ssh-ed25519' in line for line in lines)
-    for stakeholder in APPROVERS.values():
-        public = Path(f"{org.key(stakeholder)}.pub").read_text().strip()
-        lines.append(f'{org.person(stakeholder)["email"]} namespaces="git" {public}')
+    lines = path.read_text().splitlines()
+    for number, line in enumerate(lines):
+        email = line.removeprefix("# ").split(" ", 1)[0]
+        if email in SIGNER_LINES:
+            assert line.startswith("# ") and 'namespaces="git" ssh-ed25519 ' in line
+            stakeholder = SIGNER_LINES[email]
+            public = Path(f"{org.key(stakeholder)}.pub").read_text().strip()
+            lines[number] = f'{org.person(stakeholder)["email"]} namespaces="git" {public}'
+    assert sum(not line.startswith("#") for line in lines) == len(SIGNER_LINES)
     path.write_text("\n".join(lines) + "\n")
 
 
 def test_start_your_own_agreement(tmp_path: Path) -> None:
     org = Organisation(tmp_path / "our-agreement", tmp_path / "keys")
 
-    # 1. init: a repository whose blanks are findings
+    # 2. init: a repository whose blanks are findings, with the hooks installed
     org.ok("agreekit", "init", str(org.root), cwd=tmp_path)
+    org.ok(sys.executable, "-m", "pre_commit", "install")
     assert org.run("agreekit", "check").returncode == 1
+    assert "Progress:" in org.ok("agreekit", "status")
 
-    # 2. fill the placeholders: agreement.yml's facts, each section's text, the signers' keys
+    # 3. fill the placeholders: agreement.yml's facts, each section's text
     fill_agreement_yml(org.root / "agreement" / "agreement.yml")
     for section in sorted((SAMPLE / "sections").glob("*.md")):
         shutil.copy(section, org.root / "agreement" / "sections" / section.name)
+    # 4. name who signs
     write_signers(org)
+
+    # 5. check clean, and commit (the hooks run: agreekit check, codeowners, markdownlint)
     org.ok("agreekit", "codeowners", "--write")  # the teams changed
-
-    # 3. check clean, and commit
-    assert "no findings" in org.ok("agreekit", "check")
+    assert "agreement/: no findings" in org.ok("agreekit", "check")
     org.ok("git", "add", "-A")
-    org.ok("git", "commit", "-q", "-m", "Our agreement, ready for approval")
+    committed = org.ok("git", "commit", "-q", "-m", "Our agreement, ready for approval")
+    assert "agreekit check" in committed and "Failed" not in committed
 
-    # 4. the site and the PDF
+    # 6. the site and the PDF
     built = org.ok("agreekit", "build")
     assert (org.root / "site" / "index.html").is_file()
     pdf = org.root / "site" / "agreement.pdf"
@@ -126,13 +140,13 @@ def test_start_your_own_agreement(tmp_path: Path) -> None:
     assert "Harbourside Housing Association" in (org.root / "site" / "index.html").read_text()
     assert "Published to" in built
 
-    # 5. three people approve, each signing with their own key
+    # 7. three people approve, each signing with their own key
     for stage, stakeholder in APPROVERS.items():
         org.ok("agreekit", "approve", stage, "--as", stakeholder, who=stakeholder)
     tags = org.ok("git", "tag", "-l", "approvals/*").split()
     assert len(tags) == 3
 
-    # 6. verify: every record is valid and signed by a key in the signers file
+    # 8. verify: every record is valid and signed by a key in the signers file
     verified = org.ok("agreekit", "verify")
     for stage, stakeholder in APPROVERS.items():
         assert f"approvals/{stage}/1: ok: {stage} approved by {stakeholder}" in verified
