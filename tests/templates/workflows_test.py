@@ -68,3 +68,47 @@ def test_permissions_are_least_privilege() -> None:
         text = path.read_text()
         assert "\npermissions:\n  contents: read\n" in text, path.name
         assert "write-all" not in text
+
+
+def test_init_writes_this_repositorys_mkdocs_yml() -> None:
+    from agreekit.templates import template
+
+    assert (ROOT / "mkdocs.yml").read_text("utf-8") == template("mkdocs.yml")
+
+
+def test_write_permissions_only_on_the_jobs_that_need_them() -> None:
+    import yaml
+
+    holders: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text())
+        for job_id, job in workflow["jobs"].items():
+            for scope, level in (job.get("permissions") or {}).items():
+                if level == "write":
+                    holders.setdefault(scope, set()).add(f"{path.stem}.{job_id}")
+            for step in job["steps"]:
+                assert "git fetch" not in str(step.get("run", "")), "fetch tags with the checkout"
+                if str(step.get("uses", "")).startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False
+    assert holders == {
+        "security-events": {"check.code-scanning"},
+        "pages": {"publish.deploy"},
+        "id-token": {"publish.deploy"},
+        "contents": {"record-approval.record", "release.release"},
+    }
+
+
+def test_every_action_is_pinned_to_a_commit_of_a_node24_release() -> None:
+    import re
+
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        text = path.read_text()
+        found = re.findall(r"uses: ([\w/-]+)@(\S+)\s+# (v[\d.]+)", text)
+        assert len(found) == text.count("uses:"), f"{path.name}: a `uses:` without a pinned release"
+        for action, sha, version in found:
+            assert re.fullmatch(r"[0-9a-f]{40}", sha), (action, sha)
+            pins.setdefault(action, set()).add(f"{sha} {version}")
+    assert all(len(versions) == 1 for versions in pins.values()), pins
+    assert pins["actions/checkout"] == {"3d3c42e5aac5ba805825da76410c181273ba90b1 v7.0.1"}
+    assert "actions/deploy-pages" in pins and "github/codeql-action/upload-sarif" in pins
