@@ -19,7 +19,8 @@ PRE_COMMIT = "pre-commit>=4,<5"
 
 # token in a workflow template -> (extras of agreekit, other tools) its install step installs
 INSTALL_TOKENS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "__AGREEKIT_INSTALL_PUBLISH__": (("publish",), (PRE_COMMIT,)),
+    "__AGREEKIT_INSTALL_CHECK__": (("publish",), (PRE_COMMIT,)),
+    "__AGREEKIT_INSTALL_PUBLISH__": (("publish",), ()),
     "__AGREEKIT_INSTALL_CORE__": ((), ()),
 }
 
