@@ -4,12 +4,16 @@ pagination by Link headers, primary and secondary rate limits, deleted accounts.
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
 import time
 from typing import Any
 
 import pytest
 
 from agreekit.github import GHOST, Client, GitHubError, PagesError, items_of_pages, next_page
+from conftest import SampleRepo
 from github_server import Reply, documented, serve
 
 SLUG = "octocat/Hello-World"
@@ -203,3 +207,21 @@ def test_saved_pages_in_every_form_gh_writes(text: str) -> None:
 def test_anything_else_names_where_it_goes_wrong(text: str, where: str) -> None:
     with pytest.raises(PagesError, match=where):
         items_of_pages(text)
+
+
+def test_import_github_reports_a_rate_limit_in_githubs_words(sample: SampleRepo) -> None:
+    path = "/repos/harbourside/itsa/pulls/7"
+    with serve() as api:
+        api.route(path, Reply(429, SECONDARY, {"retry-after": "1"}))
+        result = subprocess.run(
+            [sys.executable, "-m", "agreekit", "approvals", "import-github", "--pr", "7"],
+            cwd=sample.root,
+            env={**os.environ, "GITHUB_API_URL": api.base, "GITHUB_TOKEN": "t",
+                 "GITHUB_REPOSITORY": "harbourside/itsa"},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert api.hits(path) == 3  # one request and two retries, a second apart
+    said = result.stdout + result.stderr  # the error's stream is the CLI's choice
+    assert result.returncode != 0 and "Traceback" not in said
+    assert "could not read pull request #7 of harbourside/itsa" in said
+    assert "You have exceeded a secondary rate limit" in said
