@@ -36,8 +36,8 @@ def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) 
     write is replaced only with --force."""
     need_extra("publish", "build")
     from agreekit.outputs import Refused
-    from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
+    from agreekit.text.render import RenderError
 
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
