@@ -1,6 +1,6 @@
 """Findings as SARIF 2.1.0, the format GitHub code scanning reads: one run, every check a rule.
 
-Each rule carries the check's name, summary and the `agreekit explain` text (what it looks for,
+Each rule carries the check's name, summary and its `agreekit explain` text (what it looks for,
 why, the fix), so a finding in code scanning explains itself without the command line.
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agreekit import __version__
-from agreekit.checks.registry import CHECKS, Check
-from agreekit.finding import Finding
+from agreekit.checks.registry import CHECKS
+from agreekit.finding import Finding, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/agreekit/agreekit"
@@ -24,29 +24,30 @@ def _level(severity: str) -> str:
     return LEVELS.get(severity, "note")
 
 
-def _text(explanation: Mapping[str, Any], key: str) -> str:
-    return " ".join(str(explanation.get(key) or "").split())
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _rule(check: Check, explanation: Mapping[str, Any]) -> dict[str, Any]:
-    what, why, fix = (_text(explanation, key) for key in ("what", "why", "fix"))
-    help_text = "\n\n".join(part for part in (what, why, f"Fix: {fix or check.hint}") if part)
-    markdown = [f"**{check.code} {check.name}**", what, f"*Why it matters:* {why}" if why else ""]
-    if explanation.get("example"):
-        markdown.append(f"Example:\n\n```\n{str(explanation['example']).rstrip()}\n```")
-    markdown.append(f"*Fix:* {fix or check.hint}")
-    if explanation.get("fixed"):
-        markdown.append(f"```\n{str(explanation['fixed']).rstrip()}\n```")
-    markdown.append(
-        f"Silence it on one line with `agreekit: ignore {check.code[2:]}` in a comment."
-    )
+def _rule(rule: Rule) -> dict[str, Any]:
+    """A SARIF reportingDescriptor: the rule's summary, and its `agreekit explain` page as help."""
+    explanation = rule.explanation
+    what, why = _flat(explanation.what), _flat(explanation.why)
+    fix = _flat(explanation.fix) or rule.hint
+    help_text = "\n\n".join(part for part in (what, why, f"Fix: {fix}") if part)
+    markdown = [f"**{rule.code} {rule.name}**", what, f"*Why it matters:* {why}" if why else ""]
+    if explanation.example:
+        markdown.append(f"Example:\n\n```\n{explanation.example.rstrip()}\n```")
+    markdown.append(f"*Fix:* {fix}")
+    if explanation.fixed:
+        markdown.append(f"```\n{explanation.fixed.rstrip()}\n```")
+    markdown.append(f"Silence it on one line with `agreekit: ignore {rule.code[2:]}` in a comment.")
     return {
-        "id": check.code,
-        "name": check.name,
-        "shortDescription": {"text": check.summary},
-        "fullDescription": {"text": what or check.summary},
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": what or rule.summary},
         "help": {"text": help_text, "markdown": "\n\n".join(p for p in markdown if p)},
-        "defaultConfiguration": {"level": _level(check.severity)},
+        "defaultConfiguration": {"level": _level(rule.severity)},
         "properties": {"tags": ["agreement"]},
     }
 
@@ -74,9 +75,9 @@ def _result(found: Finding, rule_index: Mapping[str, int]) -> dict[str, Any]:
     return result
 
 
-def as_sarif(findings: Sequence[Finding], explanations: Mapping[str, Mapping[str, Any]]) -> str:
-    """The SARIF log of `findings`, with every check as a rule (explanations by code)."""
-    rules = [_rule(check, explanations.get(check.code, {})) for check in CHECKS]
+def as_sarif(findings: Sequence[Finding]) -> str:
+    """The SARIF log of `findings`, with every check as a rule."""
+    rules = [_rule(check.rule) for check in CHECKS]
     rule_index = {check.code: index for index, check in enumerate(CHECKS)}
     log = {
         "$schema": SCHEMA,

@@ -27,10 +27,9 @@ def command(repo: Path, output_format: str) -> None:
     if output_format == "json":
         click.echo(as_json(result.findings))
     elif output_format == "sarif":  # for GitHub code scanning (github/codeql-action/upload-sarif)
-        from agreekit.commands.explain import explanations
         from agreekit.sarif import as_sarif
 
-        click.echo(as_sarif(result.findings, explanations()))
+        click.echo(as_sarif(result.findings))
     elif output_format == "github":
         if result.findings:
             click.echo(as_github(result.findings))
