@@ -157,6 +157,16 @@ def test_an_install_source_goes_into_every_workflow(tmp_path: Path) -> None:
     for name in ("check.yml", "publish.yml", "record-approval.yml", "release.yml"):
         text = (tmp_path / "a" / ".github" / "workflows" / name).read_text()
         assert "'agreekit[publish]==0.1.0'" in text or "pip install agreekit==0.1.0\n" in text, name
-    refused = run_cli("init", str(tmp_path / "b"), "--install-source", "-e .", cwd=tmp_path)
-    assert refused.returncode == 2 and "not pip options" in refused.stderr
-    assert not (tmp_path / "b").exists()
+    for bad, says in [
+        ("-e .", "not pip options"),
+        (
+            "git+https://github.com/o/agreekit@v1",
+            "as 'agreekit @ git+https://github.com/o/agreekit@v1'",
+        ),
+        ("agreekit==1 ruff", "one requirement"),
+        ("", "must be one line"),
+    ]:
+        refused = run_cli("init", str(tmp_path / "b"), "--install-source", bad, cwd=tmp_path)
+        assert refused.returncode == 2 and says in refused.stderr, (bad, refused.stderr)
+        assert len(refused.stderr.strip().splitlines()) == 1
+        assert not (tmp_path / "b").exists()

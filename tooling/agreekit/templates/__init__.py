@@ -46,12 +46,20 @@ def check_install_source(source: str) -> str:
             "the install source must be one line, e.g. "
             f"'{DEFAULT_INSTALL_SOURCE}', 'agreekit=={__version__}' or '.'"
         )
+    source = source.strip()
     if source.startswith("-"):
         raise InstallSourceError(
             f"'{source}': give a requirement or a path, not pip options "
             "(e.g. 'agreekit @ git+https://github.com/OWNER/agreekit@vX.Y.Z')"
         )
-    return source.strip()
+    if re.match(r"^(git\+|hg\+|svn\+|bzr\+|https?://|file:)", source):
+        raise InstallSourceError(
+            f"'{source}': name the package before a URL, as 'agreekit @ {source}', so the "
+            "workflows can ask for the extras they need"
+        )
+    if "'" in source or any(c.isspace() for c in source.replace(" @ ", "@")):
+        raise InstallSourceError(f"'{source}': one requirement, without quotes or spaces around it")
+    return source
 
 
 def with_extras(source: str, extras: tuple[str, ...]) -> str:
