@@ -60,7 +60,7 @@ def test_a_comment_tracked_by_a_record_takes_its_status(sample: SampleRepo) -> N
 def test_comments_not_in_githubs_format_are_a_clear_error(sample: SampleRepo) -> None:
     (sample.root / "bad.json").write_text(json.dumps([{"body": "no path"}]))
     result = sample.cli("feedback", "--comments", "bad.json")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "expected GitHub's format" in result.stderr
     assert "Traceback" not in result.stderr
     (sample.root / "broken.json").write_text("[{")
@@ -129,7 +129,7 @@ def test_githubs_documented_comment_and_a_deleted_author(sample: SampleRepo) -> 
 def test_an_empty_folder_or_a_page_of_objects_is_a_clear_error(sample: SampleRepo) -> None:
     (sample.root / "empty").mkdir()
     result = sample.cli("feedback", "--comments", "empty")
-    assert result.returncode == 1 and "no *.json pages" in result.stderr
+    assert result.returncode == 2 and "no *.json pages" in result.stderr
     (sample.root / "error.json").write_text('{"message": "Not Found"}')
     result = sample.cli("feedback", "--comments", "error.json")
     assert "error.json:1:1: expected a JSON list" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from agreekit.commands.common import (
     repo_option,
     write_or_refuse,
 )
+from agreekit.errors import DONE, FINDINGS, Failure, os_failure
 from agreekit.github import PagesError, items_of_pages
 from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
 
@@ -26,7 +26,7 @@ def _comment_files(path: Path) -> list[Path]:
         return [path]
     pages = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
     if not pages:
-        raise click.ClickException(f"{path}: no *.json pages in this folder")
+        raise Failure(f"{path}: no *.json pages in this folder; save each page as a .json file")
     return pages
 
 
@@ -37,17 +37,17 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
         for path in _comment_files(given):
             try:
                 items = items_of_pages(path.read_text("utf-8"))
-            except (OSError, UnicodeDecodeError) as error:
-                raise click.ClickException(f"{path}: cannot read: {error}") from error
+            except OSError as error:
+                raise os_failure(error, "read") from error
+            except UnicodeDecodeError as error:
+                raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
             except PagesError as error:
-                raise click.ClickException(
+                raise Failure(
                     f"{path}:{error}; save GitHub's review comments response as `gh api` writes it"
                 ) from error
             for number, item in enumerate(items, start=1):
                 if not isinstance(item, dict):
-                    raise click.ClickException(
-                        f"{path}: item {number} is not a review comment (a JSON object)"
-                    )
+                    raise Failure(f"{path}: item {number} is not a review comment (a JSON object)")
                 comments.append(item)
     return comments
 
@@ -73,21 +73,29 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
 @force_option
 def command(
     repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool, force: bool
-) -> None:
+) -> int:
     """Compile feedback from the records and imported review comments."""
+    return run(repo, comment_files, output, check_only, force)
+
+
+def run(
+    repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool, force: bool
+) -> int:
+    """Write dist/feedback.md and .html, or with `check_only` list the open items (1 if any)."""
     agreement = load_or_exit(repo)
     try:
         entries = compile_feedback(agreement, read_comments(comment_files))
     except FeedbackInputError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     open_entries = [e for e in entries if e.open]
     if check_only:
         for entry in open_entries:
             click.echo(f"open: {entry.section}: {entry.item_id} ({entry.origin}) {entry.text}")
         click.echo(f"{len(open_entries)} of {len(entries)} feedback items open.")
-        sys.exit(1 if open_entries else 0)
+        return FINDINGS if open_entries else DONE
     markdown = as_markdown(agreement, entries)
     folder = in_repo(repo, output)
     page = as_html(markdown, html.escape(agreement.file.title))
     write_or_refuse({folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force)
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")
+    return DONE

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
 from agreekit import git
+from agreekit.errors import DONE, Failure
 from agreekit.files import write_atomic
 from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
@@ -33,20 +33,22 @@ from agreekit.templates import DEFAULT_INSTALL_SOURCE, InstallSourceError, check
     "(`agreekit==X.Y.Z` from your index, `agreekit @ git+https://...@vX.Y.Z`) or a path; "
     "the workflows add the extras they need.",
 )
-def command(directory: Path, force: bool, install_source: str) -> None:
+def command(directory: Path, force: bool, install_source: str) -> int:
     """Create a new agreement repository in DIRECTORY."""
+    return run(directory, force, install_source)
+
+
+def run(directory: Path, force: bool, install_source: str) -> int:
+    """Write the skeleton's missing files into `directory` (empty unless `force`), then git init."""
     try:
         install_source = check_install_source(install_source)
     except InstallSourceError as error:
-        click.echo(f"error: --install-source: {error}", err=True)
-        sys.exit(2)
+        raise Failure(f"--install-source: {error}") from error
     if directory.exists() and any(directory.iterdir()) and not force:
-        click.echo(
-            f"error: {directory} is not empty; pass --force to add only the missing files "
-            "(init never replaces one), or choose an empty folder",
-            err=True,
+        raise Failure(
+            f"{directory} is not empty; pass --force to add only the missing files "
+            "(init never replaces one), or choose an empty folder"
         )
-        sys.exit(2)
     written, kept = [], []
     for relative, text in repository_files(dt.date.today(), install_source).items():
         path = directory / relative
@@ -65,3 +67,4 @@ def command(directory: Path, force: bool, install_source: str) -> None:
         click.echo(f"kept {relative} (exists)")
     click.echo(f"Created {len(written)} files in {directory}, and a git repository.")
     click.echo("Next: `agreekit status` shows what to do first; `agreekit check` lists each blank.")
+    return DONE

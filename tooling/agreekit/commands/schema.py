@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from importlib import resources
 from pathlib import Path
 
 import click
 
 from agreekit.commands.common import force_option, write_or_refuse
+from agreekit.errors import DONE, FINDINGS
 from agreekit.model.schemas import AGREEMENT_SCHEMA, schema_texts
 
 SCHEMA_FILE = AGREEMENT_SCHEMA
@@ -30,8 +30,13 @@ def packaged_schema_path() -> Path:
 @click.option("--write", is_flag=True, help="Write every schema into the package.")
 @click.option("--check", "check_only", is_flag=True, help="Fail if a packaged schema is stale.")
 @force_option
-def command(write: bool, check_only: bool, force: bool) -> None:
+def command(write: bool, check_only: bool, force: bool) -> int:
     """Print the schema of agreement.yml; write or verify every packaged schema."""
+    return run(write, check_only, force)
+
+
+def run(write: bool, check_only: bool, force: bool) -> int:
+    """Print agreement.yml's schema, write every schema into the package, or compare them."""
     schemas = schema_texts()
     folder = packaged_schema_folder()
     if check_only:
@@ -42,10 +47,11 @@ def command(write: bool, check_only: bool, force: bool) -> None:
         ]
         for name in stale:
             click.echo(f"{folder / name} is out of date; run `agreekit schema --write`", err=True)
-        sys.exit(1 if stale else 0)
+        return FINDINGS if stale else DONE
     if write:
         files = {folder / name: text for name, text in schemas.items()}
         write_or_refuse(files, force=force, manifest=False)  # each carries a seal
         click.echo(f"wrote {len(files)} schemas to {folder}")
-        return
+        return DONE
     click.echo(schemas[AGREEMENT_SCHEMA], nl=False)
+    return DONE
