@@ -112,3 +112,15 @@ def test_every_action_is_pinned_to_a_commit_of_a_node24_release() -> None:
     assert all(len(versions) == 1 for versions in pins.values()), pins
     assert pins["actions/checkout"] == {"3d3c42e5aac5ba805825da76410c181273ba90b1 v7.0.1"}
     assert "actions/deploy-pages" in pins and "github/codeql-action/upload-sarif" in pins
+
+
+def test_zizmor_finds_nothing_in_an_init_repositorys_workflows(tmp_path: Path) -> None:
+    from agreekit.templates import DEFAULT_INSTALL_SOURCE
+
+    folder = tmp_path / "workflows"
+    folder.mkdir()
+    for path, text in github_files(DEFAULT_INSTALL_SOURCE).items():
+        if path.startswith(".github/workflows/"):
+            (folder / Path(path).name).write_text(text)
+    result = zizmor(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
