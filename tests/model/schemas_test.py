@@ -13,7 +13,7 @@ import yaml
 
 from agreekit.model.records import RECORD_FILES
 from agreekit.model.schemas import SECTION_SCHEMA, record_schema_name, schema_texts
-from conftest import ROOT, SAMPLE, run_cli
+from conftest import ROOT, SAMPLE, SampleRepo, run_cli
 
 PACKAGED = ROOT / "tooling" / "agreekit" / "schema"
 
@@ -68,12 +68,22 @@ def test_every_sample_section_meets_the_front_matter_schema() -> None:
     assert any("9am" in m for m in messages) and any("titel" in m or "title" in m for m in messages)
 
 
-def test_an_unquoted_time_is_what_the_schema_and_check_both_reject(tmp_path: Path) -> None:
+def test_an_unquoted_time_is_what_the_schema_and_check_both_reject(sample: SampleRepo) -> None:
     check = validator(SECTION_SCHEMA)
     levels = front_matter(SAMPLE / "sections" / "service-levels.md")
     levels["service_hours"]["end"] = yaml.safe_load("18:00")  # YAML 1.1: the number 1080
     assert levels["service_hours"]["end"] == 1080
     assert [e.message for e in check.iter_errors(as_editor_sees(levels))]
+
+    sample.replace("sections/service-levels.md", 'end: "18:00"', "end: 18:00")
+    sample.replace("records/signing.yml", 'time: "10:00"', "time: 10:00")
+    said = sample.cli("check").stdout
+    assert (
+        'YAML read the unquoted time 18:00 as the number 1080; write it in quotes: "18:00"' in said
+    )
+    assert (
+        'YAML read the unquoted time 10:00 as the number 600; write it in quotes: "10:00"' in said
+    )
 
 
 def test_an_init_repository_names_a_schema_in_every_yaml_file(tmp_path: Path) -> None:
