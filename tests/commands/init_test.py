@@ -40,6 +40,11 @@ def test_init_scaffolds_a_repository_whose_blanks_are_findings(tmp_path: Path) -
         ".github/workflows/record-approval.yml",
         ".github/pull_request_template.md",
         ".pre-commit-config.yaml",
+        ".markdownlint-cli2.yaml",
+        ".github/allowed_signers",
+        "mkdocs.yml",
+        "README.md",
+        "schemas/agreement.schema.json",
         ".git/HEAD",
     ]:
         assert (new / path).is_file(), path

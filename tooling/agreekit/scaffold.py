@@ -238,5 +238,6 @@ def repository_files(today: dt.date, install_source: str) -> dict[str, str]:
     files[".markdownlint-cli2.yaml"] = template("markdownlint-cli2.yaml")
     files[".gitignore"] = template("gitignore")
     files["mkdocs.yml"] = template("mkdocs.yml")
+    files["README.md"] = template("readme.md")
     files.update({f"{SCHEMAS_DIR}/{name}": text for name, text in schema_texts().items()})
     return files
