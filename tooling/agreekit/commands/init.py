@@ -10,11 +10,11 @@ import click
 from agreekit import git
 from agreekit.errors import DONE, Failure
 from agreekit.files import write_atomic
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.loader import load_agreement
 from agreekit.scaffold import repository_files
 from agreekit.templates import DEFAULT_INSTALL_SOURCE, InstallSourceError, check_install_source
+from agreekit.text.codeowners import codeowners_text
 
 
 @click.command()
@@ -62,7 +62,7 @@ def run(directory: Path, force: bool, install_source: str) -> int:
         write_atomic(directory / CODEOWNERS_PATH, codeowners_text(agreement))
         written.append(CODEOWNERS_PATH)
     if not (directory / ".git").exists():
-        git.run(directory, "init", "-q")
+        git.init(directory)
     for relative in kept:
         click.echo(f"kept {relative} (exists)")
     click.echo(f"Created {len(written)} files in {directory}, and a git repository.")
