@@ -311,3 +311,28 @@ def test_without_an_outage_log_availability_is_not_judged(month: SampleRepo) -> 
     assert (uptime["value"], uptime["met"]) == (None, None)
     assert data["availability"]["percent"] is None and data["service_credit"]["percent"] is None
     assert any("No outage log" in note for note in data["notes"])
+
+
+@pytest.mark.parametrize(
+    ("absent", "args", "extra"),
+    [
+        (("numpy",), ("--format", "json"), "report"),
+        (("pyarrow",), (), "report"),
+        (("weasyprint",), ("--format", "pdf"), "publish"),
+        (("markdown",), ("--format", "html"), "publish"),
+    ],
+)
+def test_without_its_extra_the_report_names_what_to_install(
+    month: SampleRepo, absent: tuple[str, ...], args: tuple[str, ...], extra: str
+) -> None:
+    from extras_test import without
+
+    before = month.snapshot()
+    result = without(
+        month.root, absent, "report", "--tickets", "tickets.csv", "--period", "2027-03", *args
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"needs the {extra} extra" in lines[0] and absent[0] in lines[0]
+    assert f"pip install 'agreekit[{extra}]'" in lines[0]
+    assert month.snapshot() == before

@@ -97,13 +97,12 @@ def run(
     strict: bool,
     force: bool,
 ) -> int:
-    try:
-        import numpy  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError as error:
-        raise Failure(
-            f"agreekit report needs {error.name}: pip install 'agreekit[report]'"
-        ) from error
+    from agreekit.extras import missing_extra
+
+    needs = ("report", "publish") if output_format in ("html", "pdf") else ("report",)
+    for extra in needs:
+        if message := missing_extra(extra, f"report --format {output_format}"):
+            raise Failure(message)
     from agreekit.service_report.build import build_report, start_reading
     from agreekit.service_report.columns import DEFAULT, load_mapping
     from agreekit.service_report.terms import service_terms
@@ -135,7 +134,6 @@ def _render(
     """The files to write, or None after printing the report to stdout."""
     from agreekit.service_report import render
     from agreekit.service_report.charts import attainment_chart, downtime_chart
-    from agreekit.service_report.errors import ReportError
 
     if output_format in ("text", "json", "md") and output is None:
         text = {"text": render.as_text, "json": render.as_json, "md": render.as_markdown}[
@@ -167,14 +165,9 @@ def _render(
     html = render.as_html(report)
     if output_format == "html":
         return {target: html}
-    try:
-        from agreekit.publish.document import write_pdf
+    from agreekit.publish.document import write_pdf  # the publish extra, asked for in run()
 
-        return {target: write_pdf(html, base_url=str(repo))}
-    except ImportError as error:
-        raise ReportError(
-            f"--format pdf needs WeasyPrint ({error.name}): pip install 'agreekit[publish]'"
-        ) from error
+    return {target: write_pdf(html, base_url=str(repo))}
 
 
 @click.command()
