@@ -80,7 +80,8 @@ def business_time_has_calendar(agreement: Agreement) -> Iterator[Finding]:
     if found is not None:
         hours, section = found
         for field, message in calendar_problems(hours):
-            yield finding("AK203", section.source.locate("service_hours", field), message)
+            where = section.source.locate("service_hours", *field.split("."))
+            yield finding("AK203", where, message)
     for target in priority_targets(agreement):
         source, path = target.section.source, ("priorities", target.position)
         clock = target.priority.clock

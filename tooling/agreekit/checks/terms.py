@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from agreekit import clock
-from agreekit.checks.targets import data_sections
+from agreekit.checks.targets import data_sections, service_hours
 from agreekit.finding import Finding, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
+from agreekit.model.service_calendar import elapsed_minutes
 
 # Active ISO 4217 codes (2025), plus the precious metals and SDR codes contracts sometimes use.
 ISO_4217 = frozenset(
@@ -208,12 +209,17 @@ def renewal_notice_shorter(agreement: Agreement) -> Iterator[Finding]:
         return
     where = agreement.source.locate("term", "renewal", "notice")
     notice = parse_duration(renewal.notice)
-    if notice is None or notice.business or notice.best_effort:
-        message = f"renewal notice '{renewal.notice}' is not a duration; write e.g. 90 days"
+    if notice is None or notice.best_effort:
+        message = (
+            f"renewal notice '{renewal.notice}' is not a duration; write e.g. 90 days or "
+            "60 business days"
+        )
         yield finding("AK221", where, message)
         return
+    calendar = service_hours(agreement)
+    notice_minutes = elapsed_minutes(notice, calendar[0] if calendar else None)
     for name, minutes in periods:
-        if notice.minutes() >= minutes:
+        if notice_minutes >= minutes:
             message = f"renewal notice {renewal.notice} is not shorter than {name}; nobody could give it in time"
             yield finding("AK221", where, message)
 

@@ -1,28 +1,78 @@
 """The service-hours calendar: which minutes count as business time, public holidays included.
 
-`holidays` takes about 65 ms to import, so it is imported only when a holiday is looked up, never
+`holidays` takes about 100 ms to import, so it is imported only when a holiday is looked up, never
 by `agreekit check` on an agreement whose checks need no dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from agreekit.model.countries import COUNTRIES, suggest_country
 from agreekit.model.duration import Duration
 from agreekit.model.section_data import ServiceHours
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+END_OF_DAY = 24 * 60
 
 
-def _clock(text: str) -> dt.time | None:
+def _minute_of_day(text: str) -> int | None:
+    """Minutes since midnight of `HH:MM`; `24:00` is the end of the day (a 24x7 day ends there)."""
+    if text == "24:00":
+        return END_OF_DAY
     try:
-        return dt.time.fromisoformat(text)
+        time = dt.time.fromisoformat(text)
     except ValueError:
         return None
+    return time.hour * 60 + time.minute
+
+
+_REGISTRY_ENTRY = re.compile(r'"\w+": \("\w+", "([A-Z]{2})", "([A-Z]{3})"((?:, "[A-Z]{2,3}")*)')
+
+
+@functools.cache
+def holiday_countries() -> dict[str, str] | None:
+    """Codes the `holidays` package knows (alpha-2, alpha-3, its aliases) -> alpha-2, or None.
+
+    Read from the text of its registry, without importing it (an import costs about 100 ms), and
+    only when a country is checked.
+    """
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    registry = Path(next(iter(spec.submodule_search_locations))) / "registry.py"
+    try:
+        text = registry.read_text("utf-8")
+    except OSError:
+        return None
+    known: dict[str, str] = {}
+    for alpha2, alpha3, aliases in _REGISTRY_ENTRY.findall(text):
+        known[alpha2] = known[alpha3] = alpha2
+        for alias in re.findall(r"[A-Z]{2,3}", aliases):
+            known.setdefault(alias, alpha2)
+    return known or None
+
+
+def country_problem(country: str) -> str | None:
+    """Why `country` cannot name the public holidays (not an ISO 3166 code), or None."""
+    if country in COUNTRIES:
+        supported = holiday_countries()
+        if supported is not None and country not in supported:
+            return f"no public holidays are known for '{country}'; list them in the prose instead"
+        return None
+    suggestion = suggest_country(country) or (holiday_countries() or {}).get(country.upper())
+    if suggestion is None:
+        suggestion = country.upper() if country.upper() in COUNTRIES else None
+    fix = f"use '{suggestion}'" if suggestion else "use an ISO 3166-1 alpha-2 code such as GB or DE"
+    return f"'{country}' is not an ISO 3166 country code; {fix}"
 
 
 def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
@@ -42,22 +92,28 @@ def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
         problems.append(
             ("days", f"service days must be among {', '.join(DAYS)} (got {hours.days or 'none'})")
         )
-    start, end = _clock(hours.start), _clock(hours.end)
-    if start is None or end is None:
-        problems.append(("start", "start and end must be times of day such as 08:00 and 18:00"))
+    start, end = _minute_of_day(hours.start), _minute_of_day(hours.end)
+    if start is None or end is None or start == END_OF_DAY:
+        problems.append(
+            ("start", "start and end must be times of day such as 08:00 and 18:00 (or 24:00)")
+        )
     elif start >= end:
         problems.append(
             ("end", f"service hours end ({hours.end}) before they start ({hours.start})")
         )
+    if hours.holidays is not None:
+        problem = country_problem(hours.holidays.country)
+        if problem:
+            problems.append(("holidays.country", problem))
     return problems
 
 
 def business_day_minutes(hours: ServiceHours) -> int:
     """Length of one business day: a target of `1 business day` is this many business minutes."""
-    start, end = _clock(hours.start), _clock(hours.end)
+    start, end = _minute_of_day(hours.start), _minute_of_day(hours.end)
     if start is None or end is None or start >= end:
         return 0
-    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return end - start
 
 
 @dataclass(frozen=True)
@@ -90,9 +146,16 @@ class BusinessCalendar:
         return day.weekday() in self.weekdays and not self.is_holiday(day)
 
     def _bounds(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        start = dt.datetime.combine(day, dt.time.fromisoformat(self.hours.start), self.zone)
-        end = dt.datetime.combine(day, dt.time.fromisoformat(self.hours.end), self.zone)
-        return start, end
+        start, end = _minute_of_day(self.hours.start), _minute_of_day(self.hours.end)
+        assert start is not None and end is not None  # calendar_problems reports bad times
+        # Wall-clock times of the day, so a day with a clock change keeps its opening hours.
+        opening = dt.datetime.combine(day, dt.time(start // 60, start % 60), self.zone)
+        closing = (
+            dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), self.zone)
+            if end == END_OF_DAY
+            else dt.datetime.combine(day, dt.time(end // 60, end % 60), self.zone)
+        )
+        return opening, closing
 
     def add(self, start: dt.datetime, duration: Duration) -> dt.datetime:
         """When a target of `duration` that starts at `start` (time-zone aware) falls due.
@@ -116,3 +179,15 @@ class BusinessCalendar:
                     remaining -= close_at - begin
             day += dt.timedelta(days=1)
         raise ValueError("no business time in ten years: check the service days and holidays")
+
+
+def elapsed_minutes(duration: Duration, hours: ServiceHours | None) -> float:
+    """About how long `duration` lasts on the wall clock: 60 business days are 12 weeks of a
+    five-day calendar. For notices and periods, compared with other lengths, not for deadlines.
+    """
+    if not duration.business:
+        return duration.minutes()
+    day_minutes = business_day_minutes(hours) if hours is not None else 0
+    days = len({d.lower() for d in hours.days if d.lower() in DAYS}) if hours is not None else 5
+    business_days = duration.minutes(day_minutes or 24 * 60) / (day_minutes or 24 * 60)
+    return business_days * 7 / (days or 5) * 24 * 60

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.duration import parse_duration
 
-_SHORT_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$")
-_UNITS = {"m": "minute", "min": "minute", "h": "hour", "d": "day", "w": "week"}
 _CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 _DAYS = {
     "mon": "Monday",
@@ -28,14 +26,9 @@ class TableError(Exception):
 
 
 def duration(value: object) -> str:
-    """`15m` -> `15 minutes`; longer forms (`2 business days`) are already words."""
-    text = str(value)
-    match = _SHORT_DURATION.match(text)
-    if not match:
-        return text
-    amount, unit = match.groups()
-    word = _UNITS[unit]
-    return f"{amount} {word}" if amount == "1" else f"{amount} {word}s"
+    """`15m` -> `15 minutes`, `PT1H30M` -> `1 hour 30 minutes`; prose stays as written."""
+    parsed = parse_duration(value)
+    return str(value) if parsed is None or isinstance(value, int | float) else str(parsed)
 
 
 def percent(value: object) -> str:
