@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agreekit.checks.credits import credit_findings, shared_fee_findings
 from agreekit.checks.targets import (
     CLOCKS,
+    PriorityTargets,
     data_sections,
     day_minutes,
     priority_targets,
     service_hours,
+    service_levels,
 )
 from agreekit.finding import Finding, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
-from agreekit.model.service_calendar import calendar_problems
+from agreekit.model.section import Section
+from agreekit.model.section_data import ServiceHours
+from agreekit.model.service_calendar import calendar_problems, covers_whole_week
 
 EXAMPLE = "write it as 15m, 4h, 8 business hours or 2 business days"
 
@@ -25,18 +30,14 @@ def response_within_resolution(agreement: Agreement) -> Iterator[Finding]:
     for target in priority_targets(agreement):
         source, path = target.section.source, ("priorities", target.position)
         name = target.priority.id
-        if target.response is None or target.response.best_effort:
-            message = (
-                f"{name} response target '{target.priority.response}' is not a duration; {EXAMPLE}"
-            )
-            yield finding("AK201", source.locate(*path, "response"), message)
-        if target.resolution is None:
-            message = (
-                f"{name} resolution target '{target.priority.resolution}' is not a duration; "
-                f"{EXAMPLE}, or 'best effort' if there is none"
-            )
-            yield finding("AK201", source.locate(*path, "resolution"), message)
-        if target.response is None or target.resolution is None or target.response.best_effort:
+        for kind in ("response", "resolution"):
+            if getattr(target, kind) is None:
+                message = (
+                    f"{name} {kind} target '{getattr(target.priority, kind)}' is not a duration; "
+                    f"{EXAMPLE}, or 'best effort' if there is none"
+                )
+                yield finding("AK201", source.locate(*path, kind), message)
+        if target.response is None or target.resolution is None:
             continue
         if target.minutes(target.response, minutes) > target.minutes(target.resolution, minutes):
             message = (
@@ -85,11 +86,19 @@ def business_time_has_calendar(agreement: Agreement) -> Iterator[Finding]:
     for target in priority_targets(agreement):
         source, path = target.section.source, ("priorities", target.position)
         clock = target.priority.clock
+        if clock is None:
+            message = (
+                f"{target.priority.id} names no clock; add clock: business (the service hours) "
+                "or clock: 24x7"
+            )
+            yield finding("AK203", source.key_location(*path), message)
+            continue
         if clock not in CLOCKS:
             message = f"{target.priority.id} clock '{clock}' is unknown; use 24x7 or business"
             yield finding("AK203", source.locate(*path, "clock"), message)
             continue
         if found is not None:
+            yield from _out_of_hours_route(target, found[0])
             continue
         for kind in ("response", "resolution"):
             duration = getattr(target, kind)
@@ -100,6 +109,42 @@ def business_time_has_calendar(agreement: Agreement) -> Iterator[Finding]:
                     "holidays) to the service-levels section"
                 )
                 yield finding("AK203", source.locate(*path, kind), message)
+    if found is not None:
+        yield from _out_of_hours_known(agreement, *found)
+
+
+def _out_of_hours_route(target: PriorityTargets, hours: ServiceHours) -> Iterator[Finding]:
+    """A priority on the 24x7 clock needs a way to report it outside the service hours."""
+    if target.priority.clock != "24x7" or covers_whole_week(hours):
+        return
+    if any(target.priority.id in route.priorities for route in hours.out_of_hours):
+        return
+    message = (
+        f"{target.priority.id} runs 24x7 but service_hours names no out-of-hours route for it; "
+        f"add service_hours.out_of_hours with priorities: [{target.priority.id}] and a channel"
+    )
+    where = target.section.source.locate("priorities", target.position, "clock")
+    yield finding("AK203", where, message)
+
+
+def _out_of_hours_known(
+    agreement: Agreement, hours: ServiceHours, section: Section
+) -> Iterator[Finding]:
+    known = {t.priority.id for t in priority_targets(agreement)}
+    for index, route in enumerate(hours.out_of_hours):
+        for position, priority in enumerate(route.priorities):
+            if priority not in known:
+                message = f"out-of-hours route for unknown priority '{priority}'"
+                where = section.source.locate(
+                    "service_hours", "out_of_hours", index, "priorities", position
+                )
+                yield finding("AK203", where, message)
+        if route.contact is not None and agreement.stakeholder(route.contact) is None:
+            message = (
+                f"out-of-hours contact '{route.contact}' is not a stakeholder in agreement.yml"
+            )
+            where = section.source.locate("service_hours", "out_of_hours", index, "contact")
+            yield finding("AK203", where, message)
 
 
 # Minutes in the measurement windows agreements use, for checking a stated allowed downtime.
@@ -117,22 +162,30 @@ WINDOW_MINUTES = {
 
 def availability_defined(agreement: Agreement) -> Iterator[Finding]:
     """AK204"""
-    for section in data_sections(agreement, "availability"):
-        availability = section.meta.availability
-        assert availability is not None
-        source = section.source
+    for level in service_levels(agreement):
+        availability = level.availability
+        if availability is None or level.inherited:
+            continue
+        where = level.key_location("availability")
         if not 0 < availability.target < 100:
             message = (
                 f"availability target {availability.target:g}% must be above 0 and below 100; "
                 "100% cannot be met and is never measured"
             )
-            yield finding("AK204", source.locate("availability", "target"), message)
+            yield finding("AK204", level.locate("availability", "target"), message)
+        minimum = availability.minimum
+        if minimum is not None and not 0 < minimum <= availability.target:
+            message = (
+                f"minimum availability {minimum:g}% must be above 0 and at most the "
+                f"{availability.target:g}% target"
+            )
+            yield finding("AK204", level.locate("availability", "minimum"), message)
         if not availability.formula.strip():
             message = "availability has no formula; say how uptime is calculated from downtime"
-            yield finding("AK204", source.key_location("availability"), message)
+            yield finding("AK204", where, message)
         if not availability.exclusions:
             message = "availability lists no exclusions; list what does not count as downtime"
-            yield finding("AK204", source.key_location("availability"), message)
+            yield finding("AK204", where, message)
         maintenance = availability.maintenance
         if (
             maintenance is not None
@@ -143,17 +196,20 @@ def availability_defined(agreement: Agreement) -> Iterator[Finding]:
                 "the maintenance window has no notice period; add maintenance.notice, "
                 "e.g. 5 business days"
             )
-            yield finding("AK204", source.key_location("availability", "maintenance"), message)
+            yield finding(
+                "AK204",
+                level.key_location("availability", "maintenance"),
+                message,
+            )
 
 
 def allowed_downtime_matches(agreement: Agreement) -> Iterator[Finding]:
     """AK205"""
-    for section in data_sections(agreement, "availability"):
-        availability = section.meta.availability
-        assert availability is not None
-        if availability.allowed_downtime is None:
+    for level in service_levels(agreement):
+        availability = level.availability
+        if availability is None or level.inherited or availability.allowed_downtime is None:
             continue
-        where = section.source.locate("availability", "allowed_downtime")
+        where = level.locate("availability", "allowed_downtime")
         stated = parse_duration(availability.allowed_downtime)
         if stated is None or stated.best_effort or stated.business:
             message = f"allowed downtime '{availability.allowed_downtime}' is not a duration; write it in minutes, e.g. 216m"
@@ -178,63 +234,11 @@ def allowed_downtime_matches(agreement: Agreement) -> Iterator[Finding]:
 
 def service_credits_consistent(agreement: Agreement) -> Iterator[Finding]:
     """AK206"""
-    target = next(
-        (
-            s.meta.availability.target
-            for s in data_sections(agreement, "availability")
-            if s.meta.availability
-        ),
-        None,
-    )
-    for section in data_sections(agreement, "service_credits"):
-        credits = section.meta.service_credits
-        assert credits is not None
-        source = section.source
-        tiers = sorted(enumerate(credits.tiers), key=lambda pair: -pair[1].to)
-        for index, tier in tiers:
-            if tier.from_ >= tier.to:
-                message = (
-                    f"credit tier {tier.from_:g}-{tier.to:g}% is empty: 'from' must be below 'to'"
-                )
-                yield finding("AK206", source.locate("service_credits", "tiers", index), message)
-        if tiers and target is not None:
-            index, top = tiers[0]
-            if top.to > target:
-                message = f"credit tier {top.from_:g}-{top.to:g}% reaches above the {target:g}% target; credits start below it"
-                yield finding(
-                    "AK206", source.locate("service_credits", "tiers", index, "to"), message
-                )
-            elif top.to < target:
-                message = f"gap between the top credit tier ({top.to:g}%) and the {target:g}% target: uptime in between earns nothing"
-                yield finding(
-                    "AK206", source.locate("service_credits", "tiers", index, "to"), message
-                )
-        for (_, upper), (index, lower) in zip(tiers, tiers[1:], strict=False):
-            at = source.locate("service_credits", "tiers", index, "to")
-            if lower.to < upper.from_:
-                message = f"gap between credit tiers: nothing covers {lower.to:g}-{upper.from_:g}%; make the tiers meet"
-                yield finding("AK206", at, message)
-            elif lower.to > upper.from_:
-                message = f"credit tiers overlap between {upper.from_:g}% and {lower.to:g}%; make each tier end where the next begins"
-                yield finding("AK206", at, message)
-            if lower.credit < upper.credit:
-                message = (
-                    f"credit falls as uptime falls: {lower.credit:g}% below {lower.to:g}% but "
-                    f"{upper.credit:g}% above; credits must grow as uptime falls"
-                )
-                yield finding(
-                    "AK206", source.locate("service_credits", "tiers", index, "credit"), message
-                )
-        if credits.cap is None:
-            message = "service credits have no cap; add cap (most credit in a month, % of charges)"
-            yield finding("AK206", source.key_location("service_credits"), message)
-        elif credits.tiers and credits.cap < max(t.credit for t in credits.tiers):
-            message = f"cap {credits.cap:g}% is below the largest tier credit; raise the cap or lower the tier"
-            yield finding("AK206", source.locate("service_credits", "cap"), message)
-        claim = parse_duration(credits.claim_window)
-        if claim is None or claim.best_effort:
-            message = "service credits have no claim window; add claim_window, e.g. 30 days"
-            yield finding("AK206", source.key_location("service_credits"), message)
+    levels = service_levels(agreement)
+    for level in levels:
+        if level.credits is not None:
+            yield from credit_findings(agreement, level)
+    yield from shared_fee_findings(levels)
 
 
 REPORTING_FREQUENCIES = (

@@ -9,7 +9,7 @@ from typing import Any
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
 from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
-from agreekit.model.section import Section
+from agreekit.model.section import Heading, Section
 from agreekit.model.source import SourceMap
 
 
@@ -63,25 +63,144 @@ def required_fields_present(agreement: Agreement) -> Iterator[Finding]:
         agreement.source.key_location("departments"),
         "add a department with id: {}",
     )
-    for key, required_ids, what in (
-        ("priorities", agreement.profile.priorities, "priority"),
-        ("kpis", agreement.profile.kpis, "KPI"),
-    ):
-        owner = _data_owner(agreement, key)
-        if owner is not None:
-            ids = [item.get("id") for item in owner.data[key] if isinstance(item, dict)]
-            where = owner.source.key_location(key)
-            yield from _missing_members(
-                what, required_ids, ids, where, f"add a {what} with id: {{}}"
+    yield from _priority_scheme(agreement)
+    owner = _data_owner(agreement, "kpis")
+    if owner is not None:
+        ids = [item.get("id") for item in owner.data["kpis"] if isinstance(item, dict)]
+        where = owner.source.key_location("kpis")
+        yield from _missing_members(
+            "KPI", agreement.profile.kpis, ids, where, "add a KPI with id: {}"
+        )
+    yield from _unknown_removals(agreement)
+
+
+def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
+    """The priorities the profile names, with their names; exactly those, in order, when the
+    repository states its own scheme."""
+    owner = _data_owner(agreement, "priorities")
+    if owner is None:
+        return
+    items = [item if isinstance(item, dict) else {} for item in owner.data["priorities"]]
+    ids = [str(item.get("id")) for item in items]
+    required = agreement.profile.priorities
+    scheme = ", ".join(p.id for p in required)
+    for wanted in required:
+        if wanted.id not in ids:
+            message = f"no priority '{wanted.id}'; add a priority with id: {wanted.id}"
+            yield finding("AK102", owner.source.key_location("priorities"), message)
+            continue
+        index = ids.index(wanted.id)
+        name = str(items[index].get("name", ""))
+        if wanted.name and name.casefold() != wanted.name.casefold():
+            message = f"priority '{wanted.id}' is named '{name}' but the profile calls it '{wanted.name}'; rename one"
+            yield finding("AK102", owner.source.locate("priorities", index, "name"), message)
+    if not agreement.profile.priorities_exact:
+        return
+    known = [p.id for p in required]
+    for index, priority_id in enumerate(ids):
+        if priority_id not in known:
+            message = f"priority '{priority_id}' is not in the profile's scheme ({scheme}); remove it or add it to profile.priorities"
+            yield finding("AK102", owner.source.key_location("priorities", index), message)
+    present = [i for i in ids if i in known]
+    if present != [i for i in known if i in present]:
+        first = next(
+            i
+            for i, (a, b) in enumerate(
+                zip(present, [k for k in known if k in present], strict=True)
             )
+            if a != b
+        )
+        message = f"priorities are not in the profile's order ({scheme}), most urgent first"
+        yield finding(
+            "AK102", owner.source.key_location("priorities", ids.index(present[first])), message
+        )
+
+
+def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
+    """A removal that names nothing the built-in profile requires is a typo, not a change."""
+    from agreekit.model.profile import builtin_profile
+
+    base = builtin_profile()
+    remove = agreement.file.profile.remove
+    where = agreement.source.key_location("profile", "remove")
+    wanted: list[tuple[str, list[str], tuple[str, ...]]] = [
+        ("section", list(remove.sections), tuple(s.id for s in base.sections)),
+        ("agreement field", list(remove.agreement_fields), base.agreement_fields),
+        ("stakeholder kind", list(remove.stakeholder_kinds), base.stakeholder_kinds),
+        ("department", list(remove.departments), base.departments),
+        ("priority", list(remove.priorities), tuple(p.id for p in base.priorities)),
+        ("KPI", list(remove.kpis), base.kpis),
+    ]
+    for section_id, headings in remove.headings.items():
+        required = base.section(section_id)
+        wanted.append(
+            (f"heading of '{section_id}'", headings, required.headings if required else ())
+        )
+    for section_id, fields in remove.fields.items():
+        required = base.section(section_id)
+        wanted.append((f"field of '{section_id}'", fields, required.fields if required else ()))
+    for what, removed, known in wanted:
+        folded = {k.casefold() for k in known}
+        for item in removed:
+            if str(item).casefold() not in folded:
+                message = f"profile.remove names the {what} '{item}', which the built-in profile does not require; check the spelling"
+                yield finding("AK102", where, message)
 
 
 def _missing_headings(section: Section, headings: Iterable[str]) -> Iterator[Finding]:
-    present = {h.text.casefold() for h in section.headings}
+    present = {h.text.casefold(): h for h in reversed(section.headings)}
     for heading in headings:
-        if heading.casefold() not in present:
+        found = present.get(heading.casefold())
+        if found is None:
             message = f"section '{section.id}' lacks the heading '{heading}'; add '## {heading}'"
             yield finding("AK102", Location(section.path, section.body_line), message)
+        elif not has_content(section, found):
+            message = (
+                f"the required heading '{heading}' of section '{section.id}' has no text under "
+                "it; write what the agreement says there"
+            )
+            yield finding("AK102", Location(section.path, found.line), message)
+
+
+# Lines that say nothing: an empty list item or checklist box, an underline, a rule.
+_EMPTY_LINE = re.compile(r"^\s*(?:(?:[-+*]|\d{1,9}[.)])(?:\s+\[[ xX]?\])?|[-=_*\s]+)?\s*$")
+
+
+def has_content(section: Section, heading: Heading) -> bool:
+    """Whether any text stands under `heading`, up to the next heading of its level or higher;
+    comments, empty list items and empty checkboxes are not text."""
+    later = [h.line for h in section.headings if h.line > heading.line and h.level <= heading.level]
+    end = later[0] if later else section.body_line + section.body.count("\n") + 1
+    subheadings = {h.line for h in section.headings}
+    lines = section.body.split("\n")
+    in_comment = False
+    for number in range(heading.line + 1, end):
+        text = lines[number - section.body_line] if number - section.body_line < len(lines) else ""
+        if number in subheadings:
+            continue
+        text, in_comment = _without_comments(text, in_comment)
+        if not _EMPTY_LINE.match(text):
+            return True
+    return False
+
+
+def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without its HTML comments, and whether a comment is still open at its end."""
+    kept = []
+    while text:
+        if in_comment:
+            end = text.find("-->")
+            if end < 0:
+                return "".join(kept), True
+            text, in_comment = text[end + 3 :], False
+        else:
+            start = text.find("<!--")
+            if start < 0:
+                kept.append(text)
+                break
+            kept.append(text[:start])
+            text, in_comment = text[start + 4 :], True
+    return "".join(kept), in_comment
 
 
 def _missing_fields(

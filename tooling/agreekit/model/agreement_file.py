@@ -107,15 +107,71 @@ class ChecksConfig:
 class ProfileSection:
     id: Identifier
     title: str = ""
-    headings: list[str] = spec(factory=list)
-    fields: list[str] = spec(factory=list)
+    headings: list[str] = spec(factory=list, description="Headings the section must have.")
+    fields: list[str] = spec(
+        factory=list, description="Front-matter fields it must have, dotted: availability.target."
+    )
+    replace: bool = spec(
+        False,
+        description="Replace the built-in section's headings and fields instead of adding to them.",
+    )
+
+
+@model
+class ProfilePriority:
+    id: str = spec(
+        description="The priority's id as the service levels write it: P1, Sev1, urgent."
+    )
+    name: str = spec("", description="The name it must have, e.g. Critical; empty: any name.")
+
+
+@model
+class ProfileRemovals:
+    """Requirements of the built-in profile this repository does not have."""
+
+    sections: list[Identifier] = spec(factory=list, description="Section ids no longer required.")
+    headings: dict[str, list[str]] = spec(
+        factory=dict, description="Per section id, headings no longer required."
+    )
+    fields: dict[str, list[str]] = spec(
+        factory=dict, description="Per section id, front-matter fields no longer required."
+    )
+    agreement_fields: list[str] = spec(
+        factory=list, description="agreement.yml fields no longer required."
+    )
+    stakeholder_kinds: list[StakeholderKind] = spec(factory=list)
+    departments: list[Identifier] = spec(factory=list)
+    priorities: list[str] = spec(factory=list)
+    kpis: list[Identifier] = spec(factory=list)
 
 
 @model
 class ProfileExtension:
-    """Additions to the built-in structure profile for this repository."""
+    """This repository's changes to the built-in structure profile: additions, replacements and
+    removals. A list given here replaces the built-in one; `remove` takes single requirements out.
+    """
 
-    sections: list[ProfileSection] = spec(factory=list)
+    sections: list[ProfileSection] = spec(
+        factory=list, description="Sections added, or headings and fields added or replaced."
+    )
+    priorities: list[ProfilePriority | str] | None = spec(
+        None,
+        description="The priority scheme, exactly: ids most urgent first, optionally with names. "
+        "Replaces the built-in P1-P4.",
+    )
+    kpis: list[Identifier] | None = spec(
+        None, description="Required KPI ids; replaces the built-in."
+    )
+    departments: list[Identifier] | None = spec(
+        None, description="Required department ids; replaces the built-in."
+    )
+    stakeholder_kinds: list[StakeholderKind] | None = spec(
+        None, description="Required stakeholder kinds; replaces the built-in."
+    )
+    agreement_fields: list[str] | None = spec(
+        None, description="Required agreement.yml fields, dotted; replaces the built-in."
+    )
+    remove: ProfileRemovals = spec(factory=ProfileRemovals)
 
 
 @model

@@ -108,6 +108,12 @@ def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
     return problems
 
 
+def covers_whole_week(hours: ServiceHours) -> bool:
+    """Whether the service hours are every minute of every day (00:00-24:00, seven days)."""
+    days = {day.lower() for day in hours.days}
+    return days >= set(DAYS) and hours.start == "00:00" and hours.end == "24:00"
+
+
 def business_day_minutes(hours: ServiceHours) -> int:
     """Length of one business day: a target of `1 business day` is this many business minutes."""
     start, end = _minute_of_day(hours.start), _minute_of_day(hours.end)

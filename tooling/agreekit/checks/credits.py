@@ -1,0 +1,188 @@
+"""AK206: service credits as money: tiers that meet their target and reach the floor, response and
+resolution credits that start at their target, and caps within the fees they apply to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from agreekit.checks.targets import ServiceLevels, day_minutes, priority_targets
+from agreekit.finding import Finding, Location, finding
+from agreekit.model.agreement import Agreement
+from agreekit.model.duration import parse_duration
+from agreekit.model.section_data import ServiceCredits, TargetCredit
+
+Locator = Callable[..., Location]
+
+
+def credit_findings(agreement: Agreement, level: ServiceLevels) -> Iterator[Finding]:
+    """Every problem of one credit schedule, each at the line that states it."""
+    credits = level.credits
+    assert credits is not None
+
+    def at(*path: str | int) -> Location:
+        return level.locate("service_credits", *path)
+
+    whole = level.key_location("service_credits")
+    yield from _tier_findings(level, credits, at)
+    for kind in ("response", "resolution"):
+        yield from _target_credit_findings(agreement, credits, kind, at)
+    yield from _cap_findings(credits, at, whole)
+    yield from _fee_findings(agreement, credits, at)
+    claim = parse_duration(credits.claim_window)
+    if claim is None or claim.best_effort:
+        message = "service credits have no claim window; add claim_window, e.g. 30 days"
+        yield finding("AK206", whole, message)
+
+
+def _tier_findings(level: ServiceLevels, credits: ServiceCredits, at: Locator) -> Iterator[Finding]:
+    tiers = sorted(enumerate(credits.tiers), key=lambda pair: -pair[1].to)
+    for index, tier in tiers:
+        if tier.from_ >= tier.to:
+            message = f"credit tier {tier.from_:g}-{tier.to:g}% is empty: 'from' must be below 'to'"
+            yield finding("AK206", at("tiers", index), message)
+        if not 0 <= tier.credit <= 100:
+            message = f"credit {tier.credit:g}% is not a share of the fees: write 0 to 100"
+            yield finding("AK206", at("tiers", index, "credit"), message)
+    availability = level.availability
+    if tiers and availability is not None:
+        index, top = tiers[0]
+        minimum = availability.minimum
+        start, what = (
+            (minimum, f"{minimum:g}% minimum")
+            if minimum is not None
+            else (availability.target, f"{availability.target:g}% target")
+        )
+        if top.to > start:
+            message = f"credit tier {top.from_:g}-{top.to:g}% reaches above the {what}; credits start below it"
+            yield finding("AK206", at("tiers", index, "to"), message)
+        elif top.to < start:
+            message = f"gap between the top credit tier ({top.to:g}%) and the {what}: uptime in between earns nothing"
+            yield finding("AK206", at("tiers", index, "to"), message)
+    for (_, upper), (index, lower) in zip(tiers, tiers[1:], strict=False):
+        if lower.to < upper.from_:
+            message = f"gap between credit tiers: nothing covers {lower.to:g}-{upper.from_:g}%; make the tiers meet"
+            yield finding("AK206", at("tiers", index, "to"), message)
+        elif lower.to > upper.from_:
+            message = f"credit tiers overlap between {upper.from_:g}% and {lower.to:g}%; make each tier end where the next begins"
+            yield finding("AK206", at("tiers", index, "to"), message)
+        if lower.credit < upper.credit:
+            message = (
+                f"credit falls as uptime falls: {lower.credit:g}% below {lower.to:g}% but "
+                f"{upper.credit:g}% above; credits must grow as uptime falls"
+            )
+            yield finding("AK206", at("tiers", index, "credit"), message)
+    if tiers:
+        index, bottom = tiers[-1]
+        if bottom.from_ > 0:
+            message = (
+                f"the lowest credit tier stops at {bottom.from_:g}%: a worse outage earns no "
+                "credit at all; start the lowest tier at 0"
+            )
+            yield finding("AK206", at("tiers", index, "from"), message)
+
+
+def _target_credit_findings(
+    agreement: Agreement, credits: ServiceCredits, kind: str, at: Locator
+) -> Iterator[Finding]:
+    """Credits for a late response or resolution: each starts where its target is missed."""
+    targets = {t.priority.id: t for t in priority_targets(agreement)}
+    minutes = day_minutes(agreement)
+    entries: list[TargetCredit] = getattr(credits, kind)
+    by_priority: dict[str, list[tuple[int, float, TargetCredit]]] = {}
+    for index, entry in enumerate(entries):
+        if not 0 <= entry.credit <= 100:
+            message = f"credit {entry.credit:g}% is not a share of the fees: write 0 to 100"
+            yield finding("AK206", at(kind, index, "credit"), message)
+        target = targets.get(entry.priority)
+        if target is None:
+            message = f"{kind} credit for unknown priority '{entry.priority}'; use a priority id of the service levels"
+            yield finding("AK206", at(kind, index, "priority"), message)
+            continue
+        trigger = parse_duration(entry.after)
+        if trigger is None or trigger.best_effort:
+            message = f"{kind} credit trigger '{entry.after}' is not a duration; write e.g. 30m"
+            yield finding("AK206", at(kind, index, "after"), message)
+            continue
+        by_priority.setdefault(entry.priority, []).append(
+            (index, target.minutes(trigger, minutes), entry)
+        )
+    for priority, found in by_priority.items():
+        target = targets[priority]
+        stated = getattr(target, kind)
+        written = getattr(target.priority, kind)
+        found.sort(key=lambda item: item[1])
+        index, first, entry = found[0]
+        if stated is not None and not stated.best_effort:
+            goal = target.minutes(stated, minutes)
+            if first < goal:
+                message = f"{priority} {kind} credit after {entry.after} is earned while the {written} target is met; start it at the target"
+                yield finding("AK206", at(kind, index, "after"), message)
+            elif first > goal:
+                message = f"{priority} {kind} credit starts after {entry.after}, looser than its {written} target: a miss in between earns nothing; start it at the target"
+                yield finding("AK206", at(kind, index, "after"), message)
+        elif stated is not None:
+            message = (
+                f"{priority} has no {kind} target ({written}): a credit cannot be earned against it"
+            )
+            yield finding("AK206", at(kind, index, "priority"), message)
+        for (_, _, earlier), (later_index, _, later) in zip(found, found[1:], strict=False):
+            if later.credit < earlier.credit:
+                message = f"{priority} {kind} credit falls as the delay grows: {later.credit:g}% after {later.after} but {earlier.credit:g}% after {earlier.after}"
+                yield finding("AK206", at(kind, later_index, "credit"), message)
+
+
+def _cap_findings(credits: ServiceCredits, at: Locator, whole: Location) -> Iterator[Finding]:
+    largest = [t.credit for t in credits.tiers] + [
+        c.credit for c in (*credits.response, *credits.resolution)
+    ]
+    if credits.cap is None:
+        message = "service credits have no cap; add cap (most credit in a month, % of the fees)"
+        yield finding("AK206", whole, message)
+    elif not 0 < credits.cap <= 100:
+        message = f"cap {credits.cap:g}% is more than the fees it applies to; a cap is at most 100%"
+        yield finding("AK206", at("cap"), message)
+    elif largest and credits.cap < max(largest):
+        message = f"cap {credits.cap:g}% is below the largest credit ({max(largest):g}%); raise the cap or lower the credit"
+        yield finding("AK206", at("cap"), message)
+
+
+def _fee_findings(agreement: Agreement, credits: ServiceCredits, at: Locator) -> Iterator[Finding]:
+    lines = {
+        line.id
+        for section in agreement.sections
+        if section.meta.costs is not None
+        for line in section.meta.costs.lines
+    }
+    for index, fee in enumerate(credits.fees):
+        if fee not in lines:
+            known = ", ".join(sorted(lines)) or "none"
+            message = f"credits apply to unknown fees '{fee}'; name a cost line id ({known})"
+            yield finding("AK206", at("fees", index), message)
+
+
+def shared_fee_findings(levels: list[ServiceLevels]) -> Iterator[Finding]:
+    """Schedules that credit the same fees: together their caps must stay within 100% of them.
+
+    A schedule with no `fees` credits all the periodic charges, so it shares them with every other.
+    """
+    capped = [lv for lv in levels if lv.credits is not None and lv.credits.cap is not None]
+    fees = sorted({fee for lv in capped for fee in lv.credits.fees} | {"*"})  # type: ignore[union-attr]
+    reported: set[int] = set()
+    for fee in fees:
+        sharing = [
+            lv
+            for lv in capped
+            if not lv.credits.fees or fee in lv.credits.fees  # type: ignore[union-attr]
+        ]
+        total = sum(lv.credits.cap for lv in sharing)  # type: ignore[union-attr,misc]
+        if len(sharing) < 2 or total <= 100 or id(sharing[-1]) in reported:
+            continue
+        reported.add(id(sharing[-1]))
+        last = sharing[-1]
+        what = "all the charges" if fee == "*" else f"the fees '{fee}'"
+        message = (
+            f"the credit caps of {', '.join(lv.name for lv in sharing)} on {what} add up to "
+            f"{total:g}%; together they may credit at most 100% of the same fees"
+        )
+        where = last.locate("service_credits", "cap")
+        yield finding("AK206", where, message)
