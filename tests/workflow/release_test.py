@@ -112,8 +112,13 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     assert all(s["ssh_signed"] for s in signed["signatures"])
     assert {a["stage"] for a in signed["approvals"]} == {"initial", "legal", "final"}
 
-    text = "\n".join(page.extract_text() for page in PdfReader(bundle / pdf_name).pages)
+    released = PdfReader(bundle / pdf_name)
+    text = "\n".join(page.extract_text() for page in released.pages)
     assert "DRAFT" not in text
+    xmp = released.xmp_metadata  # the signed copy is an archival PDF/A, tagged
+    assert xmp is not None and 'pdfaid:part="3"' in xmp.stream.get_data().decode()
+    assert f"content-id:{head_content}" in xmp.stream.get_data().decode()
+    assert "/StructTreeRoot" in released.trailer["/Root"]
     assert "Signature record" in text and "approvals/signature/" in text
     assert "Version v1.0.0" in text and head_content[:12] in text
 
