@@ -91,7 +91,7 @@ def test_best_effort_resolution_is_allowed(sample: SampleRepo) -> None:
 
 def test_business_target_without_calendar_is_203(sample: SampleRepo) -> None:
     text = sample.read(SL)
-    start, end = text.index("service_hours:"), text.index("priorities:")
+    start, end = text.index("service_hours:"), text.index("\npriorities:") + 1
     sample.write(SL, text[:start] + text[end:])
     found = only(sample.check().findings, "AK203")
     assert [f.location.line for f in found] == [

@@ -21,6 +21,9 @@ _DAYS = {
 }
 
 
+_CLOCKS = {"24x7": "24 hours, 7 days a week", "business": "Service Hours"}
+
+
 class TableError(Exception):
     """A table name that is unknown, or a table whose data is missing."""
 
@@ -76,7 +79,7 @@ def priorities(agreement: Agreement) -> str:
             p.get("description", ""),
             duration(p.get("response", "")),
             duration(p.get("resolution", "")),
-            "24 hours, 7 days a week" if p.get("clock") == "24x7" else "Service Hours",
+            _CLOCKS.get(str(p.get("clock")), str(p.get("clock", ""))),
         )
         for p in _data(agreement, "priorities")
     ]
@@ -89,8 +92,13 @@ def kpis(agreement: Agreement) -> str:
 
 
 def availability(agreement: Agreement) -> str:
-    data = _data(agreement, "availability")
+    return _availability_table(_data(agreement, "availability"))
+
+
+def _availability_table(data: dict[str, Any]) -> str:
     rows: list[tuple[str, object]] = [("Target", percent(data["target"]))]
+    if data.get("minimum") is not None:
+        rows.append(("Minimum acceptable", percent(data["minimum"])))
     if data.get("window"):
         rows.append(("Measurement window", data["window"]))
     if data.get("formula"):
@@ -108,14 +116,47 @@ def availability(agreement: Agreement) -> str:
 
 
 def service_credits(agreement: Agreement) -> str:
-    data = _data(agreement, "service_credits")
-    rows = [
-        (f"{percent(t['from'])} to below {percent(t['to'])}", percent(t["credit"]))
-        for t in data["tiers"]
+    return _credits_table(agreement, _data(agreement, "service_credits"))
+
+
+def _fees_text(agreement: Agreement, fees: list[str]) -> str:
+    if not fees:
+        return "monthly charges"
+    lines = {
+        line["id"]: line.get("description", line["id"])
+        for line in (agreement.section_data().get("costs") or {}).get("lines", [])
+    }
+    return "monthly charges for " + " and ".join(lines.get(fee, fee) for fee in fees)
+
+
+def _credits_table(agreement: Agreement, data: dict[str, Any]) -> str:
+    fees = _fees_text(agreement, data.get("fees") or [])
+    rows: list[tuple[object, ...]] = [
+        (f"Availability {percent(t['from'])} to below {percent(t['to'])}", percent(t["credit"]))
+        for t in data.get("tiers") or []
     ]
+    for kind in ("response", "resolution"):
+        rows += [
+            (f"{c['priority']} {kind} later than {duration(c['after'])}", percent(c["credit"]))
+            for c in data.get(kind) or []
+        ]
     if data.get("cap") is not None:
         rows.append(("Most credit in any month", percent(data["cap"])))
-    return markdown_table(("Availability in the window", "Credit (% of monthly charges)"), rows)
+    return markdown_table(("When", f"Credit (% of the {fees})"), rows)
+
+
+def services(agreement: Agreement) -> str:
+    """One table per service: its availability, then its credits."""
+    parts = []
+    for service in _data(agreement, "services"):
+        parts.append(f"**{service['name']}**")
+        if service.get("description"):
+            parts.append(service["description"])
+        if service.get("availability"):
+            parts.append(_availability_table(service["availability"]))
+        if service.get("service_credits"):
+            parts.append(_credits_table(agreement, service["service_credits"]))
+    return "\n\n".join(parts)
 
 
 def escalation(agreement: Agreement) -> str:
@@ -189,6 +230,10 @@ def service_hours(agreement: Agreement) -> str:
     if holidays:
         where = "-".join(p for p in (holidays.get("country"), holidays.get("subdivision")) if p)
         rows.append(("Public holidays", f"excluded ({where})"))
+    for route in data.get("out_of_hours") or []:
+        rows.append(
+            (f"Outside these hours, for {', '.join(route['priorities'])}", route["channel"])
+        )
     return markdown_table(("", "Service Hours"), rows)
 
 
@@ -197,6 +242,7 @@ TABLES: dict[str, Callable[[Agreement], str]] = {
     "kpis": kpis,
     "availability": availability,
     "service_credits": service_credits,
+    "services": services,
     "escalation": escalation,
     "costs": costs,
     "stakeholders": stakeholders,
