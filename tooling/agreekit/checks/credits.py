@@ -132,9 +132,9 @@ def _target_credit_findings(
 
 
 def _cap_findings(credits: ServiceCredits, at: Locator, whole: Location) -> Iterator[Finding]:
-    largest = [t.credit for t in credits.tiers] + [
-        c.credit for c in (*credits.response, *credits.resolution)
-    ]
+    stated = [t.credit for t in credits.tiers]
+    stated += [c.credit for c in (*credits.response, *credits.resolution)]
+    largest = [credit for credit in stated if 0 <= credit <= 100]  # others are reported already
     if credits.cap is None:
         message = "service credits have no cap; add cap (most credit in a month, % of the fees)"
         yield finding("AK206", whole, message)

@@ -94,7 +94,13 @@ def service_levels(agreement: Agreement) -> list[ServiceLevels]:
         meta = section.meta
         if meta.availability is not None or meta.service_credits is not None:
             found.append(
-                ServiceLevels("the services", section, (), meta.availability, meta.service_credits)
+                ServiceLevels(
+                    "the agreement-wide credits",
+                    section,
+                    (),
+                    meta.availability,
+                    meta.service_credits,
+                )
             )
             shared = shared or meta.availability
     for section in agreement.sections:
