@@ -44,6 +44,21 @@ def home_page(agreement: Agreement, version: Version, content_id: str, pdf: bool
     return "\n".join(lines) + "\n"
 
 
+def page_descriptions(agreement: Agreement) -> dict[str, str]:
+    """A meta description for every page, by source file: what the page is, of which agreement."""
+    file = agreement.file
+    between = f"between {file.parties.customer.name} and {file.parties.provider.name}"
+    descriptions = {
+        "index.md": f"{file.title} {between}: parties, version, effective date and contents.",
+        "changes.md": f"What changed in the {file.title} {between} since the last approved version.",
+    }
+    for numbered in numbered_sections(agreement):
+        descriptions[f"{numbered.section.id}.md"] = (
+            f"Clause {numbered.number}, {numbered.section.meta.title}, of the {file.title} {between}."
+        )
+    return descriptions
+
+
 def _demote_headings(text: str) -> str:
     return re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
 

@@ -22,7 +22,7 @@ from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
-from agreekit.publish.pages import changes_page, home_page
+from agreekit.publish.pages import changes_page, home_page, page_descriptions
 from agreekit.publish.render import SITE, RenderError, render_agreement
 from agreekit.publish.version import Version, content_id, current_version
 
@@ -54,6 +54,7 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         except RenderError as error:
             raise PluginError(str(error)) from None
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        self.descriptions = page_descriptions(agreement)
         config.site_name = agreement.file.title
         # Navigation in agreement.yml order, between the generated home and changes pages.
         sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
@@ -88,6 +89,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        description = self.descriptions.get(page.file.src_uri)
+        if description and not page.meta.get("description"):
+            page.meta["description"] = description
         return self.pages.get(page.file.src_uri, markdown)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
