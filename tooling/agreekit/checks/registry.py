@@ -51,7 +51,7 @@ CHECKS: tuple[Check, ...] = (
         "AK102",
         "required-field-missing",
         ERROR,
-        "A required heading, field, stakeholder kind, department, priority or KPI is missing.",
+        "A required heading (or the text under it), field, stakeholder kind, department, priority or KPI is missing.",
         "Add the heading or field the message names.",
         structure.required_fields_present,
     ),
