@@ -200,3 +200,69 @@ def test_the_example_still_needs_the_kpis_it_did_not_remove(example: SampleRepo,
     end = min(text.find("  - id:", start + 5) % len(text), text.index("reporting:"))
     example.write(SL, text[:start] + text[end:])
     assert [m for _, _, m in ak102(example)] == [f"no KPI '{kpi}'; add a KPI with id: {kpi}"]
+
+
+def replace_priorities(repo: SampleRepo, block: str) -> None:
+    """Put `block` in place of the sample's priorities, and escalate only the first level."""
+    text = repo.read(SL)
+    start, end = text.index("\npriorities:\n") + 1, text.index("\navailability:\n") + 1
+    repo.write(SL, text[:start] + block + text[end:])
+    text = repo.read("sections/escalation.md")
+    start, end = text.index("  - priority: P2"), text.index("---\n", 4)
+    repo.write("sections/escalation.md", text[:start] + text[end:])
+
+
+# Ported from published university SLAs: the University of Sussex IT Services (P1-P5 on working
+# days, 09:00-17:00) and Western University of Health Sciences IT (named levels in operational
+# hours). Their response and resolution targets as published; their descriptions shortened.
+SUSSEX = "".join(
+    f"  - {{id: P{n}, name: Priority {n}, response: {response}, resolution: {resolution}, "
+    "clock: business}\n"
+    for n, response, resolution in [
+        (1, "15 minutes", "4 hours"),
+        (2, "1 hours", "1 Day"),
+        (3, "2 hours", "3 Days"),
+        (4, "4 hours", "5 Days"),
+        (5, "8 hours", "10 Days"),
+    ]
+)
+WESTERN = "".join(
+    f"  - {{id: {name.lower()}, name: IT - {name}, response: {response}, resolution: {resolution}, "
+    "clock: business}\n"
+    for name, response, resolution in [
+        ("Urgent", "10 minutes", "4 hours"),
+        ("Standard", "10 hours", "20 hours"),
+        ("Scheduled", "10 hours", "100 hours"),
+        ("Purchasing", "10 hours", "300 hours"),
+        ("Project", "10 hours", "450 hours"),
+    ]
+)
+
+
+def test_a_published_p1_p5_scheme_ports_with_its_profile(sample: SampleRepo) -> None:
+    replace_priorities(sample, "priorities:\n" + SUSSEX)
+    sample.replace(
+        SL, "    - priorities: [P1]\n      channel:", "    - priorities: []\n      channel:"
+    )
+    sample.replace(SL, 'start: "08:00"', 'start: "09:00"')
+    sample.replace(SL, 'end: "18:00"', 'end: "17:00"')
+    assert [m for _, _, m in ak102(sample)] == []  # P1-P4 are there; P5 is extra
+    add_profile(sample, "  priorities: [P1, P2, P3, P4, P5]\n")
+    assert sample.check().findings == []
+
+
+def test_a_published_named_level_scheme_ports_with_its_profile(sample: SampleRepo) -> None:
+    replace_priorities(sample, "priorities:\n" + WESTERN)
+    sample.replace(
+        SL, "    - priorities: [P1]\n      channel:", "    - priorities: []\n      channel:"
+    )
+    sample.replace("sections/escalation.md", "priority: P1", "priority: urgent")
+    assert sorted(m for _, _, m in ak102(sample)) == [
+        f"no priority 'P{n}'; add a priority with id: P{n}" for n in range(1, 5)
+    ]
+    names = ("Urgent", "Standard", "Scheduled", "Purchasing", "Project")
+    add_profile(
+        sample,
+        "  priorities:\n" + "".join(f"    - {{id: {n.lower()}, name: IT - {n}}}\n" for n in names),
+    )
+    assert sample.check().findings == []

@@ -9,6 +9,7 @@ from typing import Any
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
 from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
+from agreekit.model.profile import builtin_profile
 from agreekit.model.section import Heading, Section
 from agreekit.model.source import SourceMap
 
@@ -102,24 +103,17 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
             message = f"priority '{priority_id}' is not in the profile's scheme ({scheme}); remove it or add it to profile.priorities"
             yield finding("AK102", owner.source.key_location("priorities", index), message)
     present = [i for i in ids if i in known]
-    if present != [i for i in known if i in present]:
-        first = next(
-            i
-            for i, (a, b) in enumerate(
-                zip(present, [k for k in known if k in present], strict=True)
+    for have, want in zip(present, [k for k in known if k in present], strict=True):
+        if have != want:
+            message = f"priorities are not in the profile's order ({scheme}), most urgent first"
+            yield finding(
+                "AK102", owner.source.key_location("priorities", ids.index(have)), message
             )
-            if a != b
-        )
-        message = f"priorities are not in the profile's order ({scheme}), most urgent first"
-        yield finding(
-            "AK102", owner.source.key_location("priorities", ids.index(present[first])), message
-        )
+            return
 
 
 def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
     """A removal that names nothing the built-in profile requires is a typo, not a change."""
-    from agreekit.model.profile import builtin_profile
-
     base = builtin_profile()
     remove = agreement.file.profile.remove
     where = agreement.source.key_location("profile", "remove")

@@ -24,10 +24,15 @@ class PriorityTargets(NamedTuple):
     resolution: Duration | None
 
     def minutes(self, duration: Duration, day_minutes: int) -> float:
-        """Minutes on this priority's clock; a business day is `day_minutes` long."""
-        if duration.business or self.priority.clock != "24x7":
-            return duration.minutes(day_minutes)
-        return duration.minutes()
+        """Minutes on this priority's clock; a business day is `day_minutes` long.
+
+        On a business clock every day is a business day: "1 day" there is one service day.
+        """
+        if self.priority.clock != "24x7" and all(
+            u in ("day", "hour", "minute") for _, u in duration.parts
+        ):
+            return duration._replace(business=True).minutes(day_minutes)
+        return duration.minutes(day_minutes)
 
 
 def data_sections(agreement: Agreement, key: str) -> Iterator[Section]:
