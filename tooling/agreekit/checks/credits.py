@@ -165,24 +165,23 @@ def shared_fee_findings(levels: list[ServiceLevels]) -> Iterator[Finding]:
 
     A schedule with no `fees` credits all the periodic charges, so it shares them with every other.
     """
-    capped = [lv for lv in levels if lv.credits is not None and lv.credits.cap is not None]
-    fees = sorted({fee for lv in capped for fee in lv.credits.fees} | {"*"})  # type: ignore[union-attr]
+    capped = [
+        (level, level.credits.fees, level.credits.cap)
+        for level in levels
+        if level.credits is not None and level.credits.cap is not None
+    ]
+    fees = sorted({fee for _, named, _ in capped for fee in named} | {"*"})
     reported: set[int] = set()
     for fee in fees:
-        sharing = [
-            lv
-            for lv in capped
-            if not lv.credits.fees or fee in lv.credits.fees  # type: ignore[union-attr]
-        ]
-        total = sum(lv.credits.cap for lv in sharing)  # type: ignore[union-attr,misc]
-        if len(sharing) < 2 or total <= 100 or id(sharing[-1]) in reported:
+        sharing = [(level, cap) for level, named, cap in capped if not named or fee in named]
+        total = sum(cap for _, cap in sharing)
+        if len(sharing) < 2 or total <= 100 or id(sharing[-1][0]) in reported:
             continue
-        reported.add(id(sharing[-1]))
-        last = sharing[-1]
+        last = sharing[-1][0]
+        reported.add(id(last))
         what = "all the charges" if fee == "*" else f"the fees '{fee}'"
         message = (
-            f"the credit caps of {', '.join(lv.name for lv in sharing)} on {what} add up to "
-            f"{total:g}%; together they may credit at most 100% of the same fees"
+            f"the credit caps of {', '.join(level.name for level, _ in sharing)} on {what} add "
+            f"up to {total:g}%; together they may credit at most 100% of the same fees"
         )
-        where = last.locate("service_credits", "cap")
-        yield finding("AK206", where, message)
+        yield finding("AK206", last.locate("service_credits", "cap"), message)

@@ -180,7 +180,7 @@ def has_content(section: Section, heading: Heading) -> bool:
 
 def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
     """The line without its HTML comments, and whether a comment is still open at its end."""
-    kept = []
+    kept: list[str] = []
     while text:
         if in_comment:
             end = text.find("-->")
