@@ -6,15 +6,56 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.profile import builtin_profile
 from agreekit.model.section import Heading, Section
 from agreekit.model.source import SourceMap
 
+FAMILY = Family()
 
-def required_sections_present(agreement: Agreement) -> Iterator[Finding]:
+
+AK101 = Rule(
+    "AK101",
+    "required-section-missing",
+    ERROR,
+    summary="A section the structure requires is missing.",
+    hint="Create the section file and list its id under `sections` in agreement.yml.",
+    explanation=Explanation(
+        what=(
+            "Every section the structure profile requires (introduction, definitions, "
+            "service needs, stakeholders, responsibilities, service levels, constraints, "
+            "terms, communication, escalation, legal, signatures) must exist as "
+            "`agreement/sections/<id>.md`, and every id listed under `sections` in "
+            "agreement.yml must have a file."
+        ),
+        why=(
+            "The seed workflow's content steps each live in a section. A missing section "
+            "means a step of the workflow was skipped, and the approvals would cover an "
+            "incomplete agreement."
+        ),
+        example=(
+            "# agreement.yml\n"
+            "sections:\n"
+            "  - introduction\n"
+            "  - definitions        # sections/escalation.md was deleted and escalation is not listed"
+        ),
+        fix=("Create the section file with its front matter and list its id under `sections`."),
+        fixed=(
+            "sections:\n"
+            "  - introduction\n"
+            "  - definitions\n"
+            "  - escalation         # and sections/escalation.md exists"
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK101)
+def required_sections_present(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK101"""
     listed = list(agreement.file.sections)
     present = {s.id for s in agreement.sections} | agreement.unreadable_section_ids
@@ -27,17 +68,86 @@ def required_sections_present(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{section_id}' ({title}) is listed but has no file; "
                 f"create {folder}/{section_id}.md"
             )
-            yield finding("AK101", agreement.source.locate("sections", index), message)
+            yield AK101.at(agreement.source.locate("sections", index), message)
     for section in agreement.profile.sections:
         if section.id not in listed and section.id not in present:
             message = (
                 f"required section '{section.id}' ({section.title}) missing; create "
                 f"{folder}/{section.id}.md and list '{section.id}' under sections"
             )
-            yield finding("AK101", agreement.source.key_location("sections"), message)
+            yield AK101.at(agreement.source.key_location("sections"), message)
 
 
-def required_fields_present(agreement: Agreement) -> Iterator[Finding]:
+AK102 = Rule(
+    "AK102",
+    "required-field-missing",
+    ERROR,
+    summary=(
+        "A required heading (or the text under it), field, stakeholder kind, department, "
+        "priority or KPI is missing."
+    ),
+    hint="Add the heading or field the message names.",
+    explanation=Explanation(
+        what=(
+            'A section lacks a heading the profile requires (for example "Hardware" in '
+            "service-needs), a required heading has no text under it (only blank lines, "
+            "comments, empty list items or empty checkboxes), a data field is missing "
+            "(for example `reporting.frequency`), or agreement.yml lacks a required "
+            "value, stakeholder kind, department, priority or KPI. The built-in profile "
+            "is the seed's (departments IT, Finance, HR and Operations; priorities P1-P4;"
+            " five KPIs); a repository describes its own agreement under `profile:` in "
+            "agreement.yml: a list given there replaces the built-in one (`priorities`, "
+            "`kpis`, `departments`, `stakeholder_kinds`, `agreement_fields`), a section "
+            "with `replace: true` replaces its headings and fields, and `remove:` takes "
+            "single requirements out. A stated `priorities` scheme is exact: those ids, "
+            "in that order, with the names given. Removing something the built-in profile"
+            " does not require is a typo and a finding."
+        ),
+        why=(
+            "These are the seed's form fields. Without them the agreement does not say "
+            "what it must, and reviewers cannot approve what is not written. A heading "
+            "with nothing under it is a form left blank. Real agreements use other "
+            "schemes (P1-P3, Sev1-Sev5, Urgent-Low): the profile says so once, instead of"
+            " stub sections and invented KPIs."
+        ),
+        example=(
+            "# a P1-P3 scheme, no customer-satisfaction survey, no HR department\n"
+            "priorities:\n"
+            "  - {id: P1, name: Critical, response: 15m, resolution: 4h, clock: 24x7}\n"
+            "  - {id: P2, name: High, response: 1h, resolution: 1 business day, clock: business}\n"
+            "  - {id: P3, name: Normal, response: 4 business hours, resolution: 5 business days, clock: business}"
+        ),
+        fix=(
+            "Add the heading, text, field or entry the message names, or describe the "
+            'agreement in agreement.yml\'s `profile` (docs/authoring.md, "The profile").'
+        ),
+        fixed=(
+            "profile:\n"
+            "  priorities: [P1, P2, P3]                  # a P1-P3 scheme\n"
+            "  # priorities: [Sev1, Sev2, Sev3, Sev4, Sev5]  # a Sev1-Sev5 scheme\n"
+            "  # priorities:                             # named levels, names checked\n"
+            "  #   - {id: urgent, name: Urgent}\n"
+            "  #   - {id: high, name: High}\n"
+            "  #   - {id: medium, name: Medium}\n"
+            "  #   - {id: low, name: Low}\n"
+            "  #   - {id: project, name: Project}\n"
+            "  departments: [it, finance, operations]\n"
+            "  remove:\n"
+            "    kpis: [customer-satisfaction]\n"
+            "    headings:\n"
+            "      service-needs: [Specialised service requests]\n"
+            "  sections:\n"
+            "    - id: service-levels\n"
+            "      replace: true\n"
+            "      headings: [Service hours, Severity levels, Services and availability, Reporting]\n"
+            "      fields: [service_hours, priorities, services, kpis, reporting.frequency]"
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK102)
+def required_fields_present(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK102"""
     for section in agreement.sections:
         required = agreement.profile.section(section.id)
@@ -88,27 +198,25 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
     for wanted in required:
         if wanted.id not in ids:
             message = f"no priority '{wanted.id}'; add a priority with id: {wanted.id}"
-            yield finding("AK102", owner.source.key_location("priorities"), message)
+            yield AK102.at(owner.source.key_location("priorities"), message)
             continue
         index = ids.index(wanted.id)
         name = str(items[index].get("name", ""))
         if wanted.name and name.casefold() != wanted.name.casefold():
             message = f"priority '{wanted.id}' is named '{name}' but the profile calls it '{wanted.name}'; rename one"
-            yield finding("AK102", owner.source.locate("priorities", index, "name"), message)
+            yield AK102.at(owner.source.locate("priorities", index, "name"), message)
     if not agreement.profile.priorities_exact:
         return
     known = [p.id for p in required]
     for index, priority_id in enumerate(ids):
         if priority_id not in known:
             message = f"priority '{priority_id}' is not in the profile's scheme ({scheme}); remove it or add it to profile.priorities"
-            yield finding("AK102", owner.source.key_location("priorities", index), message)
+            yield AK102.at(owner.source.key_location("priorities", index), message)
     present = [i for i in ids if i in known]
     for have, want in zip(present, [k for k in known if k in present], strict=True):
         if have != want:
             message = f"priorities are not in the profile's order ({scheme}), most urgent first"
-            yield finding(
-                "AK102", owner.source.key_location("priorities", ids.index(have)), message
-            )
+            yield AK102.at(owner.source.key_location("priorities", ids.index(have)), message)
             return
 
 
@@ -138,7 +246,7 @@ def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
         for item in removed:
             if str(item).casefold() not in folded:
                 message = f"profile.remove names the {what} '{item}', which the built-in profile does not require; check the spelling"
-                yield finding("AK102", where, message)
+                yield AK102.at(where, message)
 
 
 def _missing_headings(section: Section, headings: Iterable[str]) -> Iterator[Finding]:
@@ -147,13 +255,13 @@ def _missing_headings(section: Section, headings: Iterable[str]) -> Iterator[Fin
         found = present.get(heading.casefold())
         if found is None:
             message = f"section '{section.id}' lacks the heading '{heading}'; add '## {heading}'"
-            yield finding("AK102", Location(section.path, section.body_line), message)
+            yield AK102.at(Location(section.path, section.body_line), message)
         elif not has_content(section, found):
             message = (
                 f"the required heading '{heading}' of section '{section.id}' has no text under "
                 "it; write what the agreement says there"
             )
-            yield finding("AK102", Location(section.path, found.line), message)
+            yield AK102.at(Location(section.path, found.line), message)
 
 
 # Lines that say nothing: an empty list item or checklist box, an underline, a rule.
@@ -203,7 +311,7 @@ def _missing_fields(
     for field in fields:
         if lookup(data, field) is MISSING:
             message = f"{owner} lacks the required field '{field}'; add it"
-            yield finding("AK102", source.key_location(*existing_prefix(data, field)), message)
+            yield AK102.at(source.key_location(*existing_prefix(data, field)), message)
 
 
 def _missing_members(
@@ -211,14 +319,38 @@ def _missing_members(
 ) -> Iterator[Finding]:
     for item in required:
         if item not in present:
-            yield finding("AK102", where, f"no {what} '{item}'; {fix.format(item)}")
+            yield AK102.at(where, f"no {what} '{item}'; {fix.format(item)}")
 
 
 def _data_owner(agreement: Agreement, key: str) -> Section | None:
     return next((s for s in agreement.sections if isinstance(s.data.get(key), list)), None)
 
 
-def sections_in_order(agreement: Agreement) -> Iterator[Finding]:
+AK103 = Rule(
+    "AK103",
+    "section-order",
+    ERROR,
+    summary="The sections are not in the order of the structure.",
+    hint="Reorder `sections` in agreement.yml to the expected order.",
+    explanation=Explanation(
+        what=(
+            "The order of `sections` in agreement.yml differs from the order of the "
+            "structure profile."
+        ),
+        why=(
+            "Clause numbers follow the section order. A stable, conventional order lets "
+            "readers find terms where they expect them and keeps cross-references "
+            "meaningful between versions."
+        ),
+        example="sections: [introduction, service-levels, definitions]",
+        fix="Reorder `sections` to the expected order the message lists.",
+        fixed="sections: [introduction, definitions, service-levels]",
+    ),
+)
+
+
+@FAMILY.check(AK103)
+def sections_in_order(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK103"""
     required_order = [s.id for s in agreement.profile.sections]
     listed = list(agreement.file.sections)
@@ -231,7 +363,7 @@ def sections_in_order(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{have}' is out of order: the structure puts '{want}' here "
                 f"(expected order: {', '.join(expected[position:])})"
             )
-            yield finding("AK103", agreement.source.locate("sections", index), message)
+            yield AK103.at(agreement.source.locate("sections", index), message)
             return
 
 
@@ -240,7 +372,32 @@ PLACEHOLDER = re.compile(
 )
 
 
-def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
+AK105 = Rule(
+    "AK105",
+    "placeholder",
+    ERROR,
+    summary="A placeholder or an empty required value is left in the agreement.",
+    hint="Replace the placeholder with the real value.",
+    explanation=Explanation(
+        what=(
+            "A placeholder is left in the text or data (TBD, TBC, TODO, FIXME, XXX, "
+            '"[insert ...]", "Date will be set here", "???"), or a required value is '
+            "empty."
+        ),
+        why=(
+            "An agreement with placeholders cannot be signed: a blank term is a term nobody agreed."
+        ),
+        example="The signing meeting is on Date will be set here.",
+        fix=(
+            "Write the real value. If it is not known yet, keep the change in a draft pull request."
+        ),
+        fixed="The signing meeting is on 20 January 2027 at 10:00 (Europe/London).",
+    ),
+)
+
+
+@FAMILY.check(AK105)
+def no_placeholders(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK105"""
     documents = [(agreement.data, agreement.source)]
     documents += [(s.data, s.source) for s in agreement.sections]
@@ -273,9 +430,7 @@ def _may_hold_placeholder(text: str) -> bool:
 
 
 def _placeholder_finding(location: Location, text: str) -> Finding:
-    return finding(
-        "AK105", location, f"placeholder '{text}' left in the agreement; write the real value"
-    )
+    return AK105.at(location, f"placeholder '{text}' left in the agreement; write the real value")
 
 
 def _empty_required_values(agreement: Agreement) -> Iterator[Finding]:
@@ -283,17 +438,39 @@ def _empty_required_values(agreement: Agreement) -> Iterator[Finding]:
         value = lookup(agreement.data, field)
         if value is not MISSING and is_empty(value):
             message = f"required value '{field}' is empty; fill it in"
-            yield finding("AK105", agreement.source.key_location(*field.split(".")), message)
+            yield AK105.at(agreement.source.key_location(*field.split(".")), message)
     for section in agreement.sections:
         required = agreement.profile.section(section.id)
         for field in required.fields if required else ():
             value = lookup(section.data, field)
             if value is not MISSING and is_empty(value):
                 message = f"required value '{field}' of section '{section.id}' is empty; fill it in"
-                yield finding("AK105", section.source.key_location(*field.split(".")), message)
+                yield AK105.at(section.source.key_location(*field.split(".")), message)
 
 
-def sections_in_structure(agreement: Agreement) -> Iterator[Finding]:
+AK106 = Rule(
+    "AK106",
+    "section-not-in-structure",
+    ERROR,
+    summary="A section file is not listed in the structure.",
+    hint="List the section's id under `sections` in agreement.yml, or delete the file.",
+    explanation=Explanation(
+        what=(
+            "A file in `agreement/sections/` has an id that is not listed under "
+            "`sections` in agreement.yml."
+        ),
+        why=(
+            "An unlisted section is not numbered, not in the navigation and not in the "
+            "PDF: text that looks agreed but is not part of the agreement."
+        ),
+        example="# sections/warranty.md has id: warranty, but agreement.yml does not list it",
+        fix="List the id under `sections` where it belongs, or delete the file.",
+    ),
+)
+
+
+@FAMILY.check(AK106)
+def sections_in_structure(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK106"""
     listed = set(agreement.file.sections)
     for section in agreement.sections:
@@ -302,10 +479,34 @@ def sections_in_structure(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{section.id}' is not in the structure; list it under sections in "
                 f"{agreement.path}, or delete the file"
             )
-            yield finding("AK106", section.source.locate("id"), message)
+            yield AK106.at(section.source.locate("id"), message)
 
 
-def ids_unique(agreement: Agreement) -> Iterator[Finding]:
+AK107 = Rule(
+    "AK107",
+    "duplicate-id",
+    ERROR,
+    summary=(
+        "Two sections, stakeholders, departments, priorities, KPIs or cost lines share an id."
+    ),
+    hint="Give each one a unique id.",
+    explanation=Explanation(
+        what=(
+            "Two section files share an id, or two stakeholders, departments, "
+            "priorities, KPIs or cost lines share an id, or a section is listed twice."
+        ),
+        why=(
+            "Ids are how data, cross-references, CODEOWNERS and approvals point at "
+            "things. A duplicate makes them ambiguous."
+        ),
+        example=("stakeholders:\n  - id: sam\n  - id: sam"),
+        fix="Give each one a unique id.",
+    ),
+)
+
+
+@FAMILY.check(AK107)
+def ids_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK107"""
     seen_sections: dict[str, str] = {}
     for section in agreement.sections:
@@ -313,7 +514,7 @@ def ids_unique(agreement: Agreement) -> Iterator[Finding]:
             message = (
                 f"section id '{section.id}' is also used by {seen_sections[section.id]}; rename one"
             )
-            yield finding("AK107", section.source.locate("id"), message)
+            yield AK107.at(section.source.locate("id"), message)
         seen_sections.setdefault(section.id, section.path)
     for key in ("sections", "stakeholders", "departments"):
         yield from _duplicates(agreement.data.get(key), agreement.source, (key,))
@@ -336,5 +537,5 @@ def _duplicates(items: Any, source: SourceMap, path: tuple[str, ...]) -> Iterato
         if item_id in seen:
             first = source.locate(*path, seen[item_id]).line
             message = f"duplicate id '{item_id}' in {'.'.join(path)} (first on line {first}); rename or remove one"
-            yield finding("AK107", source.locate(*path, index), message)
+            yield AK107.at(source.locate(*path, index), message)
         seen.setdefault(item_id, index)

@@ -11,7 +11,6 @@ from typing import NoReturn
 
 import click
 
-from agreekit.checks.registry import enrich
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
@@ -57,7 +56,7 @@ def load_or_exit(repo: Path) -> Agreement:
     """The agreement, or exit 2 with the input findings that stopped it from loading."""
     agreement, findings = load_agreement(repo)
     if agreement is None:
-        click.echo(as_text([enrich(f) for f in findings], "agreement/"), err=True)
+        click.echo(as_text(findings, "agreement/"), err=True)
         sys.exit(2)
     return agreement
 

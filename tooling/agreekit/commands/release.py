@@ -93,6 +93,9 @@ def command(repo: Path, version: str, output: Path) -> None:
     xmp = xmp_description(agreement, final, evidence.head_content)
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     files = {f"{base}.pdf": write_pdf(html, base_url=str(repo), archival=True, xmp=xmp)}
+    from agreekit.publish.word import agreement_docx
+
+    files[f"{base}.docx"] = agreement_docx(agreement, final, evidence.head_content, signed)
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():
