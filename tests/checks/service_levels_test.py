@@ -116,6 +116,7 @@ REAL_SLA_DEFECTS = [
     ),
     Defect("AK203", SL, "    - priorities: [P1]", "    - priorities: [P2]", "clock: 24x7"),
     Defect("AK203", SL, "country: GB", "country: UK", "country: UK"),
+    Defect("AK203", SL, "subdivision: ENG", "subdivision: England", "subdivision: England"),
     Defect("AK204", SL, "  target: 99.5\n", "  target: 99.5\n  minimum: 99.7\n", "minimum: 99.7"),
     Defect("AK206", SL, "  cap: 30", "  cap: 130", "cap: 130"),
     Defect("AK206", SL, "    - from: 0\n", "    - from: 90\n", "- from: 90"),

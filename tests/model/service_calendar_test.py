@@ -17,6 +17,7 @@ from agreekit.model.service_calendar import (
     business_day_minutes,
     calendar_problems,
     country_problem,
+    subdivision_problem,
     covers_whole_week,
     elapsed_minutes,
 )
@@ -111,3 +112,14 @@ def test_business_days_last_longer_on_the_wall_clock() -> None:
     hours = ServiceHours(timezone="Europe/London", days=list(DAYS[:5]), start="09:00", end="17:00")
     assert elapsed_minutes(Duration(60, "day", business=True), hours) == 84 * 1440
     assert elapsed_minutes(Duration(90, "day"), hours) == 90 * 1440
+
+
+def test_subdivisions_are_the_holidays_packages_without_importing_it() -> None:
+    assert subdivision_problem("GB", "ENG") is None and subdivision_problem("DE", "BY") is None
+    assert subdivision_problem("GB", "England") == (
+        "'England' is not a holiday subdivision of GB; use 'ENG'"
+    )
+    assert subdivision_problem("GB", "XX") == (
+        "'XX' is not a holiday subdivision of GB; use one of ENG, NIR, SCT, WLS"
+    )
+    assert subdivision_problem("IS", "X") == "IS has no holiday subdivisions; remove subdivision 'X'"

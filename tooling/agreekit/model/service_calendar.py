@@ -35,30 +35,78 @@ def _minute_of_day(text: str) -> int | None:
     return time.hour * 60 + time.minute
 
 
-_REGISTRY_ENTRY = re.compile(r'"\w+": \("\w+", "([A-Z]{2})", "([A-Z]{3})"((?:, "[A-Z]{2,3}")*)')
+_REGISTRY_ENTRY = re.compile(r'"(\w+)": \("\w+", "([A-Z]{2})", "([A-Z]{3})"((?:, "[A-Z]{2,3}")*)')
+
+
+def _holidays_folder() -> Path | None:
+    spec = importlib.util.find_spec("holidays")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @functools.cache
-def holiday_countries() -> dict[str, str] | None:
-    """Codes the `holidays` package knows (alpha-2, alpha-3, its aliases) -> alpha-2, or None.
+def _holiday_registry() -> tuple[dict[str, str], dict[str, str]]:
+    """From the `holidays` registry's text: code (alpha-2, alpha-3, alias) -> alpha-2, and
+    alpha-2 -> the module that defines the country. Empty when `holidays` is not installed.
 
-    Read from the text of its registry, without importing it (an import costs about 100 ms), and
-    only when a country is checked.
+    Read without importing the package (an import costs about 100 ms), and only when a country
+    is checked; reading takes about 2 ms.
     """
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    registry = Path(next(iter(spec.submodule_search_locations))) / "registry.py"
+    folder = _holidays_folder()
     try:
-        text = registry.read_text("utf-8")
+        text = (folder / "registry.py").read_text("utf-8") if folder else ""
+    except OSError:
+        text = ""
+    codes: dict[str, str] = {}
+    modules: dict[str, str] = {}
+    for module, alpha2, alpha3, aliases in _REGISTRY_ENTRY.findall(text):
+        codes[alpha2] = codes[alpha3] = alpha2
+        modules[alpha2] = module
+        for alias in re.findall(r"[A-Z]{2,3}", aliases):
+            codes.setdefault(alias, alpha2)
+    return codes, modules
+
+
+def holiday_countries() -> dict[str, str] | None:
+    """Codes the `holidays` package knows (alpha-2, alpha-3, its aliases) -> alpha-2, or None."""
+    return _holiday_registry()[0] or None
+
+
+_SUBDIVISIONS = re.compile(r"\n    subdivisions[^=\n]*=\s*\(([^)]*)\)")
+_SUBDIVISION_ALIASES = re.compile(r"\n    subdivisions_aliases[^=\n]*=\s*\{([^}]*)\}")
+
+
+def subdivisions(country: str) -> tuple[tuple[str, ...], dict[str, str]] | None:
+    """The subdivision codes `holidays` has for `country`, and its aliases (England -> ENG),
+    read from the country's module text; None when that cannot be read."""
+    folder, module = _holidays_folder(), _holiday_registry()[1].get(country)
+    if folder is None or module is None:
+        return None
+    try:
+        text = (folder / "countries" / f"{module}.py").read_text("utf-8")
     except OSError:
         return None
-    known: dict[str, str] = {}
-    for alpha2, alpha3, aliases in _REGISTRY_ENTRY.findall(text):
-        known[alpha2] = known[alpha3] = alpha2
-        for alias in re.findall(r"[A-Z]{2,3}", aliases):
-            known.setdefault(alias, alpha2)
-    return known or None
+    found = _SUBDIVISIONS.search(text)
+    codes = tuple(re.findall(r'"([^"]+)"', found.group(1))) if found else ()
+    aliases = _SUBDIVISION_ALIASES.search(text)
+    pairs = re.findall(r'"([^"]+)":\s*"([^"]+)"', aliases.group(1)) if aliases else []
+    return codes, dict(pairs)
+
+
+def subdivision_problem(country: str, subdivision: str) -> str | None:
+    """Why `subdivision` is not one of `country`'s holiday regions, or None (also when unknown)."""
+    known = subdivisions(country)
+    if known is None or subdivision in known[0]:
+        return None
+    codes, aliases = known
+    if not codes:
+        return f"{country} has no holiday subdivisions; remove subdivision '{subdivision}'"
+    folded = {name.casefold(): code for name, code in aliases.items()}
+    folded |= {code.casefold(): code for code in codes}
+    suggestion = folded.get(subdivision.casefold())
+    fix = f"use '{suggestion}'" if suggestion else f"use one of {', '.join(codes)}"
+    return f"'{subdivision}' is not a holiday subdivision of {country}; {fix}"
 
 
 def country_problem(country: str) -> str | None:
@@ -105,6 +153,10 @@ def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
         problem = country_problem(hours.holidays.country)
         if problem:
             problems.append(("holidays.country", problem))
+        elif hours.holidays.subdivision:
+            problem = subdivision_problem(hours.holidays.country, hours.holidays.subdivision)
+            if problem:
+                problems.append(("holidays.subdivision", problem))
     return problems
 
 
