@@ -122,4 +122,6 @@ def test_subdivisions_are_the_holidays_packages_without_importing_it() -> None:
     assert subdivision_problem("GB", "XX") == (
         "'XX' is not a holiday subdivision of GB; use one of ENG, NIR, SCT, WLS"
     )
-    assert subdivision_problem("IS", "X") == "IS has no holiday subdivisions; remove subdivision 'X'"
+    assert (
+        subdivision_problem("IS", "X") == "IS has no holiday subdivisions; remove subdivision 'X'"
+    )
