@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 
 import click
 
 from agreekit.checks.registry import BY_CODE, CHECKS, normalise_code
+from agreekit.errors import DONE, USAGE, Failure
 from agreekit.finding import Rule
 
 
@@ -28,14 +28,19 @@ def render(rule: Rule) -> str:
 @click.command()
 @click.argument("code", required=False)
 @click.option("--list", "list_all", is_flag=True, help="List every check.")
-def command(code: str | None, list_all: bool) -> None:
+def command(code: str | None, list_all: bool) -> int:
     """Explain check CODE (e.g. 101 or AK101, or its name)."""
+    return run(code, list_all)
+
+
+def run(code: str | None, list_all: bool) -> int:
+    """Print one check's explanation, or the list of every check."""
     if list_all or code is None:
         for check in CHECKS:
             click.echo(f"{check.code}  {check.name:<28} {check.summary}")
-        return
+        return DONE
     wanted = next((c.code for c in CHECKS if c.name == code), None) or normalise_code(code)
     if wanted not in BY_CODE:
-        click.echo(f"error: no check '{code}'; `agreekit explain --list` shows them all", err=True)
-        sys.exit(2)
+        raise Failure(f"no check '{code}'; `agreekit explain --list` shows them all", USAGE)
     click.echo(render(BY_CODE[wanted].rule))
+    return DONE
