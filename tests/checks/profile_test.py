@@ -266,3 +266,9 @@ def test_a_published_named_level_scheme_ports_with_its_profile(sample: SampleRep
         "  priorities:\n" + "".join(f"    - {{id: {n.lower()}, name: IT - {n}}}\n" for n in names),
     )
     assert sample.check().findings == []
+
+
+def test_an_empty_scheme_accepts_any_priorities(sample: SampleRepo) -> None:
+    sample.replace(SL, P4, "")
+    add_profile(sample, "  priorities: []\n")
+    assert sample.check().findings == []

@@ -244,3 +244,19 @@ def test_a_24x7_calendar_needs_no_out_of_hours_route(sample: SampleRepo) -> None
     start, end = text.index("  out_of_hours:"), text.index("\npriorities:") + 1
     sample.write(SL, text[:start] + text[end:])
     assert only(sample.check().findings, "AK203") == []
+
+
+def test_availability_tiers_need_an_availability_to_start_from(example: SampleRepo) -> None:
+    example.replace(
+        EX,
+        "service_credits:\n  response:",
+        "service_credits:\n  tiers:\n    - {from: 0, to: 99.0, credit: 5}\n  response:",
+    )
+    found = only(example.check().findings, "AK206")
+    assert [(f.location.line, f.message) for f in found] == [
+        (
+            example.line_of(EX, "  tiers:", start=example.line_of(EX, "cap: 15")),
+            "availability credit tiers but no availability target to start from; add "
+            "availability (or move the tiers to the service whose availability they credit)",
+        )
+    ]

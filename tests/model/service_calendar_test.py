@@ -17,9 +17,9 @@ from agreekit.model.service_calendar import (
     business_day_minutes,
     calendar_problems,
     country_problem,
-    subdivision_problem,
     covers_whole_week,
     elapsed_minutes,
+    subdivision_problem,
 )
 
 LONDON = ZoneInfo("Europe/London")

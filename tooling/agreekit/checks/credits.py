@@ -121,6 +121,12 @@ def _tier_findings(level: ServiceLevels, credits: ServiceCredits, at: Locator) -
             message = f"credit {tier.credit:g}% is not a share of the fees: write 0 to 100"
             yield AK206.at(at("tiers", index, "credit"), message)
     availability = level.availability
+    if tiers and availability is None:
+        message = (
+            "availability credit tiers but no availability target to start from; add "
+            "availability (or move the tiers to the service whose availability they credit)"
+        )
+        yield AK206.at(level.key_location("service_credits", "tiers"), message)
     if tiers and availability is not None:
         index, top = tiers[0]
         minimum = availability.minimum

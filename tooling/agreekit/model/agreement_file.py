@@ -157,7 +157,7 @@ class ProfileExtension:
     priorities: list[ProfilePriority | str] | None = spec(
         None,
         description="The priority scheme, exactly: ids most urgent first, optionally with names. "
-        "Replaces the built-in P1-P4.",
+        "Replaces the built-in P1-P4; an empty list accepts any scheme.",
     )
     kpis: list[Identifier] | None = spec(
         None, description="Required KPI ids; replaces the built-in."

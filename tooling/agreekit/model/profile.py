@@ -99,7 +99,7 @@ def extend(profile: Profile, extension: ProfileExtension) -> Profile:
         _without(_replaced(profile.departments, extension.departments), remove.departments),
         tuple(p for p in priorities if p.id not in removed_priorities),
         _without(_replaced(profile.kpis, extension.kpis), remove.kpis),
-        priorities_exact=extension.priorities is not None,
+        priorities_exact=bool(extension.priorities),  # `[]`: any scheme at all
     )
 
 
