@@ -260,3 +260,42 @@ def test_availability_tiers_need_an_availability_to_start_from(example: SampleRe
             "availability (or move the tiers to the service whose availability they credit)",
         )
     ]
+
+
+# A published managed-services SLA (ektasi.io, "Managed Services SLA", effective 5 September 2025):
+# P1-P4, a 99.9% monthly uptime target, credits of 5/10/15% of the monthly managed fee, claims
+# within 30 days, 48 hours' maintenance notice. Its "best effort within 8 hrs" P1 resolution is
+# written as its bound, 8h; "as prioritized" and "as scheduled" as best effort.
+MSP_PRIORITIES = """priorities:
+  - {id: P1, name: Critical, response: 15 min, resolution: 8 hrs, clock: 24x7}
+  - {id: P2, name: High, response: 2 hrs, resolution: 3 business days, clock: business}
+  - {id: P3, name: Medium, response: 1 business day, resolution: best effort, clock: business}
+  - {id: P4, name: Low, response: 2 business days, resolution: best effort, clock: business}
+"""
+MSP_LEVELS = """availability:
+  target: 99.9
+  window: calendar month
+  formula: "(minutes in the month - minutes of downtime) / minutes in the month x 100"
+  allowed_downtime: 43m
+  exclusions: [Scheduled maintenance with at least 48 hours' notice, Force majeure]
+  maintenance: {window: "announced in advance", notice: 48 hours}
+service_credits:
+  tiers:
+    - {from: 99.5, to: 99.9, credit: 5}
+    - {from: 99.0, to: 99.5, credit: 10}
+    - {from: 0, to: 99.0, credit: 15}
+  cap: 15
+  fees: [service-management]
+  claim_window: 30 days
+"""
+
+
+def test_a_published_msp_sla_ports(sample: SampleRepo) -> None:
+    text = sample.read(SL)
+    start, end = text.index("\npriorities:\n") + 1, text.index("\nkpis:\n") + 1
+    sample.write(SL, text[:start] + MSP_PRIORITIES + MSP_LEVELS + text[end:])
+    assert [(f.code, f.message) for f in sample.check().findings] == []
+    # its 5% band starts at the target; a typo that starts it at 99.95% is caught at its line
+    sample.replace(SL, "{from: 99.5, to: 99.9, credit: 5}", "{from: 99.5, to: 99.95, credit: 5}")
+    found = only(sample.check().findings, "AK206")
+    assert [f.location.line for f in found] == [sample.line_of(SL, "to: 99.95")]
