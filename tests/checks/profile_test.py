@@ -167,8 +167,8 @@ def test_a_removal_of_nothing_is_a_typo(sample: SampleRepo) -> None:
         (
             "agreement/agreement.yml",
             sample.line_of("agreement.yml", "  remove:"),
-            "profile.remove names the KPI 'customer-satisfation', which the built-in profile "
-            "does not require; check the spelling",
+            "profile.remove names the KPI 'customer-satisfation', which the profile does not "
+            "require; check the spelling",
         )
     ]
 
@@ -272,3 +272,16 @@ def test_an_empty_scheme_accepts_any_priorities(sample: SampleRepo) -> None:
     sample.replace(SL, P4, "")
     add_profile(sample, "  priorities: []\n")
     assert sample.check().findings == []
+
+
+def test_a_removal_from_the_repositorys_own_lists_is_not_a_typo(example: SampleRepo) -> None:
+    example.replace(
+        "agreement.yml",
+        "    kpis: [customer-satisfaction]",
+        "    kpis: [customer-satisfaction]\n    priorities: [Sev3]",
+    )
+    example.replace()
+    assert [m for _, _, m in ak102(example)] == [
+        "priority 'Sev3' is not in the profile's scheme (Sev1, Sev2); remove it or add it to "
+        "profile.priorities"
+    ]

@@ -11,7 +11,7 @@ from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.profile import builtin_profile
+from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.section import Heading, Section
 from agreekit.model.source import SourceMap
 
@@ -221,8 +221,8 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
 
 
 def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
-    """A removal that names nothing the built-in profile requires is a typo, not a change."""
-    base = builtin_profile()
+    """A removal that names nothing the profile would require is a typo, not a change."""
+    base = extend(builtin_profile(), agreement.file.profile, removals=False)
     remove = agreement.file.profile.remove
     where = agreement.source.key_location("profile", "remove")
     wanted: list[tuple[str, list[str], tuple[str, ...]]] = [
@@ -245,7 +245,7 @@ def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
         folded = {k.casefold() for k in known}
         for item in removed:
             if str(item).casefold() not in folded:
-                message = f"profile.remove names the {what} '{item}', which the built-in profile does not require; check the spelling"
+                message = f"profile.remove names the {what} '{item}', which the profile does not require; check the spelling"
                 yield AK102.at(where, message)
 
 

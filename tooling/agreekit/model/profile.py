@@ -10,7 +10,12 @@ from typing import Any
 
 import yaml
 
-from agreekit.model.agreement_file import ProfileExtension, ProfilePriority, ProfileSection
+from agreekit.model.agreement_file import (
+    ProfileExtension,
+    ProfilePriority,
+    ProfileRemovals,
+    ProfileSection,
+)
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,11 @@ def builtin_profile(name: str = "it-support") -> Profile:
     )
 
 
-def extend(profile: Profile, extension: ProfileExtension) -> Profile:
+def extend(profile: Profile, extension: ProfileExtension, *, removals: bool = True) -> Profile:
     """The profile with a repository's changes: sections and headings added or replaced, lists
-    replaced, single requirements removed."""
+    replaced, single requirements removed (unless `removals` is False: what they remove from)."""
     sections = _changed_sections(profile.sections, extension.sections)
-    remove = extension.remove
+    remove = extension.remove if removals else ProfileRemovals()
     sections = tuple(
         RequiredSection(
             s.id,
