@@ -280,7 +280,6 @@ def test_a_removal_from_the_repositorys_own_lists_is_not_a_typo(example: SampleR
         "    kpis: [customer-satisfaction]",
         "    kpis: [customer-satisfaction]\n    priorities: [Sev3]",
     )
-    example.replace()
     assert [m for _, _, m in ak102(example)] == [
         "priority 'Sev3' is not in the profile's scheme (Sev1, Sev2); remove it or add it to "
         "profile.priorities"
