@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from conftest import EXAMPLE, SampleRepo, json_findings, make_git_repo, run_cli
@@ -155,3 +156,25 @@ def test_the_example_walks_from_approval_to_release(tmp_path: Path) -> None:
     assert [s["name"] for s in signed["signatures"]] == ["Marieke de Vries", "Katrin Hoffmann"]
     assert repo.steps()[19] == "done"
     repo.ok("diff", "v1.0.0", "HEAD")
+
+
+def test_a_business_day_notice_deadline_is_counted_only_when_near(
+    example: SampleRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = (
+        "import pathlib, sys; from agreekit.checks.run import check_repository;"
+        f"found = check_repository(pathlib.Path({str(example.root)!r})).findings;"
+        "print(len(found), 'holidays' in sys.modules)"
+    )
+    far = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert far.stdout.split() == ["0", "False"], far.stderr  # 2026-12-01: years before
+    # near it, the 60 business days are counted on the Dutch calendar: Good Friday is skipped
+    monkeypatch.setenv("AGREEKIT_TODAY", "2028-12-20")
+    found = [f for f in example.check().findings if f.code == "AK229"]
+    assert [(f.location.line, f.message) for f in found] == [
+        (
+            example.line_of("agreement.yml", "notice: 60 business days"),
+            "the last day to give notice against renewal is 2029-01-05 (16 days from today); "
+            "decide on renewal before then",
+        )
+    ]

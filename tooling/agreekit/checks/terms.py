@@ -460,11 +460,26 @@ AK229 = Rule(
 )
 
 
+def _far_from_notice_deadline(agreement: Agreement, context: CheckContext) -> bool:
+    """Whether today is months before the notice deadline, judged without counting business
+    days: counting them loads the public-holiday tables (about 100 ms), which `check` does only
+    when the deadline may be near. Holidays move a deadline by days, never by 60."""
+    term = agreement.file.term
+    notice = parse_duration(term.renewal.notice)
+    if notice is None or notice.best_effort or not notice.business:
+        return False
+    hours = context.service_hours[0] if context.service_hours else None
+    rough = term.end_date - dt.timedelta(minutes=elapsed_minutes(notice, hours))
+    return context.today < rough - dt.timedelta(days=60)
+
+
 @FAMILY.check(AK229)
 def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK229"""
     term = agreement.file.term
     if not term.renewal.automatic:
+        return
+    if _far_from_notice_deadline(agreement, context):
         return
     deadline = next(
         (d.date for d in key_dates(agreement).dates if d.kind == "renewal-notice"), None
