@@ -284,3 +284,10 @@ def test_a_removal_from_the_repositorys_own_lists_is_not_a_typo(example: SampleR
         "priority 'Sev3' is not in the profile's scheme (Sev1, Sev2); remove it or add it to "
         "profile.priorities"
     ]
+
+
+def test_a_scheme_with_a_repeated_priority_is_a_finding_not_a_crash(sample: SampleRepo) -> None:
+    add_profile(sample, "  priorities: [P1, P2, P2, P3, P4]\n")
+    sample.replace(SL, "  - id: P3\n", "  - id: P2\n")
+    found = sample.check().findings  # a crash would raise here
+    assert {f.code for f in found} >= {"AK107"}

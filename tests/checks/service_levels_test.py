@@ -299,3 +299,14 @@ def test_a_published_msp_sla_ports(sample: SampleRepo) -> None:
     sample.replace(SL, "{from: 99.5, to: 99.9, credit: 5}", "{from: 99.5, to: 99.95, credit: 5}")
     found = only(sample.check().findings, "AK206")
     assert [f.location.line for f in found] == [sample.line_of(SL, "to: 99.95")]
+
+
+def test_a_zero_cap_pays_nothing(sample: SampleRepo) -> None:
+    sample.replace(SL, "  cap: 30", "  cap: 0")
+    found = only(sample.check().findings, "AK206")
+    assert [(f.location.line, f.message) for f in found] == [
+        (
+            sample.line_of(SL, "cap: 0"),
+            "cap 0% lets no credit be paid; raise it to the largest credit",
+        )
+    ]

@@ -82,6 +82,7 @@ def test_a_parsed_text_prints_back_to_what_it_parsed_to(text: str) -> None:
         ("PT30M", 30),
         ("P1DT2H", 26 * 60),
         ("P2W", 14 * 1440),
+        ("pt1h30m", 90),
         ("1 business day 4 business hours", 600 + 240),
         ("60 business days", 60 * 600),
         ("10 working days", 10 * 600),

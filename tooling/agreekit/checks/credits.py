@@ -221,8 +221,11 @@ def _cap_findings(credits: ServiceCredits, at: Locator, whole: Location) -> Iter
     if credits.cap is None:
         message = "service credits have no cap; add cap (most credit in a month, % of the fees)"
         yield AK206.at(whole, message)
-    elif not 0 < credits.cap <= 100:
+    elif credits.cap > 100:
         message = f"cap {credits.cap:g}% is more than the fees it applies to; a cap is at most 100%"
+        yield AK206.at(at("cap"), message)
+    elif credits.cap <= 0:
+        message = f"cap {credits.cap:g}% lets no credit be paid; raise it to the largest credit"
         yield AK206.at(at("cap"), message)
     elif largest and credits.cap < max(largest):
         message = f"cap {credits.cap:g}% is below the largest credit ({max(largest):g}%); raise the cap or lower the credit"

@@ -213,7 +213,8 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
             message = f"priority '{priority_id}' is not in the profile's scheme ({scheme}); remove it or add it to profile.priorities"
             yield AK102.at(owner.source.key_location("priorities", index), message)
     present = [i for i in ids if i in known]
-    for have, want in zip(present, [k for k in known if k in present], strict=True):
+    expected = list(dict.fromkeys(k for k in known if k in present))
+    for have, want in zip(list(dict.fromkeys(present)), expected, strict=False):
         if have != want:
             message = f"priorities are not in the profile's order ({scheme}), most urgent first"
             yield AK102.at(owner.source.key_location("priorities", ids.index(have)), message)

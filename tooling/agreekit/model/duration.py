@@ -120,7 +120,7 @@ def parse_duration(value: object) -> Duration | None:
     if _BEST_EFFORT.match(value):
         return BEST_EFFORT
     text = value.strip()
-    iso = _ISO.match(text)
+    iso = _ISO.match(text.upper())  # designators are upper case; pt4h is read the same
     if iso is not None:
         return _combine([(float(iso.group(u)), u, False) for u in _ORDER if iso.group(u)])
     parts: list[tuple[float, str, bool]] = []
