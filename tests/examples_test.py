@@ -114,7 +114,8 @@ def test_the_example_builds_its_site_and_pdf(example: SampleRepo) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     page = (example.root / "site" / "service-levels" / "index.html").read_text("utf-8")
     for text in ("Sev1 Critical", "Minimum acceptable", "Transport Management Platform",
-                 "Sev1 response later than 15 minutes", "3 hours 36 minutes"):  # fmt: skip
+                 "Sev1 response later than 15 minutes", "3 hours 36 minutes",
+                 "every 30 minutes", "every 2 business hours"):  # fmt: skip
         assert text in page, text
     pdf = PdfReader(example.root / "site" / "agreement.pdf")
     words = " ".join(page.extract_text() for page in pdf.pages)

@@ -156,6 +156,8 @@ EX = "sections/service-levels.md"
 # The same families planted in the example: services, minimum availability, response credits.
 EXAMPLE_DEFECTS = [
     Defect("AK203", EX, "    clock: 24x7\n", "", "  - id: Sev1"),
+    Defect("AK201", EX, "    updates: 30m", "    updates: often", "updates: often"),
+    Defect("AK201", EX, "    updates: 30m", "    updates: 5h", "updates: 5h"),
     Defect("AK203", EX, "    country: NL", "    country: Holland", "country: Holland"),
     Defect("AK204", EX, "      minimum: 99.5", "      minimum: 99.95", "minimum: 99.95"),
     Defect("AK204", EX, "      target: 99.5\n", "      target: 100\n", "target: 100"),

@@ -39,7 +39,9 @@ AK201 = Rule(
             "durations (`15m`, `4h`, `3 hours 36 minutes`, `PT4H`, `8 business hours`, `2"
             " business days`) or `best effort`, written so: a priority with no target "
             "says `best effort`, it does not leave the value out. Any other text (`ASAP`,"
-            " `same day`) is not read as a guess: it is a finding."
+            " `same day`) is not read as a guess: it is a finding. An optional `updates` "
+            "interval (how often the reporter hears of progress) must be a duration no "
+            "longer than the resolution target."
         ),
         why=(
             "A ticket has to be answered before it can be resolved. A response target "
@@ -68,6 +70,7 @@ def response_within_resolution(agreement: Agreement, context: CheckContext) -> I
                     f"{EXAMPLE}, or 'best effort' if there is none"
                 )
                 yield AK201.at(source.locate(*path, kind), message)
+        yield from _updates_within_resolution(target, minutes)
         if target.response is None or target.resolution is None:
             continue
         if target.minutes(target.response, minutes) > target.minutes(target.resolution, minutes):
@@ -77,6 +80,26 @@ def response_within_resolution(agreement: Agreement, context: CheckContext) -> I
                 "before it can be resolved"
             )
             yield AK201.at(source.locate(*path, "response"), message)
+
+
+def _updates_within_resolution(target: PriorityTargets, minutes: int) -> Iterator[Finding]:
+    """Progress updates come at a stated interval, and at least once before the resolution."""
+    written = target.priority.updates
+    if written is None:
+        return
+    where = target.section.source.locate("priorities", target.position, "updates")
+    updates = parse_duration(written)
+    if updates is None or updates.best_effort:
+        message = f"{target.priority.id} update interval '{written}' is not a duration; {EXAMPLE}"
+        yield AK201.at(where, message)
+    elif target.resolution is not None and target.minutes(updates, minutes) > target.minutes(
+        target.resolution, minutes
+    ):
+        message = (
+            f"{target.priority.id} updates every {written} but must be resolved within "
+            f"{target.priority.resolution}; the first update would come after the resolution"
+        )
+        yield AK201.at(where, message)
 
 
 AK202 = Rule(

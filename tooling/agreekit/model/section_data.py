@@ -52,6 +52,9 @@ class Priority:
     clock: str | None = spec(
         None, description="`24x7` or `business` (the service hours); required."
     )
+    updates: DurationText | None = spec(
+        None, description="How often the reporter hears of progress while it is open, e.g. 30m."
+    )
 
 
 @model

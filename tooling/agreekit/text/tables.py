@@ -73,17 +73,24 @@ def _person(agreement: Agreement, stakeholder_id: str) -> str:
 
 
 def priorities(agreement: Agreement) -> str:
-    rows = [
-        (
+    data = _data(agreement, "priorities")
+    updates = any(p.get("updates") is not None for p in data)  # a column only when stated
+    header: tuple[str, ...] = ("Priority", "Description", "Response", "Resolution")
+    header += ("Updates", "Clock") if updates else ("Clock",)
+    rows = []
+    for p in data:
+        row = [
             f"{p['id']} {p.get('name', '')}".strip(),
             p.get("description", ""),
             duration(p.get("response", "")),
             duration(p.get("resolution", "")),
-            _CLOCKS.get(str(p.get("clock")), str(p.get("clock", ""))),
-        )
-        for p in _data(agreement, "priorities")
-    ]
-    return markdown_table(("Priority", "Description", "Response", "Resolution", "Clock"), rows)
+        ]
+        if updates:
+            every = p.get("updates")
+            row.append(f"every {duration(every)}" if every is not None else "")
+        row.append(_CLOCKS.get(str(p.get("clock")), str(p.get("clock", ""))))
+        rows.append(row)
+    return markdown_table(header, rows)
 
 
 def kpis(agreement: Agreement) -> str:
