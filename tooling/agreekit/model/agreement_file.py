@@ -139,10 +139,16 @@ class ProfileRemovals:
     agreement_fields: list[str] = spec(
         factory=list, description="agreement.yml fields no longer required."
     )
-    stakeholder_kinds: list[StakeholderKind] = spec(factory=list)
-    departments: list[Identifier] = spec(factory=list)
-    priorities: list[str] = spec(factory=list)
-    kpis: list[Identifier] = spec(factory=list)
+    stakeholder_kinds: list[StakeholderKind] = spec(
+        factory=list, description="Stakeholder kinds no longer required."
+    )
+    departments: list[Identifier] = spec(
+        factory=list, description="Department ids no longer required."
+    )
+    priorities: list[str] = spec(factory=list, description="Priority ids no longer required.")
+    kpis: list[Identifier] = spec(
+        factory=list, description="KPI ids no longer required, e.g. customer-satisfaction."
+    )
 
 
 @model
