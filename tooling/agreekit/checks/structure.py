@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from agreekit.checks.context import CheckContext
@@ -177,7 +177,7 @@ def required_fields_present(agreement: Agreement, context: CheckContext) -> Iter
     yield from _priority_scheme(agreement)
     owner = _data_owner(agreement, "kpis")
     if owner is not None:
-        ids = [item.get("id") for item in owner.data["kpis"] if isinstance(item, dict)]
+        ids = [item.id for item in owner.meta.kpis or ()]
         where = owner.source.key_location("kpis")
         yield from _missing_members(
             "KPI", agreement.profile.kpis, ids, where, "add a KPI with id: {}"
@@ -191,8 +191,8 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
     owner = _data_owner(agreement, "priorities")
     if owner is None:
         return
-    items = [item if isinstance(item, dict) else {} for item in owner.data["priorities"]]
-    ids = [str(item.get("id")) for item in items]
+    items = owner.meta.priorities or ()
+    ids = [item.id for item in items]
     required = agreement.profile.priorities
     scheme = ", ".join(p.id for p in required)
     for wanted in required:
@@ -201,7 +201,7 @@ def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
             yield AK102.at(owner.source.key_location("priorities"), message)
             continue
         index = ids.index(wanted.id)
-        name = str(items[index].get("name", ""))
+        name = items[index].name
         if wanted.name and name.casefold() != wanted.name.casefold():
             message = f"priority '{wanted.id}' is named '{name}' but the profile calls it '{wanted.name}'; rename one"
             yield AK102.at(owner.source.locate("priorities", index, "name"), message)
@@ -226,7 +226,7 @@ def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
     base = extend(builtin_profile(), agreement.file.profile, removals=False)
     remove = agreement.file.profile.remove
     where = agreement.source.key_location("profile", "remove")
-    wanted: list[tuple[str, list[str], tuple[str, ...]]] = [
+    wanted: list[tuple[str, Sequence[str], Sequence[str]]] = [
         ("section", list(remove.sections), tuple(s.id for s in base.sections)),
         ("agreement field", list(remove.agreement_fields), base.agreement_fields),
         ("stakeholder kind", list(remove.stakeholder_kinds), base.stakeholder_kinds),
@@ -324,7 +324,7 @@ def _missing_members(
 
 
 def _data_owner(agreement: Agreement, key: str) -> Section | None:
-    return next((s for s in agreement.sections if isinstance(s.data.get(key), list)), None)
+    return next((s for s in agreement.sections if getattr(s.meta, key) is not None), None)
 
 
 AK103 = Rule(
@@ -517,24 +517,24 @@ def ids_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]
             )
             yield AK107.at(section.source.locate("id"), message)
         seen_sections.setdefault(section.id, section.path)
-    for key in ("sections", "stakeholders", "departments"):
-        yield from _duplicates(agreement.data.get(key), agreement.source, (key,))
+    file = agreement.file
+    yield from _duplicates(file.sections, agreement.source, ("sections",))
+    yield from _duplicates([s.id for s in file.stakeholders], agreement.source, ("stakeholders",))
+    yield from _duplicates([d.id for d in file.departments], agreement.source, ("departments",))
     for section in agreement.sections:
-        for key in ("priorities", "kpis"):
-            yield from _duplicates(section.data.get(key), section.source, (key,))
-        costs = section.data.get("costs")
-        if isinstance(costs, dict):
-            yield from _duplicates(costs.get("lines"), section.source, ("costs", "lines"))
+        meta = section.meta
+        for key, items in (("priorities", meta.priorities), ("kpis", meta.kpis)):
+            ids = [item.id for item in items or ()]
+            yield from _duplicates(ids, section.source, (key,))
+        if meta.costs is not None:
+            ids = [line.id for line in meta.costs.lines]
+            yield from _duplicates(ids, section.source, ("costs", "lines"))
 
 
-def _duplicates(items: Any, source: SourceMap, path: tuple[str, ...]) -> Iterator[Finding]:
-    if not isinstance(items, list):
-        return
+def _duplicates(ids: Sequence[str], source: SourceMap, path: tuple[str, ...]) -> Iterator[Finding]:
+    """Each id that an earlier item of the same list already has, at the later item."""
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        item_id = item.get("id") if isinstance(item, dict) else item
-        if not isinstance(item_id, str):
-            continue
+    for index, item_id in enumerate(ids):
         if item_id in seen:
             first = source.locate(*path, seen[item_id]).line
             message = f"duplicate id '{item_id}' in {'.'.join(path)} (first on line {first}); rename or remove one"

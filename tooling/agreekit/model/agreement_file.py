@@ -54,7 +54,7 @@ class Term:
     effective_date: dt.date = spec(description="The day the agreement takes effect.")
     end_date: dt.date = spec(description="The last day of the initial term.")
     renewal: Renewal = spec(factory=Renewal)
-    reviews: list[dt.date] = spec(factory=list, description="Scheduled review dates.")
+    reviews: tuple[dt.date, ...] = spec(factory=tuple, description="Scheduled review dates.")
 
 
 @model
@@ -67,7 +67,7 @@ class Stakeholder:
     department: Identifier | None = spec(None, description="Department id, for the customer.")
     email: str = spec(pattern=EMAIL, hint="write an e-mail address such as name@example.org")
     github: str = spec("", pattern=GITHUB_LOGIN, hint="write the GitHub login, without @")
-    roles: list[Role] = spec(factory=list, description="Roles in the workflow.")
+    roles: tuple[Role, ...] = spec(factory=tuple, description="Roles in the workflow.")
     signatory: bool = spec(False, description="Signs the agreement for their party.")
 
     def has_role(self, role: str) -> bool:
@@ -94,10 +94,10 @@ class Department:
 
 @model
 class ChecksConfig:
-    ignore: list[str | int] = spec(
-        factory=list, description="Check codes silenced for the whole project, e.g. 306."
+    ignore: tuple[str | int, ...] = spec(
+        factory=tuple, description="Check codes silenced for the whole project, e.g. 306."
     )
-    per_file: dict[str, list[str | int]] = spec(
+    per_file: dict[str, tuple[str | int, ...]] = spec(
         factory=dict,
         description="Check codes silenced per file, keyed by path relative to `agreement/`.",
     )
@@ -107,9 +107,9 @@ class ChecksConfig:
 class ProfileSection:
     id: Identifier
     title: str = ""
-    headings: list[str] = spec(factory=list, description="Headings the section must have.")
-    fields: list[str] = spec(
-        factory=list, description="Front-matter fields it must have, dotted: availability.target."
+    headings: tuple[str, ...] = spec(factory=tuple, description="Headings the section must have.")
+    fields: tuple[str, ...] = spec(
+        factory=tuple, description="Front-matter fields it must have, dotted: availability.target."
     )
     replace: bool = spec(
         False,
@@ -129,25 +129,29 @@ class ProfilePriority:
 class ProfileRemovals:
     """Requirements of the built-in profile this repository does not have."""
 
-    sections: list[Identifier] = spec(factory=list, description="Section ids no longer required.")
-    headings: dict[str, list[str]] = spec(
+    sections: tuple[Identifier, ...] = spec(
+        factory=tuple, description="Section ids no longer required."
+    )
+    headings: dict[str, tuple[str, ...]] = spec(
         factory=dict, description="Per section id, headings no longer required."
     )
-    fields: dict[str, list[str]] = spec(
+    fields: dict[str, tuple[str, ...]] = spec(
         factory=dict, description="Per section id, front-matter fields no longer required."
     )
-    agreement_fields: list[str] = spec(
-        factory=list, description="agreement.yml fields no longer required."
+    agreement_fields: tuple[str, ...] = spec(
+        factory=tuple, description="agreement.yml fields no longer required."
     )
-    stakeholder_kinds: list[StakeholderKind] = spec(
-        factory=list, description="Stakeholder kinds no longer required."
+    stakeholder_kinds: tuple[StakeholderKind, ...] = spec(
+        factory=tuple, description="Stakeholder kinds no longer required."
     )
-    departments: list[Identifier] = spec(
-        factory=list, description="Department ids no longer required."
+    departments: tuple[Identifier, ...] = spec(
+        factory=tuple, description="Department ids no longer required."
     )
-    priorities: list[str] = spec(factory=list, description="Priority ids no longer required.")
-    kpis: list[Identifier] = spec(
-        factory=list, description="KPI ids no longer required, e.g. customer-satisfaction."
+    priorities: tuple[str, ...] = spec(
+        factory=tuple, description="Priority ids no longer required."
+    )
+    kpis: tuple[Identifier, ...] = spec(
+        factory=tuple, description="KPI ids no longer required, e.g. customer-satisfaction."
     )
 
 
@@ -157,24 +161,24 @@ class ProfileExtension:
     removals. A list given here replaces the built-in one; `remove` takes single requirements out.
     """
 
-    sections: list[ProfileSection] = spec(
-        factory=list, description="Sections added, or headings and fields added or replaced."
+    sections: tuple[ProfileSection, ...] = spec(
+        factory=tuple, description="Sections added, or headings and fields added or replaced."
     )
-    priorities: list[ProfilePriority | str] | None = spec(
+    priorities: tuple[ProfilePriority | str, ...] | None = spec(
         None,
         description="The priority scheme, exactly: ids most urgent first, optionally with names. "
         "Replaces the built-in P1-P4; an empty list accepts any scheme.",
     )
-    kpis: list[Identifier] | None = spec(
+    kpis: tuple[Identifier, ...] | None = spec(
         None, description="Required KPI ids; replaces the built-in."
     )
-    departments: list[Identifier] | None = spec(
+    departments: tuple[Identifier, ...] | None = spec(
         None, description="Required department ids; replaces the built-in."
     )
-    stakeholder_kinds: list[StakeholderKind] | None = spec(
+    stakeholder_kinds: tuple[StakeholderKind, ...] | None = spec(
         None, description="Required stakeholder kinds; replaces the built-in."
     )
-    agreement_fields: list[str] | None = spec(
+    agreement_fields: tuple[str, ...] | None = spec(
         None, description="Required agreement.yml fields, dotted; replaces the built-in."
     )
     remove: ProfileRemovals = spec(factory=ProfileRemovals)
@@ -186,10 +190,12 @@ class AgreementFile:
     reference: str = spec("", description="The agreement's reference number.")
     parties: Parties
     term: Term
-    stakeholders: list[Stakeholder]
+    stakeholders: tuple[Stakeholder, ...]
     teams: Teams
-    departments: list[Department]
-    sections: list[Identifier] = spec(description="Section ids, in the order of the agreement.")
+    departments: tuple[Department, ...]
+    sections: tuple[Identifier, ...] = spec(
+        description="Section ids, in the order of the agreement."
+    )
     variables: dict[str, str | int | float | bool | dt.date] = spec(
         factory=dict, description="Free values prose can use as {{ variables.name }}."
     )

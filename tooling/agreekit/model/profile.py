@@ -4,6 +4,7 @@ replaces parts of it or removes them in agreement.yml's `profile`."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -109,7 +110,7 @@ def extend(profile: Profile, extension: ProfileExtension, *, removals: bool = Tr
 
 
 def _changed_sections(
-    sections: tuple[RequiredSection, ...], changes: list[ProfileSection]
+    sections: tuple[RequiredSection, ...], changes: Sequence[ProfileSection]
 ) -> tuple[RequiredSection, ...]:
     by_id = {s.id: s for s in sections}
     order = [s.id for s in sections]
@@ -140,10 +141,10 @@ def _required_priority(priority: ProfilePriority | str) -> RequiredPriority:
     return RequiredPriority(priority.id, priority.name)
 
 
-def _replaced(base: tuple[str, ...], replacement: list[Any] | None) -> tuple[str, ...]:
+def _replaced(base: tuple[str, ...], replacement: Sequence[Any] | None) -> tuple[str, ...]:
     return base if replacement is None else tuple(str(item) for item in replacement)
 
 
-def _without(items: tuple[str, ...], removed: list[Any]) -> tuple[str, ...]:
+def _without(items: tuple[str, ...], removed: Sequence[Any]) -> tuple[str, ...]:
     gone = {str(item).casefold() for item in removed}
     return tuple(item for item in items if item.casefold() not in gone)
