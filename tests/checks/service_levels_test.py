@@ -266,10 +266,10 @@ def test_availability_tiers_need_an_availability_to_start_from(example: SampleRe
 
 # A published managed-services SLA (ektasi.io, "Managed Services SLA", effective 5 September 2025):
 # P1-P4, a 99.9% monthly uptime target, credits of 5/10/15% of the monthly managed fee, claims
-# within 30 days, 48 hours' maintenance notice. Its "best effort within 8 hrs" P1 resolution is
-# written as its bound, 8h; "as prioritized" and "as scheduled" as best effort.
+# within 30 days, 48 hours' maintenance notice. Its P1 resolution, "best effort within 8 hrs", is
+# read with its limit; "as prioritized" and "as scheduled" are written as best effort.
 MSP_PRIORITIES = """priorities:
-  - {id: P1, name: Critical, response: 15 min, resolution: 8 hrs, clock: 24x7}
+  - {id: P1, name: Critical, response: 15 min, resolution: best effort within 8 hrs, clock: 24x7}
   - {id: P2, name: High, response: 2 hrs, resolution: 3 business days, clock: business}
   - {id: P3, name: Medium, response: 1 business day, resolution: best effort, clock: business}
   - {id: P4, name: Low, response: 2 business days, resolution: best effort, clock: business}

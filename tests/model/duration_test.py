@@ -109,3 +109,13 @@ def test_compound_and_iso_durations(text: str, minutes: float) -> None:
 )
 def test_compound_durations_name_each_unit_once_largest_first(text: str) -> None:
     assert parse_duration(text) is None
+
+
+def test_best_effort_within_a_limit_lasts_as_long_as_the_limit() -> None:
+    bounded = parse_duration("best effort within 8 hrs")
+    assert bounded is not None and bounded.best_effort and bounded.bounded
+    assert bounded.minutes() == 480 and str(bounded) == "best effort within 8 hours"
+    assert parse_duration("Best effort, within 2 business days").minutes(600) == 1200
+    assert not BEST_EFFORT.bounded and BEST_EFFORT.minutes() == float("inf")
+    assert parse_duration("best effort within soon") is None
+    assert parse_duration("best effort within best effort") is None

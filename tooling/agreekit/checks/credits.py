@@ -3,6 +3,7 @@ resolution credits that start at their target, and caps within the fees they app
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 
 from agreekit.checks.context import CheckContext
@@ -195,7 +196,7 @@ def _target_credit_findings(
         written = getattr(target.priority, kind)
         found.sort(key=lambda item: item[1])
         index, first, entry = found[0]
-        if stated is not None and not stated.best_effort:
+        if stated is not None and not math.isinf(stated.minutes()):
             goal = target.minutes(stated, minutes)
             if first < goal:
                 message = f"{priority} {kind} credit after {entry.after} is earned while the {written} target is met; start it at the target"

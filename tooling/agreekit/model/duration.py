@@ -58,6 +58,9 @@ _ISO = re.compile(
 _ORDER = ("year", "month", "week", "day", "hour", "minute")
 _BUSINESS_UNITS = ("day", "hour", "minute")
 _BEST_EFFORT = re.compile(r"^\s*best[\s-]+efforts?\s*$", re.IGNORECASE)
+_BOUNDED_BEST_EFFORT = re.compile(
+    r"^\s*best[\s-]+efforts?,?\s+(?:within|in|up\s+to)\s+(?P<bound>.+)$", re.IGNORECASE
+)
 
 
 class Duration(NamedTuple):
@@ -73,13 +76,19 @@ class Duration(NamedTuple):
     def parts(self) -> tuple[tuple[float, str], ...]:
         return ((self.amount, self.unit), *self.more)
 
+    @property
+    def bounded(self) -> bool:
+        """Best effort with a limit, `best effort within 8 hours`: it lasts as long as its limit."""
+        return self.best_effort and any(amount > 0 for amount, _ in self.parts)
+
     def minutes(self, business_day_minutes: int = 24 * 60) -> float:
         """Minutes on the duration's own clock; a business day lasts `business_day_minutes`.
 
         Business weeks, months and years are not used in agreements and count as calendar ones.
-        Best effort has no length: it is infinite, so it sorts after every target.
+        Best effort has no length: it is infinite, so it sorts after every target. Best effort
+        within a limit lasts as long as the limit.
         """
-        if self.best_effort:
+        if self.best_effort and not self.bounded:
             return float("inf")
         total = 0.0
         for amount, unit in self.parts:
@@ -91,7 +100,8 @@ class Duration(NamedTuple):
 
     def __str__(self) -> str:
         if self.best_effort:
-            return "best effort"
+            bound = str(self._replace(best_effort=False)) if self.bounded else ""
+            return f"best effort within {bound}" if bound else "best effort"
         business = "business " if self.business else ""
         words = []
         for amount, unit in self.parts:
@@ -119,6 +129,12 @@ def parse_duration(value: object) -> Duration | None:
         return None
     if _BEST_EFFORT.match(value):
         return BEST_EFFORT
+    bounded = _BOUNDED_BEST_EFFORT.match(value)
+    if bounded is not None:
+        bound = parse_duration(bounded.group("bound"))
+        if bound is None or bound.best_effort or bound.minutes() == 0:  # no limit at all
+            return None
+        return bound._replace(best_effort=True)
     text = value.strip()
     iso = _ISO.match(text.upper())  # designators are upper case; pt4h is read the same
     if iso is not None:
