@@ -145,7 +145,7 @@ def test_the_example_walks_from_approval_to_release(tmp_path: Path) -> None:
     repo.ok("sign", who="katrin")
     records = repo.root / "agreement" / "records" / "communication.yml"
     records.write_text(
-        records.read_text().replace("  - department: ", "  - told: 2027-03-15\n    department: ")
+        records.read_text().replace("  - department: ", "  - told: 2026-11-30\n    department: ")
     )
     repo.commit("Every department told")
     repo.ok("verify")
