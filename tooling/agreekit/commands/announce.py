@@ -16,10 +16,10 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
-from agreekit.errors import DONE, Failure
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.versions import previous_version
-from agreekit.workflow.notices import Changes, as_email, notices
+from agreekit.workflow.notices import Changes, as_email, notices, planned
 
 
 def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
@@ -66,4 +66,9 @@ def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
     write_or_refuse(files, force=force)
     for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")
-    return DONE
+    unsent = planned(agreement)[1]
+    for left_out in unsent:
+        click.echo(
+            f"not written: department '{left_out.department.id}' {left_out.reason}", err=True
+        )
+    return FINDINGS if unsent else DONE

@@ -10,6 +10,7 @@ import click
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import force_option, refuse, repo_option
 from agreekit.errors import DONE, FINDINGS, refused
+from agreekit.finding import ERROR
 from agreekit.report import as_text
 
 
@@ -52,11 +53,14 @@ def run(
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
     result = check_repository(repo)
-    if result.findings or result.agreement is None:
+    errors = [f for f in result.findings if f.severity == ERROR]
+    if errors or result.agreement is None:
         click.echo(as_text(result.findings, "agreement/"))
-        click.echo("Not published: an agreement with findings is not built. Fix them and rerun.")
+        click.echo("Not published: an agreement with errors is not built. Fix them and rerun.")
         return FINDINGS
-    _done(started, "no findings")
+    if result.findings:  # warnings (a renewal deadline near) are shown, and do not block
+        click.echo(as_text(result.findings, "agreement/"), err=True)
+    _done(started, f"{len(result.findings)} warnings" if result.findings else "no findings")
 
     agreement = result.agreement
     started = _step(2, total, "Building the site")
