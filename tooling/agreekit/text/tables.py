@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.formats import days, duration, hours, money, percent
 from agreekit.model.signatories import organisation
-from agreekit.text.formats import days, duration, hours, money, percent
 
 
 class TableError(Exception):
