@@ -12,7 +12,7 @@ from agreekit.checks.targets import data_sections
 from agreekit.finding import ERROR, WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
-from agreekit.model.key_dates import key_dates
+from agreekit.model.key_dates import term_dates
 
 # Active ISO 4217 codes (2025), plus the precious metals and SDR codes contracts sometimes use.
 ISO_4217 = frozenset(
@@ -461,7 +461,7 @@ def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[
     if not term.renewal.automatic:
         return
     deadline = next(
-        (d.date for d in key_dates(agreement).dates if d.kind == "renewal-notice"), None
+        (d.date for d in term_dates(agreement) if d.kind == "renewal-notice"), None
     )
     today = context.today
     if deadline is None or today > term.end_date or today < deadline - dt.timedelta(days=30):

@@ -215,6 +215,12 @@ def _signing(agreement: Agreement) -> Iterator[KeyDate]:
     )
 
 
+def term_dates(agreement: Agreement) -> tuple[KeyDate, ...]:
+    """The term's own dates (start, end, renewal notice, renewal, reviews) alone: what `check`
+    needs, without the report dates whose business-day arithmetic loads the holiday tables."""
+    return tuple(_term_dates(agreement, []))
+
+
 def key_dates(agreement: Agreement) -> KeyDates:
     """Every date of the term, in date order, and the texts that could not be read as dates."""
     unread: list[str] = []
