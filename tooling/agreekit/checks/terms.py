@@ -460,9 +460,7 @@ def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[
     term = agreement.file.term
     if not term.renewal.automatic:
         return
-    deadline = next(
-        (d.date for d in term_dates(agreement) if d.kind == "renewal-notice"), None
-    )
+    deadline = next((d.date for d in term_dates(agreement) if d.kind == "renewal-notice"), None)
     today = context.today
     if deadline is None or today > term.end_date or today < deadline - dt.timedelta(days=30):
         return
