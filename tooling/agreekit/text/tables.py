@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.formats import days, duration, hours, money, percent
 from agreekit.model.section_data import Availability, ServiceCredits
 from agreekit.model.signatories import organisation
-from agreekit.text.formats import days, duration, hours, money, percent
 
 _CLOCKS = {"24x7": "24 hours, 7 days a week", "business": "Service Hours"}
 
