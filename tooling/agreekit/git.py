@@ -69,33 +69,6 @@ def config(repo: Path, key: str) -> str | None:
     return out or None
 
 
-class TagRef(NamedTuple):
-    """One ref under refs/tags/approvals/ with its message, as for-each-ref reports it."""
-
-    ref: str
-    annotated: bool
-    commit: str
-    tagger_email: str
-    tagger_time: int
-    body: str
-    signature: str
-    object: str = ""  # the tag object's id (annotated tags), which a signature covers
-
-
-_TAG_FORMAT = "%1f".join(
-    [
-        "%(refname)",
-        "%(objecttype)",
-        "%(objectname)",
-        "%(*objectname)",
-        "%(taggeremail)",
-        "%(taggerdate:unix)",
-        "%(contents:body)",
-        "%(contents:signature)",
-    ]
-)
-
-
 class RefName(NamedTuple):
     ref: str
     object: str  # the tag object for an annotated tag, else the commit
@@ -103,42 +76,19 @@ class RefName(NamedTuple):
 
 
 def approval_refs(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[RefName]:
-    """Every approval tag's name and object, without reading the objects: a cheap listing."""
-    out = run(repo, "for-each-ref", "--format=%(refname) %(objecttype) %(objectname)", prefix)
+    """Every approval tag's name and object id, without reading the objects.
+
+    Fields are NUL-separated and a ref name can hold neither NUL nor a newline (git refuses control
+    characters in ref names), so no text inside a tag can make a field or record boundary: the
+    tag objects themselves are read by id (`cat_objects`) and parsed one by one."""
+    out = run(repo, "for-each-ref", "--format=%(refname)%00%(objecttype)%00%(objectname)", prefix)
     refs = []
-    for line in out.decode("utf-8", "replace").splitlines():
-        ref, kind, name = line.rsplit(" ", 2)
-        refs.append(RefName(ref, name, kind == "tag"))
+    for line in out.split(b"\n"):
+        fields = line.split(b"\0")
+        if len(fields) == 3:
+            ref, kind, name = (field.decode("utf-8", "replace") for field in fields)
+            refs.append(RefName(ref, name, kind == "tag"))
     return refs
-
-
-def approval_tags(repo: Path, prefix: str | Sequence[str] = APPROVAL_PREFIX) -> list[TagRef]:
-    """Approval tags (all under `prefix`, or the refs named) with message and signature, in one
-    git process."""
-    patterns = [prefix] if isinstance(prefix, str) else list(prefix)
-    if not patterns:
-        return []
-    out = run(repo, "for-each-ref", f"--format={_TAG_FORMAT}%1e", *patterns)
-    tags = []
-    for record in out.decode("utf-8", "replace").split("\x1e"):
-        fields = record.strip("\n").split("\x1f")
-        if len(fields) != 8:
-            continue
-        ref, kind, name, peeled, email, when, body, signature = fields
-        annotated = kind == "tag"
-        tags.append(
-            TagRef(
-                ref=ref,
-                annotated=annotated,
-                commit=peeled if annotated else name,
-                tagger_email=email.strip("<>"),
-                tagger_time=int(when) if when.isdigit() else 0,
-                body=body,
-                signature=signature,
-                object=name if annotated else "",
-            )
-        )
-    return tags
 
 
 def git_folder(repo: Path) -> Path | None:
@@ -201,6 +151,24 @@ def cat_objects(repo: Path, specs: Sequence[str]) -> dict[str, GitObject | None]
     return found
 
 
+def object_ids(repo: Path, specs: Sequence[str]) -> dict[str, str | None]:
+    """The object id each `rev:path` names (None where missing), from one `cat-file --batch-check`:
+    cheap enough to ask of every commit in a long history."""
+    if not specs:
+        return {}
+    out = run(
+        repo,
+        "cat-file",
+        "--batch-check=%(objectname)",
+        stdin="".join(f"{s}\n" for s in specs).encode(),
+    )
+    lines = out.decode("utf-8", "replace").split("\n")
+    found: dict[str, str | None] = {}
+    for spec, line in zip(specs, lines, strict=False):
+        found[spec] = None if line.endswith((" missing", " ambiguous")) or " " in line else line
+    return found
+
+
 def history(repo: Path, tip: str | None = None) -> dict[str, tuple[str, ...]]:
     """Every commit reachable from `tip` (HEAD) with its parents, from one `git rev-list`.
 
@@ -228,15 +196,16 @@ class Signature(NamedTuple):
 _GOOD = re.compile(r'Good "git" signature for (\S+) with')
 
 
-def verify_tag(repo: Path, ref: str, allowed_signers: str) -> Signature:
-    """Check a tag's SSH signature against the given allowed-signers text (not the config's)."""
+def verify_tag(repo: Path, tag_object: str, allowed_signers: str) -> Signature:
+    """Check a tag object's SSH signature against the given allowed-signers text (not the
+    config's). By object id, not ref name: a ref moved meanwhile cannot swap what is checked."""
     handle, path = tempfile.mkstemp(prefix="agreekit-signers-")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(allowed_signers)
         result = subprocess.run(
             ["git", "-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={path}"]
-            + ["verify-tag", ref],
+            + ["verify-tag", tag_object],
             cwd=repo,
             capture_output=True,
             text=True,

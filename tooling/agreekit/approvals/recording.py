@@ -13,7 +13,7 @@ from agreekit.approvals.verify import Verdict
 
 def missing_stages(stage: Stage, verdicts: Sequence[Verdict]) -> list[str]:
     """Required stages that have no valid approval yet."""
-    approved = {v.record.stage for v in verdicts if v.valid and v.record.decision == "approved"}
+    approved = {v.record.stage for v in verdicts if v.counts and v.record.decision == "approved"}
     return [required for required in stage.requires if required not in approved]
 
 

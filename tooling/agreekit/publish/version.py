@@ -51,7 +51,7 @@ def last_approved(repo: Path, directory: str = "agreement") -> str | None:
     approvals = [
         verdict.record
         for verdict in (gather(repo, directory).verdicts if git.approval_refs(repo) else ())
-        if verdict.valid and verdict.record.decision == "approved"
+        if verdict.counts and verdict.record.decision == "approved"
     ]
     if approvals:
         return max(approvals, key=lambda record: record.tagger_time).name
