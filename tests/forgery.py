@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from agreekit.approvals.content import content_id_of_folder
-from agreekit.approvals.record import TRAILERS
+from agreekit.approvals.record import TRAILERS, message
 from gitrepo import PEOPLE, GitRepo
 
 
@@ -57,3 +57,19 @@ def tag_object(
 
 def plant(repo: GitRepo, ref: str, oid: str) -> None:
     repo.git("update-ref", f"refs/tags/{ref}", oid)
+
+
+def forge(
+    repo: GitRepo,
+    name: str,
+    stage: str,
+    approver: str,
+    role: str,
+    who: str,
+    flag: str = "-s",
+    content: str | None = None,
+) -> None:
+    """A tag written by hand, as an attacker would, bypassing `agreekit approve`'s own checks."""
+    content = content or content_id_of_folder(repo.root / "agreement") or ""
+    text = message(stage, "approved", PEOPLE[approver][0], role, content, "local", "forged")
+    repo.git("tag", flag, "-m", text, name, who=who)

@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agreekit.approvals.content import content_id_of_folder
-from agreekit.approvals.record import message
+from forgery import forge
 from gitrepo import PEOPLE, GitRepo, governed_repo
-
-
-def forge(
-    repo: GitRepo,
-    name: str,
-    stage: str,
-    approver: str,
-    role: str,
-    who: str,
-    flag: str = "-s",
-    content: str | None = None,
-) -> None:
-    """A tag written by hand, as an attacker would, bypassing `agreekit approve`'s own checks."""
-    content = content or content_id_of_folder(repo.root / "agreement") or ""
-    text = message(stage, "approved", PEOPLE[approver][0], role, content, "local", "forged")
-    repo.git("tag", flag, "-m", text, name, who=who)
 
 
 def verify(repo: GitRepo) -> tuple[int, str]:

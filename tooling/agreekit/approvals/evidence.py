@@ -22,6 +22,7 @@ import yaml
 
 from agreekit import git
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree, tree_entries
+from agreekit.approvals.coverage import Text
 from agreekit.approvals.evidence_cache import EvidenceCache
 from agreekit.approvals.policy import UNTRUSTED, InForce, first_root, signers_in_force
 from agreekit.approvals.record import Record, record_from_commit_ref, record_from_tag
@@ -51,6 +52,13 @@ class GitEvidence(NamedTuple):
     # commit -> {file name: blob id} of agreement/sections/, for HEAD and every approved commit
     sections: Mapping[str, Mapping[str, str]] = {}
     signers: str | None = None  # the allowed-signers text in force for a record on HEAD
+    legal_files: tuple[str, ...] = ()  # section files whose committed front matter names legal
+    signatories: tuple[str, ...] = ()  # stakeholder ids, as committed at HEAD
+
+    @property
+    def text(self) -> Text:
+        """HEAD's text as the coverage rules read it."""
+        return Text(self.head_content, self.head, self.sections, self.legal_files, self.signatories)
 
 
 def _algorithm(commit: str | None) -> str:
@@ -116,6 +124,8 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         return found.data if found is not None and found.kind == kind else None
 
     head_tree = data(f"{head}:{directory}", "tree")
+    head_people = _people(data(f"{head}:{directory}/agreement.yml", "blob"))
+    signatories = tuple(key for key, person in head_people.items() if "signatory" in person.roles)
     head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
     sections = {head: _sections(data(f"{head}:{directory}/sections", "tree"), algorithm)}
     read: list[tuple[Evidence, str | None, dict[str, str]]] = []
@@ -185,11 +195,12 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         evidence_list.append(found._replace(signature=signature(found)))
         sections[evidence.record.commit] = commit_sections
     verdicts.save()
+    legal_files = _legal_files(repo, head, directory, sections[head])
     results = verify_records(evidence_list, head_content, graph)
     at_head = in_force.get(graph[head][0] if graph.get(head) else head, UNTRUSTED)
     return GitEvidence(
         head, head_content, worktree, at_head.signers is not None, tuple(results),
-        git.version_tag(repo), sections, texts.get(at_head.signers),
+        git.version_tag(repo), sections, texts.get(at_head.signers), legal_files, signatories,
     )  # fmt: skip
 
 
@@ -225,6 +236,35 @@ def _records(repo: Path, refs: list[git.RefName]) -> dict[str, Record]:
     return records
 
 
+def _legal_files(
+    repo: Path, head: str, directory: str, names: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The section files whose front matter at HEAD names legal among their `owners`."""
+    specs = [
+        f"{head}:{directory}/sections/{name}" for name in sorted(names) if name.endswith(".md")
+    ]
+    found = git.cat_objects(repo, specs)
+    owned = []
+    for spec in specs:
+        raw = found.get(spec)
+        if raw is not None and "legal" in _owners(raw.data):
+            owned.append(spec.rsplit("/", 1)[1])
+    return tuple(owned)
+
+
+def _owners(raw: bytes) -> list[str]:
+    text = raw.decode("utf-8", "replace")
+    if not text.startswith("---"):
+        return []
+    end = text.find("\n---", 3)
+    try:
+        data: Any = yaml.safe_load(text[3:end] if end > 0 else "")
+    except yaml.YAMLError:
+        return []
+    owners = data.get("owners") if isinstance(data, dict) else None
+    return [str(owner) for owner in owners] if isinstance(owners, list) else []
+
+
 def _sections(raw: bytes | None, algorithm: str) -> dict[str, str]:
     if raw is None:
         return {}
@@ -236,7 +276,7 @@ def _questions(head: str, directory: str, commits: set[str]) -> list[str]:
     """The objects to read: HEAD's text, and for each approved commit its own text, sections and
     parent's stakeholders."""
     yml = f"{directory}/agreement.yml"
-    specs = [f"{head}:{directory}", f"{head}:{directory}/sections"]
+    specs = [f"{head}:{directory}", f"{head}:{directory}/sections", f"{head}:{yml}"]
     for commit in sorted(commits):
         specs += [commit, f"{commit}:{directory}", f"{commit}:{directory}/sections"]
         specs += [f"{commit}:{yml}", f"{commit}^:{yml}"]

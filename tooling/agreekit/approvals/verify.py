@@ -201,7 +201,10 @@ def _recorded_from_pull_request(evidence: Evidence) -> bool:
 def _signature_problems(evidence: Evidence, person: Person | None) -> list[str]:
     note = f"; {evidence.policy_note}" if evidence.policy_note else ""
     if not evidence.record.signed:
-        return [f"not signed, but the signing rules in force require signed records{note}"]
+        return [
+            "not signed, but the repository has an allowed-signers file in force (as of the "
+            f"approved commit's parent): sign approvals{note}"
+        ]
     if evidence.authority.signers is None:
         return ["the signers file did not exist before the approved change, so nobody can vouch"]
     signature = evidence.signature

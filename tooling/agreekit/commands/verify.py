@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from agreekit import git
+from agreekit.approvals.coverage import coverage, not_covered
 from agreekit.approvals.evidence import gather
 from agreekit.approvals.report import verdict_lines
 from agreekit.commands.common import repo_option
@@ -15,7 +16,11 @@ from agreekit.commands.common import repo_option
 
 @click.command()
 @repo_option
-@click.option("--strict", is_flag=True, help="Also exit 1 if an approval is stale.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also exit 1 if some record release relies on is not covered (as status says).",
+)
 def command(repo: Path, strict: bool) -> None:
     """Verify approval records: signatures, roles, stage order and staleness against HEAD."""
     if not git.is_repository(repo):
@@ -27,7 +32,15 @@ def command(repo: Path, strict: bool) -> None:
         return
     for line in verdict_lines(evidence.verdicts):
         click.echo(line)
-    rejected = sum(1 for v in evidence.verdicts if not v.valid)
-    stale = sum(1 for v in evidence.verdicts if v.valid and not v.current)
-    click.echo(f"{len(evidence.verdicts)} records: {rejected} rejected, {stale} stale.")
-    sys.exit(1 if rejected or (strict and stale) else 0)
+    rejected = sum(1 for v in evidence.verdicts if not v.valid and not v.revoked_by)
+    stale = sum(1 for v in evidence.verdicts if v.counts and not v.current)
+    revoked = sum(1 for v in evidence.verdicts if v.revoked_by)
+    click.echo(
+        f"{len(evidence.verdicts)} records: {rejected} rejected, {stale} stale, {revoked} revoked."
+    )
+    gaps = not_covered(coverage(evidence.verdicts, evidence.text))
+    for gap in gaps:
+        click.echo(f"not covered: {gap}")
+    if not gaps:
+        click.echo("Every record release relies on covers the text at HEAD.")
+    sys.exit(1 if rejected or (strict and gaps) else 0)
