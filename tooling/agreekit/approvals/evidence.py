@@ -54,6 +54,11 @@ class GitEvidence(NamedTuple):
     signers: str | None = None  # the allowed-signers text in force for a record on HEAD
     legal_files: tuple[str, ...] = ()  # section files whose committed front matter names legal
     signatories: tuple[str, ...] = ()  # stakeholder ids, as committed at HEAD
+    # For a record on HEAD: the stakeholders whose word counts (as of HEAD's parent, or HEAD if it
+    # is the first root), HEAD's author, and why HEAD's parent gives no authority ("" if it does).
+    people: Mapping[str, Person] = {}
+    head_author: str = ""
+    untrusted: str = ""
 
     @property
     def text(self) -> Text:
@@ -125,6 +130,10 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
 
     head_tree = data(f"{head}:{directory}", "tree")
     head_people = _people(data(f"{head}:{directory}/agreement.yml", "blob"))
+    head_author, head_parent = _commit_fields(data(head, "commit") or b"")
+    base_people = (
+        _people(data(f"{head}^:{directory}/agreement.yml", "blob")) if head_parent else head_people
+    )
     signatories = tuple(key for key, person in head_people.items() if "signatory" in person.roles)
     head_content = content_id_of_tree(head_tree, algorithm) if head_tree is not None else None
     sections = {head: _sections(data(f"{head}:{directory}/sections", "tree"), algorithm)}
@@ -197,10 +206,16 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     verdicts.save()
     legal_files = _legal_files(repo, head, directory, sections[head])
     results = verify_records(evidence_list, head_content, graph)
-    at_head = in_force.get(graph[head][0] if graph.get(head) else head, UNTRUSTED)
+    at_head = in_force.get(head_parent or head, UNTRUSTED)
+    head_untrusted = (
+        ""
+        if at_head.trusted
+        else f"HEAD {head[:12]} descends only from a root commit other than the repository's first"
+    )
     return GitEvidence(
         head, head_content, worktree, at_head.signers is not None, tuple(results),
         git.version_tag(repo), sections, texts.get(at_head.signers), legal_files, signatories,
+        base_people, head_author, head_untrusted,
     )  # fmt: skip
 
 
@@ -276,7 +291,8 @@ def _questions(head: str, directory: str, commits: set[str]) -> list[str]:
     """The objects to read: HEAD's text, and for each approved commit its own text, sections and
     parent's stakeholders."""
     yml = f"{directory}/agreement.yml"
-    specs = [f"{head}:{directory}", f"{head}:{directory}/sections", f"{head}:{yml}"]
+    specs = [head, f"{head}:{directory}", f"{head}:{directory}/sections", f"{head}:{yml}"]
+    specs.append(f"{head}^:{yml}")
     for commit in sorted(commits):
         specs += [commit, f"{commit}:{directory}", f"{commit}:{directory}/sections"]
         specs += [f"{commit}:{yml}", f"{commit}^:{yml}"]

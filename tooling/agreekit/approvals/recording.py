@@ -34,9 +34,11 @@ def write_record(
     source: str,
     sign: bool,
     taken: Sequence[str],
+    **extra: str,
 ) -> str:
-    """Create the tag and return its name; raises git.GitError with git's reason."""
+    """Create the tag and return its name; raises git.GitError with git's reason, ValueError for
+    a value no trailer can hold."""
     name = next_name(stage, taken)
-    text = message(stage.id, decision, approver, stage.role, content, source, stage.title)
+    text = message(stage.id, decision, approver, stage.role, content, source, stage.title, **extra)
     git.create_tag(repo, name, text, commit, sign=sign)
     return name

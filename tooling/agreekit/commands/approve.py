@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from agreekit import git
-from agreekit.approvals.evidence import gather
+from agreekit.approvals.evidence import GitEvidence, gather
+from agreekit.approvals.readiness import Approver, refusals
 from agreekit.approvals.record import DECISIONS
-from agreekit.approvals.recording import missing_stages, write_record
-from agreekit.approvals.stages import BY_ID
+from agreekit.approvals.recording import write_record
+from agreekit.approvals.signing_key import configured_key
+from agreekit.approvals.stages import APPROVABLE, BY_ID, Stage
 from agreekit.commands.common import load_or_exit, repo_option
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
 
+# Content steps that must be clean before each stage; final and signature need `check` clean.
+CLEAN_STEPS = tuple(range(1, 10))
 
-def fail(text: str) -> None:
+
+def fail(text: str) -> NoReturn:
     click.echo(text)
     sys.exit(1)
 
@@ -27,7 +33,6 @@ def _approver(agreement: Agreement, repo: Path, given: str | None) -> Stakeholde
         person = agreement.stakeholder(given)
         if person is None:
             fail(f"'{given}' is not a stakeholder id in agreement/agreement.yml")
-        assert person is not None
         return person
     email = (git.config(repo, "user.email") or "").lower()
     person = next((s for s in agreement.file.stakeholders if s.email.lower() == email), None)
@@ -36,60 +41,87 @@ def _approver(agreement: Agreement, repo: Path, given: str | None) -> Stakeholde
             f"git's user.email ({email or 'unset'}) is no stakeholder's email in agreement.yml; "
             "pass --as STAKEHOLDER_ID or set user.email"
         )
-    assert person is not None
     return person
 
 
 @click.command()
 @repo_option
-@click.argument("stage_id", metavar="STAGE", type=click.Choice(sorted(BY_ID)))
+@click.argument("stage_id", metavar="STAGE", type=click.Choice([s.id for s in APPROVABLE]))
 @click.option(
     "--as", "approver_id", help="Stakeholder id of the approver (default: by user.email)."
 )
 @click.option("--decision", type=click.Choice(DECISIONS), default="approved", show_default=True)
-@click.option("--source", default="local", show_default=True, help="Where it was given (PR URL).")
+@click.option(
+    "--source",
+    default="local",
+    show_default=True,
+    help="Where it was given (a note: it never lifts a rule).",
+)
 def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str) -> None:
     """Record STAGE's approval of the agreement text at HEAD (signed if signers are configured)."""
     record_approval(repo, stage_id, approver_id, decision, source)
 
 
+def _text_problems(repo: Path, stage: Stage, decision: str) -> list[str]:
+    """Findings that the stage may not approve over (a rejection may always be recorded)."""
+    from agreekit.checks.run import check_repository
+    from agreekit.workflow.steps import DONE, step_states
+
+    if decision != "approved" or stage.step == 0:
+        return []
+    result = check_repository(repo)
+    if result.agreement is None:
+        return ["the agreement does not load; run `agreekit check`"]
+    if stage.id in ("final", "signature"):
+        if result.findings:
+            return [f"`agreekit check` reports {len(result.findings)} findings; fix them first"]
+        return []
+    status = step_states(result.agreement, result.findings, _no_records())
+    return [
+        f"step {s.number} ({s.title}) is not done: {s.evidence}; step {stage.step} needs steps "
+        "1-9 clean (`agreekit check`)"
+        for s in status.steps
+        if s.number in CLEAN_STEPS and s.state != DONE
+    ]
+
+
+def _no_records() -> GitEvidence:
+    return GitEvidence(None, None, None, False, ())
+
+
 def record_approval(
-    repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str
+    repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str, **extra: str
 ) -> None:
-    """Check that the approver may approve the stage now, then write the record."""
+    """Check that the approver may write the record now (as verify will judge it), then write it."""
+
     stage = BY_ID[stage_id]
     agreement = load_or_exit(repo)
     if not git.is_repository(repo):
         fail("not a git repository: approvals are git tags; run `git init` and commit first")
     approver = _approver(agreement, repo, approver_id)
-    if not approver.has_role(stage.role):
+    if stage.role and not approver.has_role(stage.role):
         fail(f"{approver.name} does not have the role '{stage.role}' that stage '{stage.id}' needs")
     evidence = gather(repo, agreement.directory)
     if evidence.head is None or evidence.head_content is None:
         fail("nothing committed yet: commit the agreement, then approve it")
     if evidence.worktree_content != evidence.head_content:
         fail("agreement/ has uncommitted changes: an approval covers committed text; commit first")
-    missing = missing_stages(stage, evidence.verdicts)
-    if missing:
-        fail(
-            f"stage '{stage.id}' comes after {', '.join(missing)}, which has no valid approval yet"
-        )
-    assert evidence.head_content is not None and evidence.head is not None
+    key, key_problem = configured_key(repo) if evidence.signing_required else (None, "")
+    who = Approver(approver.id, approver.name, approver.email)
+    problems = refusals(stage, who, evidence, key, key_problem)
+    problems += _text_problems(repo, stage, decision)
+    if problems:
+        fail("\n".join([f"Not recorded: {problems[0]}", *(f"also: {p}" for p in problems[1:])]))
     taken = [v.record.name for v in evidence.verdicts]
     try:
         name = write_record(
             repo, stage, approver.id, decision, evidence.head, evidence.head_content, source,
-            sign=evidence.signing_required, taken=taken,
+            sign=evidence.signing_required, taken=taken, **extra,
         )  # fmt: skip
+    except ValueError as error:
+        fail(f"Not recorded: {error}")
     except git.GitError as error:
-        hint = (
-            " Signing needs `git config gpg.format ssh` and `git config user.signingkey "
-            "~/.ssh/id_ed25519.pub`."
-            if evidence.signing_required
-            else ""
-        )
-        fail(f"git could not create the approval tag: {error}.{hint}")
-        return
+        fail(f"git could not create the approval tag: {error}")
     signed = "signed " if evidence.signing_required else ""
     click.echo(
         f"Recorded {signed}tag {name}: {approver.name} {decision} "
