@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "meeting": "meeting",
     "init": "init",
     "release": "release",
+    "revoke": "revoke",
     "schema": "schema",
     "sign": "sign",
     "status": "status",

@@ -39,6 +39,7 @@ def write_record(
     """Create the tag and return its name; raises git.GitError with git's reason, ValueError for
     a value no trailer can hold."""
     name = next_name(stage, taken)
-    text = message(stage.id, decision, approver, stage.role, content, source, stage.title, **extra)
+    role = extra.pop("role", stage.role)
+    text = message(stage.id, decision, approver, role, content, source, stage.title, **extra)
     git.create_tag(repo, name, text, commit, sign=sign)
     return name

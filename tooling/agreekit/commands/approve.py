@@ -109,6 +109,9 @@ def record_approval(
     key, key_problem = configured_key(repo) if evidence.signing_required else (None, "")
     who = Approver(approver.id, approver.name, approver.email)
     problems = refusals(stage, who, evidence, key, key_problem)
+    if stage.id == "revoke":
+        role = "management" if approver.has_role("management") else ""
+        extra = {"role": role, **extra}
     problems += _text_problems(repo, stage, decision)
     if problems:
         fail("\n".join([f"Not recorded: {problems[0]}", *(f"also: {p}" for p in problems[1:])]))
