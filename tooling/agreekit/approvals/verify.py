@@ -210,10 +210,10 @@ def _signature_problems(evidence: Evidence, person: Person | None) -> list[str]:
     signature = evidence.signature
     if signature is None or not signature.good:
         detail = signature.detail if signature else "not checked"
-        why = (
+        why = note or (
             "; the approved change edited the signers file, and only signers in force before it count"
             if evidence.signers_changed
-            else note
+            else ""
         )
         return [f"signature does not verify against the allowed signers ({detail}){why}"]
     if signature.principal == RECORDER and from_pull_request(evidence.record):

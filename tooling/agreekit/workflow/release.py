@@ -63,7 +63,7 @@ def release_problems(
     for verdict in evidence.verdicts:
         if not verdict.valid and not verdict.revoked_by:
             problems.append(
-                f"{verdict.record.name} is rejected by verify: {verdict.problems[0]} "
+                f"{verdict.record.name} is rejected by verify: {'; '.join(verdict.problems)} "
                 f"(revoke it with `agreekit revoke {verdict.record.name} --reason ...`)"
             )
     problems += release_gaps(coverage(evidence.verdicts, evidence.text))

@@ -151,7 +151,8 @@ def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
     if not rejected:
         return ""
     more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
-    return f"; {rejected[0].record.name} rejected by verify: {rejected[0].problems[0]}{more}"
+    problems = "; ".join(rejected[0].problems)
+    return f"; {rejected[0].record.name} rejected by verify: {problems}{more}"
 
 
 def _blocks(step: Step, state: str) -> bool:
