@@ -7,7 +7,8 @@
 | `legal`     | a `legal` approval names HEAD's content id, or was given at a commit whose          |
 |             | legal-owned section files are byte for byte those at HEAD                           |
 | `final`     | a `final` approval names HEAD's content id                                         |
-| `signature` | every signatory's newest signature names HEAD's content id                          |
+| `signature` | every signatory's newest signature names HEAD's content id, given after a `final`   |
+|             | approval of that same content id                                                   |
 
 Only records that verify and are not revoked count. A stage's newest `rejected` decision undoes
 the approvals before it. Signatures cover nothing but themselves: they never stand in for a stale
@@ -87,10 +88,17 @@ def _approval(stage: str, records: list[Verdict], text: Text, final: Cover | Non
     return Cover(stage, NOT_COVERED, newest, f"{_short(newest)} is not covered: {why}")
 
 
-def _signatures(records: list[Verdict], text: Text) -> Cover:
+def _signatures(records: list[Verdict], text: Text, finals: list[Verdict]) -> Cover:
+    """A signature counts once management's final approval of the same text came before it."""
     newest: dict[str, Verdict] = {}
     for verdict in records:
-        if verdict.record.decision == "approved":
+        approved_first = any(
+            f.record.decision == "approved"
+            and f.record.content == verdict.record.content
+            and f.record.tagger_time <= verdict.record.tagger_time
+            for f in finals
+        )
+        if verdict.record.decision == "approved" and approved_first:
             newest[verdict.record.approver] = verdict
     current = [v for v in newest.values() if v.record.content == text.content]
     missing = [
@@ -123,7 +131,7 @@ def coverage(verdicts: Sequence[Verdict], text: Text) -> dict[str, Cover]:
     signatures = [v for v in verdicts if v.counts and v.record.stage == "signature"]
     if signatures:
         ordered = sorted(signatures, key=lambda v: (v.record.tagger_time, v.record.ref))
-        result["signature"] = _signatures(ordered, text)
+        result["signature"] = _signatures(ordered, text, final_records)
     return {stage: result[stage] for stage in RELEASE_STAGES if stage in result}
 
 

@@ -58,6 +58,15 @@ def refusals(
                 f"{SIGNERS_PATH} as in force: sign as yourself, or add your key through a "
                 "governance change"
             )
+    if stage.id == "signature" and not any(
+        v.counts and v.record.stage == "final" and v.record.decision == "approved"
+        and v.record.content == evidence.head_content
+        for v in evidence.verdicts
+    ):  # fmt: skip
+        problems.append(
+            "management has not approved this text as final: signatures come after "
+            "`agreekit approve final` of the same text"
+        )
     missing = missing_stages(stage, evidence.verdicts)
     if missing:
         problems.append(

@@ -116,7 +116,7 @@ def manifest(
             "content_id": v.record.content,
         }
         for v in evidence.verdicts
-        if v.counts and v.record.stage not in ("signature", "revoke")
+        if v.counts and v.record.stage in ("initial", "legal", "final")
     ]
     data = {
         "agreement": agreement.file.title,
