@@ -184,3 +184,36 @@ def test_a_rejected_token_is_reported_without_a_traceback(
     _, base = api
     code, out = import_pr(repo, base, token="wrong")
     assert code == 1 and "HTTP 401" in out
+
+
+def test_a_merge_holding_other_text_than_the_reviewed_head_is_refused(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    reviewed = repo.git("rev-parse", "HEAD")
+    repo.git("checkout", "-q", "-b", "other", "HEAD~1")
+    repo.edit("agreement/sections/terms.md", "## Pricing\n", "## Pricing\n\nPrices double.\n")
+    repo.commit("A change nobody reviewed in #7")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-edit", "other")
+    serve_pr(state, reviewed, reviewed)
+    path = f"/repos/{SLUG}/pulls/7"
+    payload, link = state.routes[path]
+    state.routes[path] = ({**payload, "merge_commit_sha": repo.git("rev-parse", "HEAD")}, link)
+    code, out = import_pr(repo, base)
+    assert code == 1 and "than the reviewed head" in out and "a change landed in between" in out
+    assert repo.git("tag", "-l") == ""
+
+
+def test_no_unsigned_records_where_signing_is_required(repo: GitRepo, api: tuple[Api, str]) -> None:
+    state, base = api
+    head = repo.git("rev-parse", "HEAD")
+    serve_pr(state, head, head)
+    env = {k: v for k, v in repo.env("recorder").items() if not k.startswith("GIT_CONFIG")}
+    env.update(GITHUB_API_URL=base, GITHUB_TOKEN=TOKEN, GITHUB_REPOSITORY=SLUG)
+    result = subprocess.run(
+        [sys.executable, "-m", "agreekit", "approvals", "import-github", "--pr", "7"],
+        cwd=repo.root, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "the recorder cannot sign" in result.stdout
+    assert repo.git("tag", "-l") == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -13,14 +14,40 @@ from agreekit.approvals.content import content_id_of_tree
 from agreekit.approvals.evidence import gather
 from agreekit.approvals.github_reviews import counted_reviews, stage_of
 from agreekit.approvals.recording import missing_stages, write_record
+from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import BY_ID
 from agreekit.commands.common import load_or_exit, repo_option
 from agreekit.github import Client, GitHubError
 
 
-def fail(text: str) -> None:
+def fail(text: str) -> NoReturn:
     click.echo(text)
     sys.exit(1)
+
+
+def _merged_content(repo: Path, merged: str, head: str, directory: str, number: int) -> str:
+    """The content id the merge put on the branch, refusing when it is not the text reviewed:
+    another change that landed before the merge was never approved in this pull request."""
+    specs = [f"{merged}:{directory}", f"{head}:{directory}"]
+    trees = git.cat_objects(repo, specs)
+    merged_tree, head_tree = trees.get(specs[0]), trees.get(specs[1])
+    if merged_tree is None:
+        fail(f"merge commit {merged[:12]} is not in this clone; fetch it first")
+    if head_tree is None:
+        fail(
+            f"the reviewed head {head[:12]} of #{number} is not in this clone; "
+            f"`git fetch origin pull/{number}/head` first"
+        )
+    algorithm = "sha256" if len(merged) == 64 else "sha1"
+    content = content_id_of_tree(merged_tree.data, algorithm)
+    reviewed = content_id_of_tree(head_tree.data, algorithm)
+    if content != reviewed:
+        fail(
+            f"the merge of #{number} ({merged[:12]}) holds other agreement text ({content[:12]}) "
+            f"than the reviewed head {head[:12]} ({reviewed[:12]}): a change landed in between. "
+            "Not recorded; require branches to be up to date before merging, and approve again"
+        )
+    return content
 
 
 @click.group()
@@ -61,12 +88,7 @@ def import_github(repo: Path, number: int, slug: str) -> None:
         click.echo(f"not counted: {reason}")
     if not counted:
         fail(f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'")
-    tree_spec = f"{pull.merge_commit}:{agreement.directory}"
-    tree = git.cat_objects(repo, [tree_spec]).get(tree_spec)
-    if tree is None:
-        fail(f"merge commit {pull.merge_commit[:12]} is not in this clone; fetch it first")
-        return
-    content = content_id_of_tree(tree.data, "sha256" if len(pull.merge_commit) == 64 else "sha1")
+    content = _merged_content(repo, pull.merge_commit, pull.head, agreement.directory, number)
     evidence = gather(repo, agreement.directory)
     missing = missing_stages(stage, evidence.verdicts)
     if missing:
@@ -75,7 +97,14 @@ def import_github(repo: Path, number: int, slug: str) -> None:
         )
     taken = [v.record.name for v in evidence.verdicts]
     existing = {(v.record.stage, v.record.approver, v.record.source) for v in evidence.verdicts}
-    sign = git.config(repo, "user.signingkey") is not None
+    sign = evidence.signing_required
+    if sign:
+        _, setup = configured_key(repo)
+        if setup:
+            fail(
+                "records must be signed here (an allowed-signers file is in force), but the "
+                f"recorder cannot sign: {setup}; add the recorder's key (AGREEKIT_RECORDER_KEY)"
+            )
     for item in counted:
         source = item.review.url or pull.url
         if (stage.id, item.approver.id, source) in existing:
