@@ -90,7 +90,7 @@ def owners_known(agreement: Agreement) -> Iterator[Finding]:
         return
     path, codeowners = parsed
     teams = agreement.file.teams
-    known = {teams.management, teams.legal}
+    known = {teams.handle("management"), teams.handle("legal")}
     known |= {f"@{s.github}" for s in agreement.file.stakeholders if s.github}
     known |= {s.email for s in agreement.file.stakeholders}
     for rule in codeowners.rules:
@@ -106,7 +106,7 @@ def rules_owned_by_management(agreement: Agreement) -> Iterator[Finding]:
     if parsed is None or repository is None:
         return
     path, codeowners = parsed
-    management = agreement.file.teams.management
+    management = agreement.file.teams.handle("management")
     guarded = [path, SIGNERS_PATH, *repository.workflow_files]
     for file in guarded:
         rule = codeowners.rule_for(file)
