@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "init": "init",
     "release": "release",
     "revoke": "revoke",
+    "ruleset": "ruleset",
     "schema": "schema",
     "sign": "sign",
     "status": "status",

@@ -37,6 +37,7 @@ class PullRequest(NamedTuple):
     merge_commit: str
     head: str
     labels: tuple[str, ...]
+    base: str = ""  # the base commit the pull request was compared with
 
 
 def _get(url: str, token: str | None) -> tuple[Any, str]:
@@ -76,6 +77,7 @@ class Client(NamedTuple):
             merge_commit=str(data.get("merge_commit_sha") or ""),
             head=str(data["head"]["sha"]),
             labels=tuple(str(label["name"]) for label in data.get("labels", [])),
+            base=str((data.get("base") or {}).get("sha") or ""),
         )
 
     def reviews(self, slug: str, number: int) -> list[Review]:
@@ -96,6 +98,26 @@ class Client(NamedTuple):
                         url=str(item.get("html_url", "")),
                     )
                 )
+            match = _NEXT.search(link)
+            url = match.group(1) if match else None
+        return found
+
+    def team_id(self, org: str, slug: str) -> int:
+        """A team's numeric id ("Get a team by name")."""
+        data, _ = _get(f"{self.api}/orgs/{org}/teams/{slug}", self.token)
+        return int(data["id"])
+
+    def changed_files(self, slug: str, number: int) -> list[str]:
+        """Every file a pull request changes ("List pull requests files"), renamed ones under
+        both names, following pagination."""
+        url: str | None = f"{self.api}/repos/{slug}/pulls/{number}/files?per_page=100"
+        found: list[str] = []
+        while url:
+            data, link = _get(url, self.token)
+            for item in data:
+                found.append(str(item["filename"]))
+                if item.get("previous_filename"):
+                    found.append(str(item["previous_filename"]))
             match = _NEXT.search(link)
             url = match.group(1) if match else None
         return found
