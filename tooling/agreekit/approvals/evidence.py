@@ -251,6 +251,22 @@ def _records(repo: Path, refs: list[git.RefName]) -> dict[str, Record]:
     return records
 
 
+def people_at(repo: Path, commit: str, directory: str) -> dict[str, Person] | None:
+    """The stakeholders in agreement.yml as committed at `commit` (None if git lacks it)."""
+    spec = f"{commit}:{directory}/agreement.yml"
+    found = git.cat_objects(repo, [spec]).get(spec)
+    return _people(found.data) if found is not None and found.kind == "blob" else None
+
+
+def legal_files_at(repo: Path, commit: str, directory: str) -> tuple[str, ...]:
+    """The section files whose front matter names legal, as committed at `commit`."""
+    spec = f"{commit}:{directory}/sections"
+    tree = git.cat_objects(repo, [spec]).get(spec)
+    if tree is None or tree.kind != "tree":
+        return ()
+    return _legal_files(repo, commit, directory, _sections(tree.data, _algorithm(commit)))
+
+
 def _legal_files(
     repo: Path, head: str, directory: str, names: Mapping[str, str]
 ) -> tuple[str, ...]:

@@ -11,13 +11,15 @@ import click
 
 from agreekit import git
 from agreekit.approvals.content import content_id_of_tree
-from agreekit.approvals.evidence import gather
+from agreekit.approvals.evidence import gather, legal_files_at, people_at
 from agreekit.approvals.github_reviews import counted_reviews, stage_of
 from agreekit.approvals.recording import missing_stages, write_record
+from agreekit.approvals.review_check import approving_roles, missing_approvals
 from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import BY_ID
 from agreekit.commands.common import load_or_exit, repo_option
 from agreekit.github import Client, GitHubError
+from agreekit.governance.ownership import ownership, roles_owning
 
 
 def fail(text: str) -> NoReturn:
@@ -52,7 +54,7 @@ def _merged_content(repo: Path, merged: str, head: str, directory: str, number: 
 
 @click.group()
 def command() -> None:
-    """Approval records: import them from GitHub."""
+    """Approval records and reviews on GitHub: import them, or check them on a pull request."""
 
 
 @command.command("import-github")
@@ -120,3 +122,50 @@ def import_github(repo: Path, number: int, slug: str) -> None:
             return
         taken.append(name)
         click.echo(f"Recorded {name}: {item.approver.name} approved '{stage.title}' in #{number}.")
+
+
+@command.command("check-reviews")
+@repo_option
+@click.option("--pr", "number", type=int, required=True, help="Pull request number.")
+@click.option(
+    "--slug",
+    default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
+    help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
+)
+def check_reviews(repo: Path, number: int, slug: str) -> None:
+    """Exit 1 unless every role owning a changed file approved the pull request's head commit."""
+    if not slug:
+        fail("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+    agreement = load_or_exit(repo)
+    client = Client.from_environment()
+    try:
+        pull = client.pull_request(slug, number)
+        reviews = client.reviews(slug, number)
+        files = client.changed_files(slug, number)
+    except (GitHubError, KeyError, TypeError, ValueError) as error:
+        fail(f"could not read pull request #{number} of {slug}: {error}")
+    people = people_at(repo, pull.base, agreement.directory) if pull.base else None
+    if people is None:
+        fail(
+            f"the base {pull.base[:12] or '(unknown)'} of #{number} is not in this clone; check "
+            "out with fetch-depth: 0"
+        )
+    table = ownership(agreement)
+    legal_before = {
+        f"{agreement.directory}/sections/{name}"
+        for name in legal_files_at(repo, pull.base, agreement.directory)
+    }  # a pull request cannot drop legal from a section's owners to skip legal's review
+    owners = {
+        path: roles_owning(table, path) | ({"legal"} if path in legal_before else set())
+        for path in files
+    }
+    owners = {path: roles for path, roles in owners.items() if roles}
+    approved = approving_roles(pull, reviews, people)
+    for role, logins in sorted(approved.items()):
+        click.echo(f"{role}: approved {pull.head[:12]} by {', '.join('@' + x for x in logins)}")
+    missing = missing_approvals(owners, approved)
+    for line in missing:
+        click.echo(f"missing: {line}")
+    if missing:
+        sys.exit(1)
+    click.echo(f"Every role owning a changed file of #{number} approved its head {pull.head[:12]}.")
