@@ -58,3 +58,23 @@ def test_management_may_revoke_and_a_forged_revocation_counts_for_nothing(tmp_pa
     assert "approvals/initial/1: revoked by approvals/revoke/1: wrong text" in out
     states = repo.agreekit("status", "--json").stdout
     assert '"number": 10' in states and "no approval yet" in states
+
+
+def test_a_revocation_outside_the_history_of_head_revokes_nothing(tmp_path: Path) -> None:
+    from agreekit.approvals.content import content_id_of_folder
+    from agreekit.approvals.record import message
+
+    repo = governed_repo(tmp_path)
+    assert repo.agreekit("approve", "initial", who="amara").returncode == 0
+    oid = repo.git("rev-parse", "approvals/initial/1")
+    repo.git("checkout", "-q", "-b", "side", who="mallory")
+    for n in range(2):  # the revocation's commit and its parent both outside HEAD's history
+        (repo.root / "NOTE.md").write_text(f"{n}\n")
+        repo.commit(f"Side commit {n}", who="mallory")
+    text = message("revoke", "approved", "amara-okafor", "management",
+                   content_id_of_folder(repo.root / "agreement") or "", "local", "revocation",
+                   revokes=f"approvals/initial/1 {oid}", reason="gone")  # fmt: skip
+    repo.git("tag", "-a", "-m", text, "approvals/revoke/1", who="mallory")
+    repo.git("checkout", "-q", "main")
+    out = repo.agreekit("verify").stdout
+    assert "approvals/initial/1: ok" in out and "approvals/revoke/1: REJECTED" in out

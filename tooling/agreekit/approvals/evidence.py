@@ -184,16 +184,17 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     root = first_root(graph, head)
     evidence_list = []
     for evidence, base, commit_sections in read:
-        policy = in_force.get(base or "", InForce(None, True, "")) if base else UNTRUSTED
-        untrusted = (
-            ""
-            if policy.trusted
-            else (
-                f"its authority comes from {(base or evidence.record.commit)[:12]}, which descends only "
-                f"from a root commit other than the repository's first ({root[:12]}, the root of the "
-                "default branch's first-parent history): an orphan history vouches for nothing"
+        policy = in_force.get(base, UNTRUSTED) if base else UNTRUSTED
+        if policy.trusted:
+            untrusted = ""
+        elif base is None or base not in in_force:
+            untrusted = "its commit is not in the history of HEAD, so nothing there vouches for it"
+        else:
+            untrusted = (
+                f"its authority comes from {base[:12]}, which descends only from a root commit "
+                f"other than the repository's first ({root[:12]}, the root of the default "
+                "branch's first-parent history): an orphan history vouches for nothing"
             )
-        )
         found = evidence._replace(
             authority=evidence.authority._replace(signers=texts.get(policy.signers)),
             required=policy.signers is not None or not policy.trusted,

@@ -224,7 +224,7 @@ def _signature_problems(evidence: Evidence, person: Person | None) -> list[str]:
 
 
 def _revocations(
-    evidence: Sequence[Evidence], alone: Mapping[str, list[str]]
+    evidence: Sequence[Evidence], alone: Mapping[str, list[str]], graph: Mapping[str, Sequence[str]]
 ) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Which records valid revocations withdraw (ref -> note), and what is wrong with the others."""
     by_name = {e.record.name: e for e in evidence}
@@ -253,7 +253,7 @@ def _revocations(
         if not record.reason.strip():
             wrong.append("a revocation needs a reason (Agreekit-Reason)")
         problems[record.ref] = wrong
-        if not wrong and not alone[record.ref]:
+        if not wrong and not alone[record.ref] and record.commit in graph:
             revoked.setdefault(
                 target.record.ref if target else "", f"{record.name}: {record.reason}"
             )
@@ -268,7 +268,7 @@ def verify_records(
     """Each record's verdict; a stage's record counts only after its required stages' records,
     and a record withdrawn by a valid revocation counts for nothing."""
     alone = {e.record.ref: record_problems(e) for e in evidence}
-    revoked, revocation_problems = _revocations(evidence, alone)
+    revoked, revocation_problems = _revocations(evidence, alone, graph)
     ancestry = Ancestry(graph, [e.record.commit for e in evidence])
     # The records that can satisfy a later stage: approved, valid on their own, not revoked.
     approved: dict[str, list[Record]] = {}
