@@ -112,7 +112,7 @@ def import_pr(repo: GitRepo, base: str, token: str = TOKEN) -> tuple[int, str]:
         timeout=60,
     )
     assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout
+    return result.returncode, result.stdout + result.stderr
 
 
 def serve_pr(api: Api, head: str, old: str, merged: bool = True) -> None:
@@ -183,7 +183,7 @@ def test_a_rejected_token_is_reported_without_a_traceback(
 ) -> None:
     _, base = api
     code, out = import_pr(repo, base, token="wrong")
-    assert code == 1 and "HTTP 401" in out
+    assert code == 2 and "HTTP 401" in out
 
 
 def test_a_merge_holding_other_text_than_the_reviewed_head_is_refused(
@@ -215,7 +215,7 @@ def test_no_unsigned_records_where_signing_is_required(repo: GitRepo, api: tuple
         [sys.executable, "-m", "agreekit", "approvals", "import-github", "--pr", "7"],
         cwd=repo.root, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-    assert result.returncode == 1 and "the recorder cannot sign" in result.stdout
+    assert result.returncode == 1 and "the recorder cannot sign" in result.stderr
     assert repo.git("tag", "-l") == ""
 
 
@@ -254,7 +254,7 @@ def check_reviews(repo: GitRepo, base: str) -> tuple[int, str]:
         cwd=repo.root, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout
+    return result.returncode, result.stdout + result.stderr
 
 
 def test_every_role_owning_a_changed_file_must_approve_the_head(

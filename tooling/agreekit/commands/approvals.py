@@ -1,11 +1,10 @@
-"""`agreekit approvals import-github`: turn a merged stage PR's approving reviews into records."""
+"""`agreekit approvals import-github` turns a merged stage PR's approving reviews into records;
+`agreekit approvals check-reviews` checks that every role owning a changed file approved the head."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
@@ -18,13 +17,14 @@ from agreekit.approvals.review_check import approving_roles, missing_approvals
 from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import BY_ID
 from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.github import Client, GitHubError
 from agreekit.governance.ownership import ownership, roles_owning
 
 
-def fail(text: str) -> NoReturn:
-    click.echo(text)
-    sys.exit(1)
+@click.group()
+def command() -> None:
+    """Approval records and reviews on GitHub: import them, or check them on a pull request."""
 
 
 def _merged_content(repo: Path, merged: str, head: str, directory: str, number: int) -> str:
@@ -34,9 +34,9 @@ def _merged_content(repo: Path, merged: str, head: str, directory: str, number: 
     trees = git.cat_objects(repo, specs)
     merged_tree, head_tree = trees.get(specs[0]), trees.get(specs[1])
     if merged_tree is None:
-        fail(f"merge commit {merged[:12]} is not in this clone; fetch it first")
+        raise Failure(f"merge commit {merged[:12]} is not in this clone; fetch it first")
     if head_tree is None:
-        fail(
+        raise Failure(
             f"the reviewed head {head[:12]} of #{number} is not in this clone; "
             f"`git fetch origin pull/{number}/head` first"
         )
@@ -44,17 +44,12 @@ def _merged_content(repo: Path, merged: str, head: str, directory: str, number: 
     content = content_id_of_tree(merged_tree.data, algorithm)
     reviewed = content_id_of_tree(head_tree.data, algorithm)
     if content != reviewed:
-        fail(
+        raise refused(
             f"the merge of #{number} ({merged[:12]}) holds other agreement text ({content[:12]}) "
             f"than the reviewed head {head[:12]} ({reviewed[:12]}): a change landed in between. "
             "Not recorded; require branches to be up to date before merging, and approve again"
         )
     return content
-
-
-@click.group()
-def command() -> None:
-    """Approval records and reviews on GitHub: import them, or check them on a pull request."""
 
 
 @command.command("import-github")
@@ -65,23 +60,27 @@ def command() -> None:
     default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
     help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
 )
-def import_github(repo: Path, number: int, slug: str) -> None:
+def import_github(repo: Path, number: int, slug: str) -> int:
     """Record a merged pull request labelled stage:<id> as approval tags, one per counted review."""
+    return run(repo, number, slug)
+
+
+def run(repo: Path, number: int, slug: str) -> int:
+    """Import pull request `number` of `slug`'s counted reviews as approval records."""
     if not slug:
-        fail("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
     agreement = load_or_exit(repo)
     client = Client.from_environment()
     try:
         pull = client.pull_request(slug, number)
         reviews = client.reviews(slug, number)
     except (GitHubError, KeyError, TypeError, ValueError) as error:
-        fail(f"could not read pull request #{number} of {slug}: {error}")
-        return
+        raise Failure(f"could not read pull request #{number} of {slug}: {error}") from error
     if not pull.merged:
-        fail(f"pull request #{number} is not merged; only merged changes are approved")
+        raise refused(f"pull request #{number} is not merged; only merged changes are approved")
     stages = stage_of(pull)
     if len(stages) != 1 or stages[0] not in BY_ID:
-        fail(
+        raise refused(
             f"pull request #{number} needs exactly one label stage:<id> with id in {', '.join(BY_ID)}"
         )
     stage = BY_ID[stages[0]]
@@ -89,12 +88,14 @@ def import_github(repo: Path, number: int, slug: str) -> None:
     for reason in skipped:
         click.echo(f"not counted: {reason}")
     if not counted:
-        fail(f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'")
+        raise refused(
+            f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'"
+        )
     content = _merged_content(repo, pull.merge_commit, pull.head, agreement.directory, number)
     evidence = gather(repo, agreement.directory)
     missing = missing_stages(stage, evidence.verdicts)
     if missing:
-        fail(
+        raise refused(
             f"stage '{stage.id}' comes after {', '.join(missing)}, which has no valid approval yet"
         )
     taken = [v.record.name for v in evidence.verdicts]
@@ -103,7 +104,7 @@ def import_github(repo: Path, number: int, slug: str) -> None:
     if sign:
         _, setup = configured_key(repo)
         if setup:
-            fail(
+            raise refused(
                 "records must be signed here (an allowed-signers file is in force), but the "
                 f"recorder cannot sign: {setup}; add the recorder's key (AGREEKIT_RECORDER_KEY)"
             )
@@ -118,10 +119,10 @@ def import_github(repo: Path, number: int, slug: str) -> None:
                 sign=sign, taken=taken,
             )  # fmt: skip
         except git.GitError as error:
-            fail(f"git could not create the approval tag: {error}")
-            return
+            raise Failure(f"git could not create the approval tag: {error}") from error
         taken.append(name)
         click.echo(f"Recorded {name}: {item.approver.name} approved '{stage.title}' in #{number}.")
+    return DONE
 
 
 @command.command("check-reviews")
@@ -132,10 +133,15 @@ def import_github(repo: Path, number: int, slug: str) -> None:
     default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
     help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
 )
-def check_reviews(repo: Path, number: int, slug: str) -> None:
+def check_reviews(repo: Path, number: int, slug: str) -> int:
     """Exit 1 unless every role owning a changed file approved the pull request's head commit."""
+    return run_check_reviews(repo, number, slug)
+
+
+def run_check_reviews(repo: Path, number: int, slug: str) -> int:
+    """Read the pull request's reviews and changed files; 1 if an owning role has not approved."""
     if not slug:
-        fail("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
     agreement = load_or_exit(repo)
     client = Client.from_environment()
     try:
@@ -143,10 +149,10 @@ def check_reviews(repo: Path, number: int, slug: str) -> None:
         reviews = client.reviews(slug, number)
         files = client.changed_files(slug, number)
     except (GitHubError, KeyError, TypeError, ValueError) as error:
-        fail(f"could not read pull request #{number} of {slug}: {error}")
+        raise Failure(f"could not read pull request #{number} of {slug}: {error}") from error
     people = people_at(repo, pull.base, agreement.directory) if pull.base else None
     if people is None:
-        fail(
+        raise Failure(
             f"the base {pull.base[:12] or '(unknown)'} of #{number} is not in this clone; check "
             "out with fetch-depth: 0"
         )
@@ -167,5 +173,6 @@ def check_reviews(repo: Path, number: int, slug: str) -> None:
     for line in missing:
         click.echo(f"missing: {line}")
     if missing:
-        sys.exit(1)
+        return FINDINGS
     click.echo(f"Every role owning a changed file of #{number} approved its head {pull.head[:12]}.")
+    return DONE

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
@@ -16,28 +14,24 @@ from agreekit.approvals.recording import write_record
 from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import APPROVABLE, BY_ID, Stage
 from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.errors import DONE, Failure, refused
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
 
-# Content steps that must be clean before each stage; final and signature need `check` clean.
+# Content steps that must be clean before initial and legal; final and signature need `check` clean.
 CLEAN_STEPS = tuple(range(1, 10))
 
 
-def fail(text: str) -> NoReturn:
-    click.echo(text)
-    sys.exit(1)
-
-
-def _approver(agreement: Agreement, repo: Path, given: str | None) -> Stakeholder:
+def approver_of(agreement: Agreement, repo: Path, given: str | None) -> Stakeholder:
     if given:
         person = agreement.stakeholder(given)
         if person is None:
-            fail(f"'{given}' is not a stakeholder id in agreement/agreement.yml")
+            raise Failure(f"--as {given}: not a stakeholder id in agreement/agreement.yml")
         return person
     email = (git.config(repo, "user.email") or "").lower()
     person = next((s for s in agreement.file.stakeholders if s.email.lower() == email), None)
     if person is None:
-        fail(
+        raise Failure(
             f"git's user.email ({email or 'unset'}) is no stakeholder's email in agreement.yml; "
             "pass --as STAKEHOLDER_ID or set user.email"
         )
@@ -57,15 +51,16 @@ def _approver(agreement: Agreement, repo: Path, given: str | None) -> Stakeholde
     show_default=True,
     help="Where it was given (a note: it never lifts a rule).",
 )
-def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str) -> None:
+def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str) -> int:
     """Record STAGE's approval of the agreement text at HEAD (signed if signers are configured)."""
-    record_approval(repo, stage_id, approver_id, decision, source)
+    return run(repo, stage_id, approver_id, decision, source)
 
 
 def _text_problems(repo: Path, stage: Stage, decision: str) -> list[str]:
     """Findings that the stage may not approve over (a rejection may always be recorded)."""
     from agreekit.checks.run import check_repository
-    from agreekit.workflow.steps import DONE, step_states
+    from agreekit.workflow.steps import DONE as STEP_DONE
+    from agreekit.workflow.steps import step_states
 
     if decision != "approved" or stage.step == 0:
         return []
@@ -76,45 +71,47 @@ def _text_problems(repo: Path, stage: Stage, decision: str) -> list[str]:
         if result.findings:
             return [f"`agreekit check` reports {len(result.findings)} findings; fix them first"]
         return []
-    status = step_states(result.agreement, result.findings, _no_records())
+    status = step_states(
+        result.agreement, result.findings, GitEvidence(None, None, None, False, ())
+    )
     return [
         f"step {s.number} ({s.title}) is not done: {s.evidence}; step {stage.step} needs steps "
         "1-9 clean (`agreekit check`)"
         for s in status.steps
-        if s.number in CLEAN_STEPS and s.state != DONE
+        if s.number in CLEAN_STEPS and s.state != STEP_DONE
     ]
 
 
-def _no_records() -> GitEvidence:
-    return GitEvidence(None, None, None, False, ())
-
-
-def record_approval(
+def run(
     repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str, **extra: str
-) -> None:
+) -> int:
     """Check that the approver may write the record now (as verify will judge it), then write it."""
-
     stage = BY_ID[stage_id]
     agreement = load_or_exit(repo)
     if not git.is_repository(repo):
-        fail("not a git repository: approvals are git tags; run `git init` and commit first")
-    approver = _approver(agreement, repo, approver_id)
+        raise Failure(
+            f"{repo}: not a git repository: approvals are git tags; run `git init` and commit first"
+        )
+    approver = approver_of(agreement, repo, approver_id)
     if stage.role and not approver.has_role(stage.role):
-        fail(f"{approver.name} does not have the role '{stage.role}' that stage '{stage.id}' needs")
+        raise refused(
+            f"{approver.name} does not have the role '{stage.role}' that stage '{stage.id}' needs"
+        )
     evidence = gather(repo, agreement.directory)
     if evidence.head is None or evidence.head_content is None:
-        fail("nothing committed yet: commit the agreement, then approve it")
+        raise refused("nothing committed yet: commit the agreement, then approve it")
     if evidence.worktree_content != evidence.head_content:
-        fail("agreement/ has uncommitted changes: an approval covers committed text; commit first")
+        raise refused(
+            "agreement/ has uncommitted changes: an approval covers committed text; commit first"
+        )
     key, key_problem = configured_key(repo) if evidence.signing_required else (None, "")
     who = Approver(approver.id, approver.name, approver.email)
     problems = refusals(stage, who, evidence, key, key_problem)
-    if stage.id == "revoke":
-        role = "management" if approver.has_role("management") else ""
-        extra = {"role": role, **extra}
     problems += _text_problems(repo, stage, decision)
     if problems:
-        fail("\n".join([f"Not recorded: {problems[0]}", *(f"also: {p}" for p in problems[1:])]))
+        raise refused("; ".join([f"not recorded: {problems[0]}", *problems[1:]]))
+    if stage.id == "revoke":
+        extra = {"role": "management" if approver.has_role("management") else "", **extra}
     taken = [v.record.name for v in evidence.verdicts]
     try:
         name = write_record(
@@ -122,11 +119,12 @@ def record_approval(
             sign=evidence.signing_required, taken=taken, **extra,
         )  # fmt: skip
     except ValueError as error:
-        fail(f"Not recorded: {error}")
+        raise Failure(f"--source {source!r}: {error}") from error
     except git.GitError as error:
-        fail(f"git could not create the approval tag: {error}")
+        raise Failure(f"git could not create the approval tag: {error}") from error
     signed = "signed " if evidence.signing_required else ""
     click.echo(
         f"Recorded {signed}tag {name}: {approver.name} {decision} "
         f"'{stage.title}' for content {evidence.head_content[:12]}."
     )
+    return DONE
