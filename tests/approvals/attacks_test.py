@@ -94,7 +94,7 @@ def test_source_is_a_note_never_a_bypass_of_the_own_change_rule(tmp_path: Path) 
     repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is open.")
     repo.commit("Open the budget", who="amara")
     refused = repo.agreekit("approve", "initial", "--source", "https://anything", who="amara")
-    assert refused.returncode == 1 and "nobody approves their own change" in refused.stdout
+    assert refused.returncode == 1 and "nobody approves their own change" in refused.stderr
     text = trailers(
         "initial", "amara", "management", content(repo), "https://github.com/x/y/pull/1"
     )

@@ -79,6 +79,6 @@ def test_stakeholders_that_come_with_the_approved_commit_are_refused_before_writ
     repo.commit("Stakeholders and the text together", who="daniel")
     refused = repo.agreekit("approve", "initial", who="amara")
     assert refused.returncode == 1
-    assert "not a stakeholder as of the commit before HEAD" in refused.stdout
-    assert "merge the stakeholder change first" in refused.stdout
+    assert "not a stakeholder as of the commit before HEAD" in refused.stderr
+    assert "merge the stakeholder change first" in refused.stderr
     assert repo.git("tag", "-l") == ""

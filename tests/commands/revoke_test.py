@@ -21,7 +21,7 @@ def test_a_wrong_key_record_is_revoked_by_its_approver_and_stops_blocking(tmp_pa
     refused = repo.agreekit("revoke", "approvals/legal/1", "--reason", "not mine", who="helen")
     assert (
         refused.returncode == 1
-        and "only its approver (rachel-osei) or management" in refused.stdout
+        and "only its approver (rachel-osei) or management" in refused.stderr
     )
     revoked = repo.agreekit("revoke", "approvals/legal/1", "--reason", "not my key", who="rachel")
     assert revoked.returncode == 0, revoked.stdout + revoked.stderr

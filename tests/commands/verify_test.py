@@ -109,7 +109,7 @@ def test_approving_ones_own_change_is_rejected(tmp_path: Path) -> None:
     repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is open.")
     repo.commit("Open the budget", who="amara")
     refused = repo.agreekit("approve", "initial", who="amara")
-    assert refused.returncode == 1 and "nobody approves their own change" in refused.stdout
+    assert refused.returncode == 1 and "nobody approves their own change" in refused.stderr
     forge(repo, "approvals/initial/1", "initial", "amara", "management", who="amara")
     code, out = verify(repo)
     assert code == 1 and "amara-okafor approves their own change" in out

@@ -170,7 +170,7 @@ def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
     for who in ("amara", "mark"):
         refused_sign = repo.agreekit("sign", who=who)
         assert refused_sign.returncode == 1
-        assert "management has not approved this text as final" in refused_sign.stdout
+        assert "management has not approved this text as final" in refused_sign.stderr
     # Signatures recorded anyway (by hand) cover nothing but themselves.
     from forgery import forge
 
