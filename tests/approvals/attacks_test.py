@@ -154,3 +154,12 @@ def test_duplicate_or_odd_stage_numbering(tmp_path: Path) -> None:
     plant(repo, "approvals/initial/1",
           tag_object(repo, "amara", "approvals/initial/1", f"Approved\n\n{body}\n".encode()))  # fmt: skip
     rejected_everywhere(repo, "approvals/initial/1", "trailer Agreekit-Stage is given twice")
+
+
+def test_a_record_of_no_workflow_step_is_shown_by_status_too(tmp_path: Path) -> None:
+    repo = governed_repo(tmp_path)
+    forge(repo, "approvals/governance/1", "governance", "amara", "management", who="mallory")
+    rejected_everywhere(repo, "approvals/governance/1", "signature does not verify")
+    repo.git("tag", "-d", "approvals/governance/1")
+    forge(repo, "approvals/bogus/1", "bogus", "amara", "management", who="amara")
+    rejected_everywhere(repo, "approvals/bogus/1", "unknown stage 'bogus'")

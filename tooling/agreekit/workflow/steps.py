@@ -142,11 +142,21 @@ def _stage_states(evidence: GitEvidence) -> dict[str, tuple[str, str]]:
     return result
 
 
+_STEP_STAGES = frozenset(step.stage for step in STEPS if step.stage)
+
+
 def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
+    """The first rejected record of the stage; step 19 also shows those of no step (governance,
+    revocations, unknown stages), as they too block the release."""
     rejected = [
         v
         for v in evidence.verdicts
-        if v.record.stage == stage_id and not v.valid and not v.revoked_by
+        if not v.valid
+        and not v.revoked_by
+        and (
+            v.record.stage == stage_id
+            or (stage_id == "signature" and v.record.stage not in _STEP_STAGES)
+        )
     ]
     if not rejected:
         return ""
