@@ -163,3 +163,20 @@ def test_a_record_of_no_workflow_step_is_shown_by_status_too(tmp_path: Path) -> 
     repo.git("tag", "-d", "approvals/governance/1")
     forge(repo, "approvals/bogus/1", "bogus", "amara", "management", who="amara")
     rejected_everywhere(repo, "approvals/bogus/1", "unknown stage 'bogus'")
+
+
+def test_a_pinned_first_root_survives_an_orphan_merged_as_first_parent(tmp_path: Path) -> None:
+    repo = governed_repo(tmp_path)
+    root = repo.git("rev-list", "--max-parents=0", "HEAD")
+    repo.git("checkout", "-q", "--orphan", "evil", who="mallory")
+    (repo.root / ".github" / "allowed_signers").write_text(
+        repo.signer_line("mallory", PEOPLE["amara"][1]) + "\n"
+    )
+    repo.commit("Same text, our signers", who="mallory")
+    repo.git("merge", "-q", "-s", "ours", "--allow-unrelated-histories", "-m", "Merge", "main",
+             who="mallory")  # fmt: skip
+    (repo.root / "NOTES.md").write_text("notes\n")
+    repo.commit("A note", who="mallory")
+    forge(repo, "approvals/initial/1", "initial", "amara", "management", who="mallory")
+    repo.git("config", "agreekit.root", root)  # the verifier's own, never committed, pin
+    rejected_everywhere(repo, "approvals/initial/1", "signature does not verify")

@@ -180,8 +180,8 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
                 return True
         return False
 
-    in_force = signers_in_force(graph, head, blob_of, approved_change)
-    root = first_root(graph, head)
+    root = _pinned_root(repo) or first_root(graph, head)
+    in_force = signers_in_force(graph, head, blob_of, approved_change, root)
     evidence_list = []
     for evidence, base, commit_sections in read:
         policy = in_force.get(base, UNTRUSTED) if base else UNTRUSTED
@@ -218,6 +218,16 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         git.version_tag(repo), sections, texts.get(at_head.signers), legal_files, signatories,
         base_people, head_author, head_untrusted,
     )  # fmt: skip
+
+
+def _pinned_root(repo: Path) -> str | None:
+    """The first root pinned in git's (local, never committed) config: `agreekit.root`."""
+    pinned = git.config(repo, "agreekit.root")
+    return (
+        git.answer(repo, "rev-parse", "--verify", "--quiet", f"{pinned}^{{commit}}") or pinned
+        if pinned
+        else None
+    )
 
 
 class _BlobTexts:

@@ -1,8 +1,9 @@
 """The signing rules in force at each commit: which allowed-signers file counts, decided along history.
 
 Rules (pure; the caller answers whether a governance approval exists):
-- the repository's first root commit (the root of HEAD's first-parent history) vouches for itself:
-  its signers file, or none, is in force;
+- the repository's first root commit (the root of HEAD's first-parent history, or the commit
+  pinned with `git config agreekit.root`) vouches for itself: its signers file, or none, is in
+  force;
 - any other root commit (an orphan branch merged in) vouches for nothing: records whose authority
   comes from it are rejected;
 - a commit keeps the signers in force in a parent when its file is the same; a first signers file
@@ -42,9 +43,11 @@ def signers_in_force(
     head: str,
     blob_of: Mapping[str, str | None],
     approved_change: Callable[[str, InForce], bool],
+    root: str | None = None,
 ) -> dict[str, InForce]:
-    """The signing rules in force at every commit of `graph` (children listed before parents)."""
-    root = first_root(graph, head)
+    """The signing rules in force at every commit of `graph` (children listed before parents);
+    `root` pins the first root (else the root of HEAD's first-parent history)."""
+    root = root or first_root(graph, head)
     result: dict[str, InForce] = {}
     for commit in reversed(list(graph)):
         parents = [result.get(p, UNTRUSTED) for p in graph[commit]]
