@@ -195,14 +195,14 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
                 f"other than the repository's first ({root[:12]}, the root of the default "
                 "branch's first-parent history): an orphan history vouches for nothing"
             )
-        found = evidence._replace(
+        ruled = evidence._replace(
             authority=evidence.authority._replace(signers=texts.get(policy.signers)),
             required=policy.signers is not None or not policy.trusted,
             untrusted=untrusted,
             policy_note=policy.note,
             signers_changed=blob_of.get(evidence.record.commit) != policy.signers,
         )
-        evidence_list.append(found._replace(signature=signature(found)))
+        evidence_list.append(ruled._replace(signature=signature(ruled)))
         sections[evidence.record.commit] = commit_sections
     verdicts.save()
     legal_files = _legal_files(repo, head, directory, sections[head])
