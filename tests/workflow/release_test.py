@@ -196,3 +196,17 @@ def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
     ok(repo, "sign", who="mark")
     assert repo.agreekit("verify", "--strict").returncode == 0
     assert "Released v1.1.0" in ok(repo, "release", "v1.1.0")
+
+
+def test_dropping_legal_from_a_sections_owners_does_not_skip_legal(tmp_path: Path) -> None:
+    repo = governed_repo(tmp_path)
+    for stage, who in (("initial", "amara"), ("legal", "rachel")):
+        ok(repo, "approve", stage, who=who)
+    repo.edit("agreement/sections/legal.md", "owners: [management, legal]", "owners: [management]")
+    repo.edit("agreement/sections/legal.md", "## Confidentiality\n",
+              "## Confidentiality\n\nNo liability whatsoever.\n")  # fmt: skip
+    ok(repo, "codeowners", "--write")
+    repo.commit("Legal does not own this any more")
+    ok(repo, "approve", "final", who="amara")
+    assert state(repo, 12) == "stale"
+    assert "legal-owned section changed" in refused(repo, "release", "v1.0.0")

@@ -5,7 +5,7 @@
 | `initial`   | an `initial` approval names HEAD's content id, or `final` covers HEAD (management   |
 |             | re-approves its own part at the final stage)                                       |
 | `legal`     | a `legal` approval names HEAD's content id, or was given at a commit whose          |
-|             | legal-owned section files are byte for byte those at HEAD                           |
+|             | legal-owned section files (at HEAD, or when legal approved) are byte for byte HEAD's |
 | `final`     | a `final` approval names HEAD's content id                                         |
 | `signature` | every signatory's newest signature names HEAD's content id, given after a `final`   |
 |             | approval of that same content id                                                   |
@@ -39,7 +39,7 @@ class Text(NamedTuple):
     content: str | None  # HEAD's content id
     head: str | None
     sections: Mapping[str, Mapping[str, str]]  # commit -> section file name -> blob id
-    legal_files: tuple[str, ...]  # section files legal owns at HEAD
+    legal_files: tuple[str, ...]  # section files legal owns at HEAD or owned when it approved
     signatories: tuple[str, ...]  # stakeholder ids
 
 

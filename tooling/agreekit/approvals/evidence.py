@@ -205,8 +205,19 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         evidence_list.append(ruled._replace(signature=signature(ruled)))
         sections[evidence.record.commit] = commit_sections
     verdicts.save()
-    legal_files = _legal_files(repo, head, directory, sections[head])
     results = verify_records(evidence_list, head_content, graph)
+    # Legal-owned as released, and as owned when legal approved: dropping `legal` from a section's
+    # owners does not let its text change without legal.
+    legal_commits = {v.record.commit for v in results if v.counts and v.record.stage == "legal"}
+    legal_files = tuple(
+        sorted(
+            {
+                name
+                for commit in {head, *legal_commits}
+                for name in _legal_files(repo, commit, directory, sections.get(commit, {}))
+            }
+        )
+    )
     at_head = in_force.get(head_parent or head, UNTRUSTED)
     head_untrusted = (
         ""
