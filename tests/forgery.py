@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from pathlib import Path
@@ -73,3 +74,19 @@ def forge(
     content = content or content_id_of_folder(repo.root / "agreement") or ""
     text = message(stage, "approved", PEOPLE[approver][0], role, content, "local", "forged")
     repo.git("tag", flag, "-m", text, name, who=who)
+
+
+def rejected_everywhere(repo: GitRepo, record: str, rule: str) -> None:
+    audit = repo.agreekit("verify")
+    assert audit.returncode == 1, audit.stdout
+    block = audit.stdout.split(f"{record}: REJECTED", 1)
+    assert len(block) == 2 and rule in block[1].split("\napprovals/")[0], audit.stdout
+    steps = json.loads(repo.agreekit("status", "--json").stdout)["steps"]
+    notes = " ".join(step["evidence"] for step in steps)
+    assert f"{record} rejected by verify: " in notes and rule in notes, notes
+    release = repo.agreekit("release", "v9.0.0")
+    assert release.returncode == 1
+    line = next((x for x in release.stdout.splitlines() if f"{record} is rejected" in x), "")
+    assert rule in line, release.stdout
+    for result in (audit, release):
+        assert "Traceback" not in result.stderr

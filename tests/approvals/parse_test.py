@@ -8,7 +8,7 @@ import pytest
 from agreekit.approvals.evidence import gather
 from agreekit.approvals.record import parse_trailers
 from agreekit.approvals.tag_object import parse_tag
-from forgery import content, plant, tag_object, trailers
+from forgery import content, plant, rejected_everywhere, tag_object, trailers
 from gitrepo import GitRepo, governed_repo
 
 CONTROLS = [chr(c) for c in range(1, 32) if chr(c) not in "\n\t"] + ["\x7f"]
@@ -41,6 +41,7 @@ def test_planted_separators_make_no_second_record(approved: GitRepo) -> None:
         out = repo.agreekit("verify").stdout
         assert "approvals/final/1" not in out
         assert "approvals/initial/1: ok" in out and "approvals/legal/9: REJECTED" in out
+        rejected_everywhere(repo, "approvals/legal/9", "the tag message holds control characters")
     finally:
         repo.git("tag", "-d", "approvals/legal/9")
 
