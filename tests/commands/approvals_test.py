@@ -295,3 +295,17 @@ def test_a_pull_request_cannot_change_who_must_approve_it(
                        [("amara-okafor", head), ("hmcbride", head)])  # fmt: skip
     code, out = check_reviews(repo, base)
     assert code == 1 and "missing: legal" in out and "legal: approved" not in out
+
+
+def test_an_approver_added_in_the_merged_change_is_not_recorded(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    repo.edit("agreement/agreement.yml", "    github: hmcbride\n    roles: [reviewer]",
+              "    github: hmcbride\n    roles: [management]")  # fmt: skip
+    head = repo.commit("Helen joins management")
+    serve_pr(state, head, head)
+    code, out = import_pr(repo, base)
+    assert "Recorded approvals/initial/1: Amara Okafor" in out
+    assert "not recorded: Helen McBride is not a management stakeholder before the merge" in out
+    assert repo.agreekit("verify").returncode == 0

@@ -108,10 +108,19 @@ def run(repo: Path, number: int, slug: str) -> int:
                 "records must be signed here (an allowed-signers file is in force), but the "
                 f"recorder cannot sign: {setup}; add the recorder's key (AGREEKIT_RECORDER_KEY)"
             )
+    # Authority is read as of the merge's first parent, as verify reads it.
+    before = people_at(repo, f"{pull.merge_commit}^", agreement.directory) or {}
     for item in counted:
         source = item.review.url or pull.url
         if (stage.id, item.approver.id, source) in existing:
             click.echo(f"already recorded: {item.approver.name} ({source})")
+            continue
+        person = before.get(item.approver.id)
+        if person is None or stage.role not in person.roles:
+            click.echo(
+                f"not recorded: {item.approver.name} is not a {stage.role} stakeholder before the "
+                "merge: merge the stakeholder change first, then approve in a later pull request"
+            )
             continue
         try:
             name = write_record(
