@@ -47,3 +47,19 @@ def test_a_control_character_in_source_is_refused_without_a_record(tmp_path: Pat
     result = repo.agreekit("approve", "initial", "--source", "x\x1fy", who="amara")
     assert result.returncode == 2 and "cannot hold control characters" in result.stderr
     assert "Traceback" not in result.stderr and repo.git("tag", "-l") == ""
+
+
+def test_a_signatory_signs_text_they_committed_but_no_one_approves_their_own(
+    tmp_path: Path,
+) -> None:
+    repo = governed_repo(tmp_path)
+    for stage, who in (("initial", "priya"), ("legal", "rachel")):
+        assert repo.agreekit("approve", stage, who=who).returncode == 0
+    repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is capped.")
+    repo.commit("Final wording", who="amara")
+    own = repo.agreekit("approve", "final", who="amara")
+    assert own.returncode == 1 and "nobody approves their own change" in own.stderr
+    assert repo.agreekit("approve", "final", who="priya").returncode == 0
+    signed = repo.agreekit("sign", who="amara")
+    assert signed.returncode == 0, signed.stderr
+    assert repo.agreekit("verify").returncode == 0

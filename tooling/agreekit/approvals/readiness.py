@@ -10,7 +10,7 @@ from typing import NamedTuple
 from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.recording import missing_stages
 from agreekit.approvals.signing_key import keys_of
-from agreekit.approvals.stages import REVOKE, Stage
+from agreekit.approvals.stages import REVOKE, SIGNATURE, Stage
 from agreekit.governance.paths import SIGNERS_PATH
 
 
@@ -42,7 +42,7 @@ def refusals(
             f"{approver.name} does not have the role '{stage.role}' that stage '{stage.id}' needs "
             "as of the commit before HEAD: merge the stakeholder change first"
         )
-    if stage is not REVOKE and evidence.head_author.lower() == approver.email.lower():
+    if stage not in (REVOKE, SIGNATURE) and evidence.head_author.lower() == approver.email.lower():
         problems.append(
             f"{approver.name} wrote HEAD's change, and nobody approves their own change: another "
             f"{stage.role} approves it"

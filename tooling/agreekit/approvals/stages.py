@@ -33,6 +33,7 @@ GOVERNANCE = Stage(
 REVOKE = Stage("revoke", 0, "revocation of an approval record", "", ())
 APPROVABLE: tuple[Stage, ...] = (*STAGES, GOVERNANCE)
 BY_ID: dict[str, Stage] = {stage.id: stage for stage in (*APPROVABLE, REVOKE)}
+SIGNATURE = BY_ID["signature"]
 
 
 def later_stages(stage_id: str) -> set[str]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from agreekit.approvals.record import DECISIONS, Record
-from agreekit.approvals.stages import BY_ID, REVOKE
+from agreekit.approvals.stages import BY_ID, REVOKE, SIGNATURE
 from agreekit.git import Signature
 
 # The principal the record-approval workflow signs with (its key in the allowed-signers file). It
@@ -181,8 +181,9 @@ def record_problems(evidence: Evidence) -> list[str]:
         problems += _signature_problems(evidence, person)
     # The own-change rule gives way only to the recorder's key on a record imported from a pull
     # request (whose author was checked at import); `--source` alone is a note, never a bypass.
+    # A signature is no approval of a change (final approved it): a signatory signs their own.
     own = person is not None and evidence.author_email.lower() == person.email.lower()
-    if own and stage is not REVOKE and not _recorded_from_pull_request(evidence):
+    if own and stage not in (REVOKE, SIGNATURE) and not _recorded_from_pull_request(evidence):
         problems.append(f"{record.approver} approves their own change")
     return problems
 
