@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -209,15 +209,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     # Legal-owned as released, and as owned when legal approved: dropping `legal` from a section's
     # owners does not let its text change without legal.
     legal_commits = {v.record.commit for v in results if v.counts and v.record.stage == "legal"}
-    legal_files = tuple(
-        sorted(
-            {
-                name
-                for commit in {head, *legal_commits}
-                for name in _legal_files(repo, commit, directory, sections.get(commit, {}))
-            }
-        )
-    )
+    legal_files = _legal_files(repo, [sections.get(c, {}) for c in {head, *legal_commits}])
     at_head = in_force.get(head_parent or head, UNTRUSTED)
     head_untrusted = (
         ""
@@ -286,23 +278,16 @@ def legal_files_at(repo: Path, commit: str, directory: str) -> tuple[str, ...]:
     tree = git.cat_objects(repo, [spec]).get(spec)
     if tree is None or tree.kind != "tree":
         return ()
-    return _legal_files(repo, commit, directory, _sections(tree.data, _algorithm(commit)))
+    return _legal_files(repo, [_sections(tree.data, _algorithm(commit))])
 
 
-def _legal_files(
-    repo: Path, head: str, directory: str, names: Mapping[str, str]
-) -> tuple[str, ...]:
-    """The section files whose front matter at HEAD names legal among their `owners`."""
-    specs = [
-        f"{head}:{directory}/sections/{name}" for name in sorted(names) if name.endswith(".md")
-    ]
-    found = git.cat_objects(repo, specs)
-    owned = []
-    for spec in specs:
-        raw = found.get(spec)
-        if raw is not None and "legal" in _owners(raw.data):
-            owned.append(spec.rsplit("/", 1)[1])
-    return tuple(owned)
+def _legal_files(repo: Path, trees: Sequence[Mapping[str, str]]) -> tuple[str, ...]:
+    """The section files whose front matter names legal among their `owners` in any of the given
+    sections trees (file name -> blob id); each distinct blob is read once, all in one process."""
+    blobs = sorted({blob for tree in trees for name, blob in tree.items() if name.endswith(".md")})
+    found = git.cat_objects(repo, blobs)
+    legal = {blob for blob in blobs if (raw := found.get(blob)) and "legal" in _owners(raw.data)}
+    return tuple(sorted({name for tree in trees for name, blob in tree.items() if blob in legal}))
 
 
 def _owners(raw: bytes) -> list[str]:
@@ -311,7 +296,8 @@ def _owners(raw: bytes) -> list[str]:
         return []
     end = text.find("\n---", 3)
     try:
-        data: Any = yaml.safe_load(text[3:end] if end > 0 else "")
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data: Any = yaml.load(text[3:end] if end > 0 else "", Loader=loader)
     except yaml.YAMLError:
         return []
     owners = data.get("owners") if isinstance(data, dict) else None
