@@ -94,7 +94,7 @@ def test_check_warns_near_and_after_the_renewal_notice_deadline(publishable: Sam
         else:
             assert f"agreement/agreement.yml:{line}:13: AK229" in result.stdout
             assert expected in result.stdout
-            assert "(0 errors)" in result.stdout
+            assert "Found 1 warning in agreement/." in result.stdout
     # A warning is shown but does not stop publishing.
     result = _cli(sample, "2029-10-20", "build", "--no-pdf", "--no-docx")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from agreekit import git
+from agreekit import git, versions
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree, tree_entries
 from agreekit.approvals.coverage import Text
 from agreekit.approvals.evidence_cache import EvidenceCache
@@ -38,6 +38,8 @@ from agreekit.approvals.verify import (
     verify_records,
 )
 from agreekit.governance.paths import SIGNERS_PATH
+from agreekit.model.agreement_file import Stakeholder
+from agreekit.model.typed import convert
 
 
 class GitEvidence(NamedTuple):
@@ -79,15 +81,12 @@ def _people(raw: bytes | None) -> dict[str, Person]:
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
     people: dict[str, Person] = {}
-    for entry in data.get("stakeholders", []) if isinstance(data, dict) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            roles = entry.get("roles")
-            roles = list(roles) if isinstance(roles, list) else []
-            if entry.get("signatory") is True:
-                roles.append("signatory")
-            people[entry["id"]] = Person(
-                str(entry.get("email", "")), str(entry.get("github", "")), tuple(map(str, roles))
-            )
+    entries = data.get("stakeholders") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        person, _ = convert(Stakeholder, entry)  # the model's reading; an invalid entry is no one
+        if person is not None:
+            roles = (*person.roles, "signatory") if person.signatory else person.roles
+            people[person.id] = Person(person.email, person.github, roles)
     return people
 
 
@@ -218,7 +217,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     )
     return GitEvidence(
         head, head_content, worktree, at_head.signers is not None, tuple(results),
-        git.version_tag(repo), sections, texts.get(at_head.signers), legal_files, signatories,
+        versions.released_at_head(repo), sections, texts.get(at_head.signers), legal_files, signatories,
         base_people, head_author, head_untrusted,
     )  # fmt: skip
 
@@ -226,11 +225,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
 def _pinned_root(repo: Path) -> str | None:
     """The first root pinned in git's (local, never committed) config: `agreekit.root`."""
     pinned = git.config(repo, "agreekit.root")
-    return (
-        git.answer(repo, "rev-parse", "--verify", "--quiet", f"{pinned}^{{commit}}") or pinned
-        if pinned
-        else None
-    )
+    return (git.commit_id(repo, pinned) or pinned) if pinned else None
 
 
 class _BlobTexts:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 from agreekit import git
@@ -42,14 +41,8 @@ def configured_key(repo: Path) -> tuple[str | None, str]:
             continue
         if key:
             return key, ""
-    try:  # a private key file: ask ssh-keygen for its public half (never prompts: no stdin)
-        out = subprocess.run(
-            ["ssh-keygen", "-y", "-P", "", "-f", str(path)],
-            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=10, check=False,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        out = None
-    key = public_key(out.stdout) if out is not None and out.returncode == 0 else None
+    # A private key file: ssh-keygen gives its public half.
+    key = public_key(git.ssh_public_key(path) or "")
     return key, "" if key else f"cannot read the public key of user.signingkey {value}; {setup}"
 
 
