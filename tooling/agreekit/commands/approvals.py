@@ -19,7 +19,7 @@ from agreekit.approvals.stages import BY_ID
 from agreekit.commands.common import load_or_exit, repo_option
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.github import Client, GitHubError
-from agreekit.governance.ownership import ownership, roles_owning
+from agreekit.text.ownership import ownership, roles_owning
 
 
 @click.group()

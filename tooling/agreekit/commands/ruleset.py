@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from agreekit.commands.common import force_option, load_or_exit, repo_option, write_or_refuse
-from agreekit.governance.generate import OWNING_ROLES
-from agreekit.governance.ownership import RULESET_PATH
-from agreekit.governance.ruleset import ruleset_text
+from agreekit.governance.paths import RULESET_PATH
 from agreekit.model.agreement import Agreement
+from agreekit.text.codeowners import OWNING_ROLES
+from agreekit.text.ruleset import ruleset_text
 
 
 def _team_ids(agreement: Agreement) -> dict[str, int]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from agreekit.governance.generate import OWNING_ROLES, section_owners
-from agreekit.governance.paths import RULE_FILES
+from agreekit.governance.paths import RULE_FILES, RULESET_PATH
 from agreekit.model.agreement import Agreement
-
-RULESET_PATH = ".github/ruleset.json"
+from agreekit.text.codeowners import OWNING_ROLES, section_owners
 
 
 class Owned(NamedTuple):

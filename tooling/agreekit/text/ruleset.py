@@ -13,9 +13,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from agreekit.governance.generate import OWNING_ROLES
-from agreekit.governance.ownership import ownership, patterns_of
 from agreekit.model.agreement import Agreement
+from agreekit.text.codeowners import OWNING_ROLES
+from agreekit.text.ownership import ownership, patterns_of
 
 STATUS_CHECK = "check"
 
