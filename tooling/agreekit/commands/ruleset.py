@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
 from agreekit.commands.common import force_option, load_or_exit, repo_option, write_or_refuse
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.governance.paths import RULESET_PATH
 from agreekit.model.agreement import Agreement
 from agreekit.text.codeowners import OWNING_ROLES
@@ -28,16 +28,13 @@ def _team_ids(agreement: Agreement) -> dict[str, int]:
             try:
                 known = Client.from_environment().team_id(org, slug)
             except (GitHubError, KeyError, TypeError, ValueError) as error:
-                click.echo(f"error: could not read team {teams.handle(role)}: {error}", err=True)
-                sys.exit(2)
+                raise Failure(f"could not read team {teams.handle(role)}: {error}") from error
         if known is None:
-            click.echo(
-                f"error: agreement/agreement.yml: teams.{role} has no id; write "
+            raise Failure(
+                f"agreement/agreement.yml: teams.{role} has no id; write "
                 f'`{role}: {{name: "{teams.handle(role)}", id: 123}}` (GitHub shows it at '
-                f"GET /orgs/ORG/teams/SLUG) or set GITHUB_TOKEN to look it up",
-                err=True,
+                "GET /orgs/ORG/teams/SLUG) or set GITHUB_TOKEN to look it up"
             )
-            sys.exit(2)
         ids[role] = known
     return ids
 
@@ -47,8 +44,13 @@ def _team_ids(agreement: Agreement) -> dict[str, int]:
 @click.option("--write", "mode", flag_value="write", help=f"Write {RULESET_PATH}.")
 @click.option("--check", "mode", flag_value="check", help="Exit 1 if it is out of date.")
 @force_option
-def command(repo: Path, mode: str | None, force: bool) -> None:
+def command(repo: Path, mode: str | None, force: bool) -> int:
     """Print the GitHub ruleset for the default branch (REST / import format)."""
+    return run(repo, mode, force)
+
+
+def run(repo: Path, mode: str | None, force: bool) -> int:
+    """Print, write (`mode` "write") or compare (`mode` "check") the generated ruleset."""
     agreement = load_or_exit(repo)
     expected = ruleset_text(agreement, _team_ids(agreement))
     path = repo / RULESET_PATH
@@ -56,7 +58,7 @@ def command(repo: Path, mode: str | None, force: bool) -> None:
     if mode == "write":
         if current == expected:
             click.echo(f"{RULESET_PATH} is up to date.")
-            return
+            return DONE
         # JSON has no comment to carry a seal: an existing file is replaced only with --force.
         write_or_refuse({path: expected}, force=force, manifest=False)
         click.echo(f"Wrote {RULESET_PATH}; import it under Settings → Rules → Rulesets.")
@@ -64,7 +66,8 @@ def command(repo: Path, mode: str | None, force: bool) -> None:
         if current != expected:
             state = "missing" if current is None else "out of date with agreement.yml"
             click.echo(f"{RULESET_PATH}: {state}; run `agreekit ruleset --write`.")
-            sys.exit(1)
+            return FINDINGS
         click.echo(f"{RULESET_PATH} is up to date with agreement.yml.")
     else:
         click.echo(expected, nl=False)
+    return DONE
