@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "meeting": "meeting",
     "init": "init",
     "release": "release",
+    "reminders": "reminders",
     "revoke": "revoke",
     "ruleset": "ruleset",
     "schema": "schema",

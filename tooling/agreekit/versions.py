@@ -7,6 +7,7 @@ pre-release comes before its release. Status, release, announce, the site and th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -89,3 +90,85 @@ def last_approved(repo: Path, approvals: Iterable[tuple[int, str]]) -> str | Non
     version HEAD contains."""
     latest = max(approvals, default=None)
     return latest[1] if latest is not None else newest_merged(repo)
+
+
+class Release(NamedTuple):
+    """A released version as its tag records it: when, and who signed (release writes it)."""
+
+    tag: str
+    date: str  # YYYY-MM-DD, the tag's own date
+    signed_by: str  # "Amara Okafor, Mark Ellison", or "" when the tag does not say
+
+
+_SIGNED_BY = re.compile(r"^Signed by (?P<names>.+?)\.?$", re.MULTILINE)
+
+
+def releases(repo: Path) -> list[Release]:
+    """Every version HEAD contains, oldest first, with its date and signatories."""
+    tags = sorted(
+        (tag for tag in git.tags_merged(repo, VERSION_TAGS) if is_version(tag)), key=order_key
+    )
+    objects = git.cat_objects(repo, [f"refs/tags/{tag}" for tag in tags])
+    found = []
+    for tag in tags:
+        date, message = "", ""
+        tag_object = objects.get(f"refs/tags/{tag}")
+        if tag_object is not None and tag_object.kind == "tag":
+            head, _, body = tag_object.data.decode("utf-8", "replace").partition("\n\n")
+            message = body
+            tagger = next((h for h in head.splitlines() if h.startswith("tagger ")), "")
+            stamp = tagger.rsplit(" ", 2)[-2] if tagger.count(" ") >= 2 else ""
+            if stamp.isdigit():
+                date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
+        elif tag_object is not None and tag_object.kind == "commit":  # a lightweight tag
+            committer = next(
+                (h for h in tag_object.data.decode("utf-8", "replace").splitlines()
+                 if h.startswith("committer ")), "",
+            )  # fmt: skip
+            stamp = committer.rsplit(" ", 2)[-2] if committer.count(" ") >= 2 else ""
+            if stamp.isdigit():
+                date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
+        signed = _SIGNED_BY.search(message)
+        found.append(Release(tag, date, signed.group("names") if signed else ""))
+    return found
+
+
+class Cycle(NamedTuple):
+    """Which round of the workflow the agreement is in: the first version, or an amendment of the
+    last release; and the version the round will be released as."""
+
+    kind: str  # first, released, amendment
+    since: str | None  # the release it amends
+    next_version: str
+
+
+def next_minor(tag: str) -> str:
+    """`v1.0.0` -> `v1.1.0`: an amendment keeps the major number."""
+    (major, minor, _), _, _ = order_key(tag)
+    return f"v{major}.{minor + 1}.0"
+
+
+def cycle(repo: Path, directory: str = "agreement") -> Cycle:
+    """The current cycle: after a release, any change to the text (records aside) is an amendment."""
+    release = newest_merged(repo)
+    if release is None:
+        return Cycle("first", None, "v1.0.0")
+    changed = git.changed_files(repo, release, directory) or []
+    records = f"{directory}/records/"
+    if any(not name.startswith(records) for name in changed):
+        return Cycle("amendment", release, next_minor(release))
+    return Cycle("released", release, next_minor(release))
+
+
+def cycle_line(found: Cycle) -> str:
+    if found.kind == "first":
+        return "Cycle: the first version; it is released as v1.0.0 once approved and signed."
+    if found.kind == "released":
+        return (
+            f"Cycle: {found.since} is released and the text is unchanged; a change starts an "
+            f"amendment, released as {found.next_version}."
+        )
+    return (
+        f"Cycle: an amendment of {found.since} (the text changed since); approvals and signatures "
+        f"start again, and it is released as {found.next_version}."
+    )
