@@ -34,11 +34,12 @@ def test_init_to_verified_release(tmp_path: Path) -> None:
     # Then the text (here: the sample's sections and records), in its own commits.
     shutil.rmtree(root / "agreement" / "sections")
     shutil.copytree(SAMPLE / "sections", root / "agreement" / "sections")
+    shutil.rmtree(root / "agreement" / "records", ignore_errors=True)  # init wrote templates
     shutil.copytree(SAMPLE / "records", root / "agreement" / "records")
     communication = root / "agreement" / "records" / "communication.yml"
     communication.write_text(
         communication.read_text().replace(
-            "  - department: ", "  - told: 2027-01-25\n    department: "
+            "  - department: ", "  - told: 2026-11-25\n    department: "
         )
     )
     repo.commit("Write the agreement", who="daniel")
