@@ -24,25 +24,43 @@ def test_each_phrase_is_still_found() -> None:
 
 
 @pytest.mark.parametrize(
-    "doubled", ["eighteen (18)", "forty-five (45)", "one thousand (1,000)", "30 (thirty)",
-                "ten per cent (10%)", "Twenty-One (21)", "five hundred pounds (£500)"]
+    "doubled",
+    [
+        "eighteen (18)",
+        "forty-five (45)",
+        "one thousand (1,000)",
+        "30 (thirty)",
+        "ten per cent (10%)",
+        "Twenty-One (21)",
+        "five hundred pounds (£500)",
+    ],
 )
 def test_doubled_numbers(doubled: str) -> None:
     assert [p.text for p in find_phrases(f"Pay within {doubled} days.")] == [doubled]
 
 
 @pytest.mark.parametrize(
-    "text", ["The Provider is liable, whereas the Customer is not.",
-             "The Provider is liable,\nwhereas the Customer is not.",
-             "within 30 days (see the table)", "clause (2) applies", "a term of two years (24 months)"]
+    "text",
+    [
+        "The Provider is liable, whereas the Customer is not.",
+        "The Provider is liable,\nwhereas the Customer is not.",
+        "within 30 days (see the table)",
+        "clause (2) applies",
+        "a term of two years (24 months)",
+    ],
 )
 def test_plain_uses_are_left_alone(text: str) -> None:
     assert list(find_phrases(text)) == []
 
 
 @pytest.mark.parametrize(
-    "text", ["Whereas the Customer needs support.", "WHEREAS the Customer needs support;",
-             "- whereas the Customer needs support;", "Background.\n\nwhereas the Customer"]
+    "text",
+    [
+        "Whereas the Customer needs support.",
+        "WHEREAS the Customer needs support;",
+        "- whereas the Customer needs support;",
+        "Background.\n\nwhereas the Customer",
+    ],
 )
 def test_whereas_opening_a_recital_or_sentence(text: str) -> None:
     assert [p.text.lower() for p in find_phrases(text)] == ["whereas"]

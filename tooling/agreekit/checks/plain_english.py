@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 # Each line: phrase | plain form. A plain form starting with "~" is advice, not a replacement.
@@ -320,7 +320,7 @@ class Phrase(NamedTuple):
     advice: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(word).replace(",", r",?") for word in words)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
