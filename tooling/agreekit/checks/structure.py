@@ -7,10 +7,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
+from agreekit.checks.placeholders import find_blanks, link_labels
+from agreekit.checks.prose import prose_texts
 from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
+
+_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.DOTALL)
 
 
 def required_sections_present(agreement: Agreement) -> Iterator[Finding]:
@@ -122,11 +126,6 @@ def sections_in_order(agreement: Agreement) -> Iterator[Finding]:
             return
 
 
-PLACEHOLDER = re.compile(
-    r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\[(?i:insert)[^\]]*\]|(?i:date will be set here)|\?\?\?"
-)
-
-
 def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
     """AK105"""
     documents = [(agreement.data, agreement.source)]
@@ -134,29 +133,26 @@ def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
     documents += [(r.data, r.source) for r in agreement.records.all()]
     for data, source in documents:
         for path, text in walk_strings(data):
-            match = PLACEHOLDER.search(text)
-            if match:
-                yield _placeholder_finding(source.locate(*path), match.group(0))
-    for section in agreement.sections:
-        if not _may_hold_placeholder(section.body):
-            continue
-        # One scan of the whole body; the rare match is then placed at its line and column.
-        for match in PLACEHOLDER.finditer(section.body):
-            start = match.start()
-            line_start = section.body.rfind("\n", 0, start) + 1
-            line = section.body_line + section.body.count("\n", 0, start)
-            location = Location(section.path, line, start - line_start + 1)
-            yield _placeholder_finding(location, match.group(0))
+            blank = next(find_blanks(text), None)
+            if blank:
+                yield _placeholder_finding(source.locate(*path), blank[1])
+    for prose in prose_texts(agreement):
+        # One scan of the whole prose; the rare blank is then placed at its line and column.
+        labels = link_labels(prose.raw)
+        for offset, text in find_blanks(prose.text, labels):
+            yield _placeholder_finding(prose.location(offset), text)
+        if "<!--" in prose.raw:  # a TODO left in a comment is unfinished work too
+            for offset, text in find_blanks(_comments_only(prose.raw)):
+                yield _placeholder_finding(prose.location(offset), text)
     yield from _empty_required_values(agreement)
 
 
-# Every placeholder contains one of these (in lower case): a fast test before the pattern.
-_PLACEHOLDER_HINTS = ("tbd", "tbc", "todo", "fixme", "xxx", "[insert", "date will be set", "???")
-
-
-def _may_hold_placeholder(text: str) -> bool:
-    lowered = text.lower()
-    return any(hint in lowered for hint in _PLACEHOLDER_HINTS)
+def _comments_only(text: str) -> str:
+    """The text with everything outside HTML comments blanked, newlines kept."""
+    kept = ["\n" if c == "\n" else " " for c in text]
+    for match in _COMMENT.finditer(text):
+        kept[match.start() : match.end()] = match.group(0)
+    return "".join(kept)
 
 
 def _placeholder_finding(location: Location, text: str) -> Finding:

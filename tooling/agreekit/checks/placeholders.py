@@ -1,0 +1,83 @@
+"""Blanks left for a value not yet written: `[●]`, `£[•]`, `[DATE]`, `XXXX`, tbc, "to be confirmed".
+
+Square brackets that Markdown or drafting uses on purpose are not blanks: links and reference
+links (`[text](url)`, `[text][label]`, `[label]` with a `[label]: url` line), footnotes (`[^1]`),
+numbered notes (`[2]`), law-report years (`[2021]`), task lists (`- [ ]`, `- [x]`), `[sic]` and
+abbreviation lines (`*[SLA]: ...`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_WORD_BLANKS = re.compile(
+    r"(?<![\w-])(?:TODO|FIXME|[Tt][Bb][CcDdAa]|[Xx]{3,}|XX)(?![\w-])"
+    r"|(?<!\w)(?i:t\.b\.[cda]\.?)"
+    r"|\?\?\?+"
+    r"|(?i:date will be set here)"
+    r"|[£$€]\s?[Xx][Xx,.]*(?![\w-])"
+)
+_TO_BE = re.compile(
+    r"\bto be (?:confirmed|determined|advised|decided|finali[sz]ed|inserted|announced|"
+    r"agreed)\b(?! (?:out|in|by|under|on|at|from|for|with|between|upon)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BRACKET = re.compile(r"(?<![\]\\!*])\[(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
+_ANGLED = re.compile(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|(?<!\{)\{[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
+_LABEL_LINE = re.compile(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:", re.MULTILINE)
+_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+$")
+_NOT_A_BLANK = re.compile(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
+_BULLETS = re.compile(r"^[\s●•◦·∙…._*\-–—]*$")
+# Everything a blank contains, in lower case: a fast test before any pattern.
+_HINTS = (
+    "tb",
+    "xx",
+    "todo",
+    "fixme",
+    "???",
+    "date will be set",
+    "to be ",
+    "t.b.",
+    "[",
+    "<<",
+    "«",
+    "{",
+)
+
+
+def may_hold_blank(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _HINTS) or bool(re.search(r"[£$€]\s?x", lowered))
+
+
+def find_blanks(text: str, labels: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each blank in `text`, in order; `labels` are reference-link labels."""
+    if not may_hold_blank(text):
+        return
+    found: list[tuple[int, str]] = []
+    for pattern in (_WORD_BLANKS, _TO_BE, _ANGLED):
+        found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
+    if "[" in text:
+        found.extend(_bracket_blanks(text, labels))
+    yield from sorted(found)
+
+
+def _bracket_blanks(text: str, labels: frozenset[str]) -> Iterator[tuple[int, str]]:
+    for match in _BRACKET.finditer(text):
+        inside = match.group("inside").strip()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if inside in ("", "x", "X") and _TASK.match(text[line_start : match.start()]):
+            continue  # a task-list box
+        if inside and (_NOT_A_BLANK.match(inside) or inside.casefold() in labels):
+            continue
+        if inside and not _BULLETS.match(inside) and not re.search(r"[A-Za-z]", inside):
+            continue  # "[2.1]", "[+]": no words, no bullets: not a blank
+        yield match.start(), match.group(0)
+
+
+def link_labels(text: str) -> frozenset[str]:
+    """Labels that `[label]: target` lines define: `[label]` alone is then a link."""
+    if "]:" not in text:
+        return frozenset()
+    return frozenset(m.group("label").strip().casefold() for m in _LABEL_LINE.finditer(text))
