@@ -14,6 +14,7 @@ from agreekit.checks import (
     governance,
     legal_text,
     records,
+    secrets,
     service_levels,
     structure,
     templates,
@@ -373,7 +374,7 @@ CHECKS: tuple[Check, ...] = (
         ERROR,
         "A secret-like string (private key, token, password) in an agreement file.",
         "Remove it and rotate the secret: git history keeps it.",
-        unsafe_content.no_secrets,
+        secrets.no_secrets,
     ),
     Check(
         "AK901",

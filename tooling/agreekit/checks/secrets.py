@@ -1,0 +1,167 @@
+"""AK503 secrets: issuer token formats, keys and passwords assigned or stated in prose.
+
+Coverage follows detect-secrets' default plugins (AWS, Azure storage, Artifactory, basic-auth URLs,
+Discord, GitHub, GitLab, JWT, keyword assignments, Mailchimp, npm, OpenAI, private keys, PyPI,
+SendGrid, Slack, Square, Stripe, Telegram, Twilio) without its entropy guesses, which flag commit
+ids and signatures, plus Teams/Office and Discord webhooks and passwords stated in prose ("The
+guest Wi-Fi password is Harbour2027!"). detect-secrets itself costs 90 ms to import, more than
+half of check's start-up, so its formats are matched here instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import NamedTuple
+
+from agreekit.finding import Finding, Location, finding
+from agreekit.model.agreement import Agreement
+
+
+class SecretPattern(NamedTuple):
+    regex: str
+    what: str
+    lower: bool = False  # matched against the lower-cased text
+    value: bool = False  # the `value` group must look like a secret, not a word
+
+
+_KEYWORD = (
+    r"(?:pass(?:word|wd|phrase|code)|pwd|secret|api[_-]?key|apikey|auth[_-]?key|"
+    r"service[_-]?key|account[_-]?key|db[_-]?key|database[_-]?key|priv(?:ate)?[_-]?key|"
+    r"client[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|token|credentials?)"
+)
+# The keyword may sit inside a longer name: aws_secret_access_key, DB_PASSWORD, portal.password.
+_ASSIGNED = (
+    rf"[\w.-]*{_KEYWORD}[\w.-]*[\"']?[ \t]*(?::=|=>|==|=|:)[ \t]*[\"']?"
+    r"(?P<value>[^\s\"'{}<>`]{6,})"
+)
+# "The guest Wi-Fi password is Harbour2027!", "admin password: Qz7...", "the PIN for the safe is 4821"
+_STATED = (
+    r"\b(?:pass(?:word|phrase|code)|pass code|pin(?: code| number)?|wi-?fi key|network key|"
+    r"security code|access code|door code|alarm code)s?"
+    r"(?:[ \t]+(?:for|of|to|on)[ \t]+[^.:\n=]{1,40}?)?"
+    r"[ \t]*(?:\bis\b|\bwas\b|\bwill be\b|\bremains\b|\bhas been set to\b|[:=]|[-–—])[ \t]*[\"'“‘]?"
+    r"(?P<value>[^\s\"'”’`]{4,})"
+)
+SECRETS: tuple[SecretPattern, ...] = (
+    SecretPattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "a private key"),
+    SecretPattern(r"PuTTY-User-Key-File-\d", "a private key"),
+    SecretPattern(r"gh[pousr]_[A-Za-z0-9_]{36,}", "a GitHub token"),
+    SecretPattern(r"github_pat_[A-Za-z0-9_]{22,}", "a GitHub token"),
+    SecretPattern(
+        r"gl(?:pat|dt|rt|cbt|imt|soat|ffct|oas|ptt|agent)-[A-Za-z0-9_-]{20,}", "a GitLab token"
+    ),
+    SecretPattern(r"GR1348941[A-Za-z0-9_-]{20}", "a GitLab runner token"),
+    SecretPattern(
+        r"(?<![A-Z0-9])(?:A3T[A-Z0-9]|ABIA|ACCA|AKIA|ASIA)[0-9A-Z]{16}\b", "an AWS key id"
+    ),
+    SecretPattern(r"accountkey=[a-z0-9+/=]{20,}", "an Azure storage account key", lower=True),
+    SecretPattern(r"sharedaccesskey=[a-z0-9+/=]{20,}", "an Azure shared access key", lower=True),
+    SecretPattern(r"xox[abposr]-[A-Za-z0-9-]{10,}", "a Slack token"),
+    SecretPattern(r"xapp-\d-[A-Za-z0-9-]{10,}", "a Slack token"),
+    SecretPattern(
+        r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+", "a Slack webhook URL"
+    ),
+    SecretPattern(
+        r"[a-z0-9-]+\.webhook\.office\.com/webhookb2/\S+", "a Teams webhook URL", lower=True
+    ),
+    SecretPattern(r"outlook\.office(?:365)?\.com/webhook/\S+", "a Teams webhook URL", lower=True),
+    SecretPattern(
+        r"\.logic\.azure\.com\S*[?&]sig=[\w%-]{10,}", "a signed Power Automate URL", lower=True
+    ),
+    SecretPattern(
+        r"discord(?:app)?\.com/api/webhooks/\d+/[\w-]+", "a Discord webhook URL", lower=True
+    ),
+    SecretPattern(
+        r"[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27}", "a Discord bot token"
+    ),
+    SecretPattern(r"[rs]k_live_[0-9a-zA-Z]{16,}", "a Stripe secret key"),
+    SecretPattern(r"(?<![A-Za-z0-9])(?:AC|SK)[a-f0-9]{32}(?![A-Za-z0-9])", "a Twilio key"),
+    SecretPattern(
+        r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", "a JSON Web Token"
+    ),
+    SecretPattern(r"AIza[0-9A-Za-z_-]{35}\b", "a Google API key"),
+    SecretPattern(r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", "a SendGrid key"),
+    SecretPattern(r"(?<![a-f0-9])[0-9a-f]{32}-us\d{1,2}\b", "a Mailchimp key"),
+    SecretPattern(r"npm_[A-Za-z0-9]{36}", "an npm token"),
+    SecretPattern(r"/:_authtoken=\S{8,}", "an npm token", lower=True),
+    SecretPattern(r"pypi-AgE[A-Za-z0-9_-]{50,}", "a PyPI token"),
+    SecretPattern(r"(?<![\w-])sk-(?:proj-|ant-|svcacct-)?[A-Za-z0-9_-]{20,}", "an API secret key"),
+    SecretPattern(r"sq0(?:csp|atp)-[A-Za-z0-9_-]{22,}", "a Square key"),
+    SecretPattern(r"(?<!\d)\d{8,10}:AA[A-Za-z0-9_-]{33}", "a Telegram bot token"),
+    SecretPattern(r"(?<![\w-])AKC[a-zA-Z0-9]{10,}", "an Artifactory token"),
+    SecretPattern(r"(?<=[=:\"'])\s*AP[\dA-F][a-zA-Z0-9]{8,}", "an Artifactory password"),
+    SecretPattern(
+        r"[a-z][a-z0-9+.-]*://[^\s:@/{}]+:(?P<value>[^\s:@/{}]+)@",
+        "a password in a URL",
+        lower=True,
+    ),
+    SecretPattern(
+        r"authorization:[ \t]*(?:bearer|basic)[ \t]+[\w.~+/=-]{16,}",
+        "an authorisation header",
+        lower=True,
+    ),
+    SecretPattern(_ASSIGNED, "a password or key assignment", lower=True, value=True),
+    SecretPattern(_STATED, "a password stated in the text", lower=True, value=True),
+)
+_PATTERNS = tuple(re.compile(secret.regex.encode("utf-8"), re.MULTILINE) for secret in SECRETS)
+_PLACEHOLDER_VALUES = re.compile(
+    rb"^(?:x+|\*+|\.+|-+|#+|changeme|redacted|removed|hidden|none|null|n/?a|true|false|"
+    rb"example|password|secret|required|optional)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_secret(value: bytes) -> bool:
+    """A value, not a word: letters with a digit or symbol, or a PIN of four digits or more."""
+    value = value.rstrip(b",;)]")
+    core = value.rstrip(b".!?")
+    if len(core) < 3 or _PLACEHOLDER_VALUES.match(core) or core.startswith((b"http", b"$", b"{")):
+        return False
+    if core.isdigit():
+        return len(core) >= 4  # a PIN or numeric code
+    has_letter = any(chr(c).isalpha() for c in value)
+    has_other = any(chr(c).isdigit() or not chr(c).isalnum() for c in value)
+    return len(value) >= 6 and has_letter and has_other
+
+
+def no_secrets(agreement: Agreement) -> Iterator[Finding]:
+    """AK503"""
+    # All files in one text, each pattern run over it once: a scan per pattern, not per file.
+    # Bytes, not str: lower-casing and searching bytes is faster, and bytes.lower() keeps every
+    # offset. Keywords are matched in lower case, which is faster than IGNORECASE. No pattern
+    # crosses a line, so files joined by blank lines cannot make a match between them.
+    files = list(agreement.texts)
+    texts = ["\n".join(agreement.texts[file]).encode("utf-8") for file in files]
+    everything = b"\n\n".join(texts)
+    lower = everything.lower()
+    starts = list(accumulate((len(text) + 2 for text in texts[:-1]), initial=0))
+    matches = sorted(_matches(everything, lower))
+    reported: set[tuple[int, int]] = set()
+    for offset, index in matches:
+        number = bisect_right(starts, offset) - 1
+        text, where = texts[number], offset - starts[number]
+        line = text.count(b"\n", 0, where) + 1
+        if (number, line) in reported:
+            continue
+        reported.add((number, line))
+        line_start = text.rfind(b"\n", 0, where) + 1
+        column = len(text[line_start:where].decode("utf-8", "replace")) + 1
+        message = (
+            f"this looks like {SECRETS[index].what}; remove it from the file and rotate it "
+            "(git history keeps it: treat it as leaked)"
+        )
+        yield finding("AK503", Location(files[number], line, column), message)
+
+
+def _matches(everything: bytes, lower: bytes) -> Iterator[tuple[int, int]]:
+    for index, (pattern, secret) in enumerate(zip(_PATTERNS, SECRETS, strict=True)):
+        for match in pattern.finditer(lower if secret.lower else everything):
+            if "value" not in pattern.groupindex:
+                yield match.start(), index
+                continue
+            start, end = match.span("value")
+            if not secret.value or looks_like_secret(everything[start:end]):
+                yield start, index
