@@ -84,10 +84,27 @@ def bold_is_defined(agreement: Agreement) -> Iterator[Finding]:
 
 @lru_cache(maxsize=16)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    alternatives = "|".join(_term_form(t) for t in sorted(terms, key=len, reverse=True))
     # No leading \b: the regex engine then skips to the terms' first letters, four times faster.
-    # `_uses` checks the boundary before a match instead.
-    return re.compile(rf"(?:{alternatives})(?:s|es)?(?![\w-])")
+    # `_uses` checks the boundary before a match instead. A term's words may wrap across lines;
+    # plurals ("Days", "Parties") and possessives ("Provider's", "Parties'") are uses too.
+    return re.compile(rf"(?:{alternatives})(?:s|es)?(?:['’]s?)?(?![\w-])")
+
+
+def _term_form(term: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in term.split())
+    if len(term) > 2 and term.endswith("y") and term[-2].lower() not in "aeiou":
+        body = body[:-1] + "(?:y|ies)"
+    return body
+
+
+def _term_of(use: str, known: set[str]) -> str | None:
+    """The defined term a matched use stands for: 'Parties'' is a use of 'Party'."""
+    word = re.sub(r"['’]s?$", "", " ".join(use.split()))
+    for candidate in (word, word[:-1], word[:-2], word[:-3] + "y"):
+        if candidate in known:
+            return candidate
+    return None
 
 
 _WORD_CHARACTER = re.compile(r"\w")
@@ -119,7 +136,8 @@ def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str
     """How often each term is used, in prose and in data rendered into tables.
 
     Longest terms match first, so "Service Credit" is not also a use of a shorter term it contains;
-    a plural ("Business Days") is a use of the singular.
+    a plural ("Business Days", "Parties") or possessive ("Provider's") is a use of the term, and
+    a use may wrap across lines.
     """
     uses: Counter[str] = Counter()
     if not terms:
@@ -128,11 +146,10 @@ def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str
     known = set(terms)
 
     def count(text: str) -> None:
-        for word in _uses(pattern, text):
-            for candidate in (word, word[:-1], word[:-2]):
-                if candidate in known:
-                    uses[candidate] += 1
-                    break
+        for use in _uses(pattern, text):
+            term = _term_of(use, known)
+            if term is not None:
+                uses[term] += 1
 
     for prose in prose_texts(agreement):
         text = prose.text
@@ -163,12 +180,18 @@ def definitions_used(agreement: Agreement) -> Iterator[Finding]:
 
 def definitions_unique(agreement: Agreement) -> Iterator[Finding]:
     """AK303"""
-    first: dict[str, Location] = {}
+    first: dict[str, Definition] = {}
     for definition in definitions(agreement):
-        if definition.term in first:
-            message = f"'{definition.term}' is defined twice (first on line {first[definition.term].line}); keep one definition"
+        key = " ".join(definition.term.split()).casefold()
+        if key in first:
+            earlier = first[key]
+            same = "" if earlier.term == definition.term else f" as '{earlier.term}'"
+            message = (
+                f"'{definition.term}' is defined twice (first{same} on line "
+                f"{earlier.location.line}); keep one definition"
+            )
             yield finding("AK303", definition.location, message)
-        first.setdefault(definition.term, definition.location)
+        first.setdefault(key, definition)
 
 
 def _link_problem(agreement: Agreement, section: Section, target: str) -> str | None:

@@ -28,7 +28,7 @@ class SecretPattern(NamedTuple):
 
 
 _KEYWORD = (
-    r"(?:pass(?:word|wd|phrase|code)|pwd|secret|api[_-]?key|apikey|auth[_-]?key|"
+    r"(?:pass(?:word|wd|phrase|code)|(?:db|database|key)[_-]?pass|contrase(?:ñ|n)a|pwd|secret|api[_-]?key|apikey|auth[_-]?key|"
     r"service[_-]?key|account[_-]?key|db[_-]?key|database[_-]?key|priv(?:ate)?[_-]?key|"
     r"client[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|token|credentials?)"
 )
@@ -46,12 +46,12 @@ _STATED = (
     r"(?P<value>[^\s\"'”’`]{4,})"
 )
 SECRETS: tuple[SecretPattern, ...] = (
-    SecretPattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "a private key"),
+    SecretPattern(r"BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?\b", "a private key"),
     SecretPattern(r"PuTTY-User-Key-File-\d", "a private key"),
     SecretPattern(r"gh[pousr]_[A-Za-z0-9_]{36,}", "a GitHub token"),
     SecretPattern(r"github_pat_[A-Za-z0-9_]{22,}", "a GitHub token"),
     SecretPattern(
-        r"gl(?:pat|dt|rt|cbt|imt|soat|ffct|oas|ptt|agent)-[A-Za-z0-9_-]{20,}", "a GitLab token"
+        r"gl(?:pat|dt|ft|rt|cbt|imt|soat|ffct|oas|ptt|agent)-[A-Za-z0-9_-]{20,}", "a GitLab token"
     ),
     SecretPattern(r"GR1348941[A-Za-z0-9_-]{20}", "a GitLab runner token"),
     SecretPattern(
@@ -78,7 +78,7 @@ SECRETS: tuple[SecretPattern, ...] = (
         r"[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27}", "a Discord bot token"
     ),
     SecretPattern(r"[rs]k_live_[0-9a-zA-Z]{16,}", "a Stripe secret key"),
-    SecretPattern(r"(?<![A-Za-z0-9])(?:AC|SK)[a-f0-9]{32}(?![A-Za-z0-9])", "a Twilio key"),
+    SecretPattern(r"(?<![A-Za-z0-9])(?:AC|SK)[a-z0-9]{32}(?![A-Za-z0-9])", "a Twilio key"),
     SecretPattern(
         r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", "a JSON Web Token"
     ),
