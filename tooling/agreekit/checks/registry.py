@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from agreekit.checks import (
+    capitalised,
+    clause_numbers,
     escalation,
     governance,
     legal_text,
@@ -295,6 +297,30 @@ CHECKS: tuple[Check, ...] = (
         "A section's {{ ... }} cannot be rendered: an undefined variable, an unknown table or a template syntax error.",
         "Spell the variable as docs/authoring.md lists it, or add the value to agreement.yml or the front matter.",
         templates.templates_render,
+    ),
+    Check(
+        "AK309",
+        "undefined-capitalised-term",
+        WARNING,
+        "A capitalised phrase is used like a defined term but is not defined.",
+        "Define it, write it in lower case, or list it under checks.names in agreement.yml if it is a name.",
+        capitalised.undefined_capitalised_terms,
+    ),
+    Check(
+        "AK310",
+        "clause-number-in-prose",
+        WARNING,
+        "A clause number is written by hand instead of a cross-reference.",
+        'Write {{ ref("section#heading") }}: it renders the number and follows when clauses move.',
+        clause_numbers.written_clause_numbers,
+    ),
+    Check(
+        "AK311",
+        "wrong-clause-number",
+        ERROR,
+        "A clause number written in prose names no clause, or a clause other than the one meant.",
+        'Write {{ ref("section#heading") }} for the clause meant.',
+        clause_numbers.wrong_clause_numbers,
     ),
     Check(
         "AK401",

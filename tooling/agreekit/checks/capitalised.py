@@ -1,0 +1,648 @@
+"""AK309: a capitalised phrase used like a defined term that the agreement never defines.
+
+"The Provider must notify any Major Incident" reads as if "Major Incident" had an agreed meaning.
+Names are not terms: headings, the parties, stakeholders (names and titles), departments, values
+the data gives (service names, priority names, addresses), statutes the text names ("Data
+Protection Act 2018"), bodies ("Office for National Statistics"), phrases given an abbreviation
+("Consumer Prices Index (CPI)") or defined in quotes, well-known names (days, products) and the
+allowlist `checks.names` in agreement.yml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from agreekit.checks.legal_text import definitions
+from agreekit.checks.paths import walk_strings
+from agreekit.checks.prose import ProseText, prose_texts
+from agreekit.finding import Finding, finding
+from agreekit.model.agreement import Agreement
+
+_CAPITAL = r"[A-Z][a-z][\w'’-]*"
+_CONNECTOR = r"(?:of|for|de|du|la|le|von|van|der|del|upon)"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_RUN = re.compile(rf"(?<![\w'’-]){_CAPITAL}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAPITAL})+(?![\w'’-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_TOKEN = re.compile(r"[\w'’-]+")
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“]?[A-Z][A-Z0-9&]+[\"”]?\s*\)")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
+_STATUTE_WORDS = (
+    "Act",
+    "Regulation",
+    "Directive",
+    "Order",
+    "Rules",
+    "Code",
+    "Convention",
+    "Treaty",
+    "Bill",
+    "Statute",
+    "Ordinance",
+    "Protocol",
+)
+_STATUTE = re.compile(
+    r"(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|of|the|for|on|in|to|\([^()\n]{1,40}\))[ \t]+)*)+?"
+    r"(?:Acts?|Regulations?|Directive|Order|Rules|Code|Convention|Treaty|Bill)\b(?:[ \t]+\d{4})?"
+)
+# (a string the text must hold, what to blank): headings, tables, link text, emphasis, HTML, URLs
+_MASKED = (
+    ("#", re.compile(r"^\s{0,3}#.*$", re.MULTILINE)),
+    ("|", re.compile(r"^\s*\|.*$", re.MULTILINE)),
+    ("]", re.compile(r"\[[^\]\n]*\](?=\(|\[)")),
+    ("*", re.compile(r"\*\*[^*\n]+\*\*|(?<![\w*])\*[^*\n]+\*(?!\w)")),
+    ("_", re.compile(r"__[^_\n]+__|(?<!\w)_[^_\n]+_(?!\w)")),
+    ("<", re.compile(r"<[^<>\n]*>")),
+    ("://", re.compile(r"\w+://\S+")),
+)
+_LIST_MARKER = re.compile(r"\s*(?:[-*+>]|\(?\w{1,3}[.)])\s+$")
+# Bodies and places: a phrase holding one of these words is a name, not a term.
+_NAME_WORDS = frozenset(
+    [
+        "Centre",
+        "Center",
+        "Council",
+        "Authority",
+        "Commission",
+        "Commissioner",
+        "Association",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Bank",
+        "Court",
+        "Tribunal",
+        "Institute",
+        "Institution",
+        "Society",
+        "Office",
+        "Foundation",
+        "Trust",
+        "University",
+        "College",
+        "School",
+        "Hospital",
+        "Limited",
+        "Ltd",
+        "Plc",
+        "LLP",
+        "Inc",
+        "Corporation",
+        "Company",
+        "Group",
+        "Union",
+        "Organisation",
+        "Organization",
+        "Board",
+        "Police",
+        "Parliament",
+        "Government",
+        "Ombudsman",
+        "Regulator",
+        "Index",
+        "Street",
+        "Road",
+        "Avenue",
+        "Lane",
+        "Square",
+        "Walk",
+        "Way",
+        "Close",
+        "House",
+        "Building",
+        "Estate",
+        "Park",
+        "Place",
+        "Gate",
+        "Quay",
+        "Kingdom",
+        "Republic",
+        "States",
+        "County",
+        "Borough",
+        "City",
+        "Town",
+        "Village",
+        "Island",
+        "Islands",
+    ]
+)
+# Vendors and products: a phrase starting with one of these names a product.
+_VENDORS = frozenset(
+    [
+        "Microsoft",
+        "Google",
+        "Apple",
+        "Amazon",
+        "Azure",
+        "Windows",
+        "Cisco",
+        "Dell",
+        "Lenovo",
+        "Adobe",
+        "Oracle",
+        "Salesforce",
+        "Zoom",
+        "Slack",
+        "Atlassian",
+        "Jira",
+        "Confluence",
+        "VMware",
+        "Citrix",
+        "Fortinet",
+        "FortiGate",
+        "Sophos",
+        "Veeam",
+        "Okta",
+        "Intune",
+        "Entra",
+        "Meraki",
+        "Ubiquiti",
+        "Synology",
+        "Sage",
+        "Xero",
+        "Mimecast",
+        "Barracuda",
+        "Datto",
+        "Kaseya",
+        "ConnectWise",
+        "SentinelOne",
+        "CrowdStrike",
+        "Palo",
+        "Juniper",
+        "Aruba",
+        "Netgear",
+        "Samsung",
+        "Android",
+        "Linux",
+        "Ubuntu",
+        "Red",
+        "GitHub",
+        "GitLab",
+        "Dropbox",
+        "Exchange",
+        "SharePoint",
+        "OneDrive",
+        "Teams",
+        "Outlook",
+        "Office365",
+        "Mac",
+        "MacBook",
+        "iPhone",
+        "iPad",
+        "Chrome",
+        "Firefox",
+        "Safari",
+        "Edge",
+        "Acronis",
+        "Kaspersky",
+        "Bitdefender",
+        "ESET",
+        "Webroot",
+        "Norton",
+        "McAfee",
+        "Mozilla",
+        "ServiceNow",
+        "Zendesk",
+        "Freshdesk",
+        "HubSpot",
+        "Workday",
+        "SAP",
+        "Cloudflare",
+        "Akamai",
+        "Docker",
+        "Kubernetes",
+        "Hyper-V",
+        "Proxmox",
+        "Nutanix",
+        "Autodesk",
+        "Sharp",
+        "Canon",
+        "Epson",
+        "Brother",
+        "Ricoh",
+        "Kyocera",
+        "Xerox",
+        "Konica",
+        "Toshiba",
+        "Panasonic",
+        "Philips",
+        "Logitech",
+        "Jabra",
+        "Poly",
+        "Avaya",
+        "Mitel",
+        "Gamma",
+        "BT",
+        "Vodafone",
+        "Openreach",
+        "Virgin",
+        "Three",
+        "EE",
+        "O2",
+    ]
+)
+_WELL_KNOWN = frozenset(
+    name.casefold()
+    for name in (
+        "United Kingdom",
+        "United States",
+        "European Union",
+        "European Economic Area",
+        "Secretary of State",
+        "Bank Holiday",
+        "Bank Holidays",
+        "Good Friday",
+        "Easter Monday",
+        "Christmas Day",
+        "Christmas Eve",
+        "Boxing Day",
+        "New Year's Day",
+        "New Year’s Day",
+        "New Year's Eve",
+        "Early May",
+        "Spring Bank Holiday",
+        "Summer Bank Holiday",
+        "British Summer Time",
+        "Greenwich Mean Time",
+        "Coordinated Universal Time",
+        "Central European Time",
+        "Active Directory",
+        "Exchange Online",
+        "Northern Ireland",
+        "Great Britain",
+        "Crown Copyright",
+        "High Court",
+        "Data Protection",
+        "Cyber Essentials",
+        "Cyber Essentials Plus",
+        "Privacy Notice",
+        "Standard Contractual Clauses",
+    )
+)
+# Words that open a sentence without being part of a name after them.
+_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Each",
+        "Every",
+        "Any",
+        "All",
+        "No",
+        "None",
+        "Some",
+        "Such",
+        "Other",
+        "Another",
+        "Either",
+        "Neither",
+        "Both",
+        "Its",
+        "Their",
+        "Our",
+        "Your",
+        "His",
+        "Her",
+        "If",
+        "When",
+        "Where",
+        "Whereas",
+        "While",
+        "Whilst",
+        "Unless",
+        "Until",
+        "After",
+        "Before",
+        "Once",
+        "Since",
+        "Because",
+        "Although",
+        "Though",
+        "As",
+        "So",
+        "Then",
+        "Also",
+        "Only",
+        "Even",
+        "In",
+        "On",
+        "At",
+        "By",
+        "To",
+        "From",
+        "With",
+        "Without",
+        "Within",
+        "For",
+        "Of",
+        "Under",
+        "Over",
+        "Into",
+        "Onto",
+        "Upon",
+        "Through",
+        "During",
+        "Between",
+        "Among",
+        "Against",
+        "About",
+        "Above",
+        "Below",
+        "Despite",
+        "Except",
+        "Following",
+        "Including",
+        "Subject",
+        "Save",
+        "Unlike",
+        "Like",
+        "Per",
+        "Via",
+        "Where",
+        "Whether",
+        "How",
+        "What",
+        "Which",
+        "Who",
+        "Whom",
+        "Whose",
+        "Why",
+        "It",
+        "They",
+        "We",
+        "You",
+        "He",
+        "She",
+        "There",
+        "Here",
+        "Any",
+        "Most",
+        "Many",
+        "More",
+        "Less",
+        "Few",
+        "Several",
+        "Upon",
+        "Instead",
+        "Otherwise",
+        "However",
+        "Therefore",
+        "Thus",
+        "Nor",
+        "Or",
+        "And",
+        "But",
+        "Yet",
+        "Please",
+        "Note",
+        "See",
+        "Monthly",
+        "Weekly",
+        "Daily",
+        "Annual",
+        "Annually",
+        "Quarterly",
+        "Each",
+        "Every",
+        "First",
+        "Second",
+        "Third",
+        "Last",
+        "Next",
+        "New",
+        "Current",
+        "Existing",
+        "Further",
+        "Additional",
+        "All",
+        "Not",
+        "Do",
+        "Does",
+        "Must",
+        "May",
+        "Shall",
+        "Should",
+        "Will",
+        "Would",
+        "Can",
+        "Could",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Been",
+        "Has",
+        "Have",
+        "Had",
+        "Give",
+        "Send",
+        "Make",
+        "Keep",
+        "Use",
+        "Report",
+        "Contact",
+        "Call",
+        "Email",
+        "Ask",
+        "Tell",
+        "Notify",
+        "Log",
+        "Raise",
+        "Agree",
+        "Pay",
+        "Provide",
+        "Ensure",
+        "Check",
+        "Review",
+        "Update",
+    ]
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _variants(phrase: str) -> tuple[str, ...]:
+    """A phrase and its singular and non-possessive forms."""
+    base = re.sub(r"'s?$", "", phrase)
+    forms = [phrase, base]
+    for stem in (base,):
+        if stem.endswith("ies"):
+            forms.append(stem[:-3] + "y")
+        if stem.endswith("es"):
+            forms.append(stem[:-2])
+        if stem.endswith("s"):
+            forms.append(stem[:-1])
+    return tuple(forms)
+
+
+def known_names(agreement: Agreement) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Exact names (casefolded) and longer texts a name may sit inside (titles, addresses)."""
+    exact: set[str] = set(_WELL_KNOWN)
+    exact.update(_norm(d.term) for d in definitions(agreement))
+    exact.update(_norm(str(name)) for name in agreement.file.checks.names)
+    texts: list[str] = []
+    for _, value in walk_strings(agreement.data):
+        if len(value) <= 120:
+            texts.append(_norm(value))
+    for section in agreement.sections:
+        texts.append(_norm(section.meta.title))
+        texts.extend(_norm(h.text) for h in section.headings)
+        for path, value in walk_strings(section.data):
+            if len(value) <= 120 and path and path[0] not in ("id", "owners"):
+                texts.append(_norm(value))
+    for text in texts:
+        exact.add(text)
+        exact.update(part.strip() for part in text.split(","))
+        exact.add(re.sub(r"^the ", "", text))
+    return frozenset(exact), tuple(texts)
+
+
+def undefined_capitalised_terms(agreement: Agreement) -> Iterator[Finding]:
+    """AK309"""
+    exact, texts = known_names(agreement)
+    inline: set[str] = set()
+    prepared = [(prose, _prepared(prose, inline)) for prose in prose_texts(agreement)]
+    exact = exact | frozenset(inline)
+    context = _Context(exact, texts, functools.cache(lambda: _vocabulary(agreement)))
+    reported: set[str] = set()
+    for prose, text in prepared:
+        for match in _RUN.finditer(text):
+            for start, phrase in _undefined(text, match, context):
+                key = _norm(phrase)
+                if key in reported:
+                    continue
+                reported.add(key)
+                message = (
+                    f"'{phrase}' is capitalised like a defined term but is not defined; define it "
+                    "in the definitions section, write it in lower case, or list it under "
+                    "checks.names in agreement.yml if it is a name"
+                )
+                yield finding("AK309", prose.location(start), message)
+
+
+def _vocabulary(agreement: Agreement) -> frozenset[str]:
+    return frozenset(w for p in prose_texts(agreement) for w in _LOWER_WORD.findall(p.text))
+
+
+def _prepared(prose: ProseText, inline: set[str]) -> str:
+    """The prose with headings, tables, links, emphasis, statutes and quoted phrases blanked."""
+    text = prose.text
+    for hint, pattern in _MASKED:
+        if hint in text:
+            text = pattern.sub(lambda m: _blank(m.group(0)), text)
+    for match in _QUOTED.finditer(text):
+        inline.add(_norm(match.group(1)))
+    if '"' in text or "“" in text:
+        text = _QUOTED.sub(lambda m: _blank(m.group(0)), text)
+    if any(word in text for word in _STATUTE_WORDS):
+        text = _STATUTE.sub(lambda m: _blank(m.group(0)), text)
+    return text
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+class _Context(NamedTuple):
+    exact: frozenset[str]
+    texts: tuple[str, ...]
+    vocabulary: Callable[[], frozenset[str]]  # lower-case words of the prose, made on demand
+
+
+def _undefined(text: str, match: re.Match[str], context: _Context) -> Iterator[tuple[int, str]]:
+    """Parts of a capitalised run that no definition or name covers: 'Major Incident'."""
+    tokens = [(m.start() + match.start(), m.group(0)) for m in _TOKEN.finditer(match.group(0))]
+    if _ACRONYM_AFTER.match(text, match.end()):
+        return
+    first = True
+    for part in _parts(tokens):
+        if first and _opens_sentence(text, match.start()):
+            word = part[0][1]
+            if word in _OPENERS or word.lower() in context.vocabulary():
+                part = part[1:]  # a capital that only opens the sentence
+        first = False
+        while part and not part[0][1][0].isupper():
+            part = part[1:]
+        if sum(1 for _, word in part if word[0].isupper()) < 2:
+            continue
+        if _is_name(part, context) or _covered(part, context.exact):
+            continue
+        yield part[0][0], " ".join(word for _, word in part)
+
+
+def _parts(tokens: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The run split after each possessive: "Customer's Head" is two names, not one term."""
+    part: list[tuple[int, str]] = []
+    for token in tokens:
+        part.append(token)
+        if re.search(r"['’]s?$", token[1]):
+            yield _trimmed(part)
+            part = []
+    if part:
+        yield _trimmed(part)
+
+
+def _trimmed(part: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    while part and not part[-1][1][0].isupper():
+        part = part[:-1]  # a trailing connector
+    return part
+
+
+def _is_name(part: list[tuple[int, str]], context: _Context) -> bool:
+    words = [re.sub(r"['’]s?$", "", word) for _, word in part]
+    if any(word in _NAME_WORDS or word in _STATUTE_WORDS for word in words):
+        return True
+    if words[0] in _VENDORS:
+        return True
+    key = _norm(" ".join(words))
+    forms = _variants(key)
+    if any(form in context.exact for form in forms):
+        return True
+    # Part of a title, address or other name the data gives.
+    return any(
+        re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
+        for text in context.texts
+        for form in forms
+    )
+
+
+def _covered(part: list[tuple[int, str]], exact: frozenset[str]) -> bool:
+    """Every capitalised word belongs to a defined term or a name the agreement has."""
+    index = 0
+    while index < len(part):
+        end = _longest_known(part, index, exact)
+        if end == index:
+            if part[index][1][0].isupper():
+                return False
+            end = index + 1
+        index = end
+    return True
+
+
+def _longest_known(tokens: list[tuple[int, str]], index: int, exact: frozenset[str]) -> int:
+    for end in range(len(tokens), index, -1):
+        phrase = _norm(" ".join(word for _, word in tokens[index:end]))
+        if any(form in exact for form in _variants(phrase)):
+            return end
+    return index
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence, paragraph or list item starts at `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LIST_MARKER.match(text, line_start, start):
+        return True
+    before = text[max(0, start - 200) : start]
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?:;" or before[len(stripped) :].count("\n") >= 2

@@ -1,0 +1,161 @@
+"""AK310/AK311: a clause number written in prose ("clause 9") instead of a cross-reference.
+
+A number typed by hand does not follow when sections or headings move; `{{ ref("...") }}` does.
+A written number that names no clause, or a clause whose heading is not the one the text gives
+("clause 11.2 (Termination)" when 11.2 is Confidentiality), is an error: the reader is sent to
+the wrong place. References to other documents ("section 3 of the Data Protection Act 2018",
+"clause 4 of the Framework Agreement") are not clauses of this agreement and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from agreekit.checks.prose import prose_texts
+from agreekit.finding import Finding, Location, finding
+from agreekit.model.agreement import Agreement
+from agreekit.model.clauses import clause_numbers
+
+_WRITTEN = re.compile(
+    r"\b(?P<word>[Cc]lauses?|[Ss]ections?|[Pp]aragraphs?|[Ss]ub-?clauses?)[ \t]+"
+    r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?![\d.]\d)"
+    r"(?:[ \t]*\((?P<label>[^()\n]{2,60})\))?"
+)
+_ELSEWHERE = re.compile(r"\s+(?:of|in|under|to)\s+(?:the\s+|that\s+|this\s+)?(?P<what>[A-Z][\w-]*)")
+
+
+class Clause(NamedTuple):
+    number: str
+    reference: str  # what to write in `ref("...")`
+    heading: str
+
+
+def clauses(agreement: Agreement) -> dict[str, Clause]:
+    """Every clause number the agreement renders, with its reference and heading."""
+    found: dict[str, Clause] = {}
+    for section_id in agreement.file.sections:
+        section = agreement.section(section_id)
+        number = agreement.position(section_id)
+        if section is None or number is None:
+            continue
+        found.setdefault(str(number), Clause(str(number), section_id, section.meta.title))
+        headings = {h.slug: h.text for h in section.headings}
+        for slug, clause in clause_numbers(agreement, section_id).items():
+            if clause != str(number):
+                found.setdefault(clause, Clause(clause, f"{section_id}#{slug}", headings[slug]))
+    return found
+
+
+_COMMON_STEMS = frozenset(
+    [
+        "agreem",
+        "servic",
+        "provid",
+        "custom",
+        "clause",
+        "sectio",
+        "paragr",
+        "under",
+        "accord",
+        "there",
+        "which",
+        "where",
+        "other",
+        "their",
+        "party",
+        "parti",
+        "within",
+        "after",
+        "before",
+        "shall",
+        "must",
+        "means",
+        "writte",
+        "notice",
+    ]
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]{5,}", text.lower())} - _COMMON_STEMS
+
+
+def _topic(numbered: dict[str, Clause], number: str) -> set[str]:
+    """The stems of a clause's heading and of the headings inside it."""
+    return {
+        stem
+        for clause in numbered.values()
+        if clause.number == number or clause.number.startswith(number + ".")
+        for stem in _stems(clause.heading)
+    }
+
+
+def written_clause_numbers(agreement: Agreement) -> Iterator[Finding]:
+    """AK310"""
+    return (f for f in _written(agreement) if f.code == "AK310")
+
+
+def wrong_clause_numbers(agreement: Agreement) -> Iterator[Finding]:
+    """AK311"""
+    return (f for f in _written(agreement) if f.code == "AK311")
+
+
+def _written(agreement: Agreement) -> Iterator[Finding]:
+    numbered: dict[str, Clause] | None = None
+    for prose in prose_texts(agreement):
+        text = prose.text
+        if not any(word in text for word in ("lause", "ection", "aragraph")):
+            continue
+        for match in _WRITTEN.finditer(text):
+            after = text[match.end() : match.end() + 80]
+            elsewhere = _ELSEWHERE.match(after)
+            if elsewhere and elsewhere.group("what") not in ("Agreement", "Schedule"):
+                continue  # "section 3 of the Data Protection Act 2018"
+            numbered = numbered if numbered is not None else clauses(agreement)
+            sentence = text[max(0, match.start() - 160) : match.start()]
+            sentence = re.split(r"[.!?;:]\s|\n\s*\n", sentence)[-1]
+            yield _finding(prose.location(match.start()), match, numbered, sentence)
+
+
+def _finding(
+    where: Location, match: re.Match[str], numbered: dict[str, Clause], sentence: str
+) -> Finding:
+    written = f"{match.group('word')} {match.group('number')}"
+    number = match.group("number")
+    clause = numbered.get(number)
+    label = match.group("label")
+    if clause is None:
+        message = (
+            f"'{written}' names no clause of this agreement; write "
+            '{{ ref("section#heading") }} for the clause meant'
+        )
+        return finding("AK311", where, message)
+    if label and not (_stems(label) & _topic(numbered, number)):
+        message = (
+            f"'{written} ({label})' points at clause {number}, which is '{clause.heading}'; "
+            f'write {{{{ ref("...") }}}} for the clause meant'
+        )
+        return finding("AK311", where, message)
+    meant = _meant_instead(numbered, number, sentence)
+    if meant is not None and not label:
+        message = (
+            f"'{written}' is '{clause.heading}', but the text is about {meant.heading.lower()} "
+            f'(clause {meant.number}); write {{{{ ref("{meant.reference}") }}}}'
+        )
+        return finding("AK311", where, message)
+    message = (
+        f"'{written}' is a clause number written by hand ({clause.heading}); write "
+        f'{{{{ ref("{clause.reference}") }}}} so it follows when clauses move'
+    )
+    return finding("AK310", where, message)
+
+
+def _meant_instead(numbered: dict[str, Clause], number: str, sentence: str) -> Clause | None:
+    """Another clause whose heading the sentence names, when the numbered one's does not."""
+    words = _stems(sentence)
+    if not words or words & _topic(numbered, number):
+        return None
+    matching = [c for c in numbered.values() if "." in c.number and words & _stems(c.heading)]
+    return matching[0] if len(matching) == 1 else None
