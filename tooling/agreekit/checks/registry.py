@@ -15,6 +15,7 @@ from agreekit.checks import (
     escalation,
     governance,
     legal_text,
+    prose_figures,
     records,
     secrets,
     service_levels,
@@ -321,6 +322,14 @@ CHECKS: tuple[Check, ...] = (
         "A clause number written in prose names no clause, or a clause other than the one meant.",
         'Write {{ ref("section#heading") }} for the clause meant.',
         clause_numbers.wrong_clause_numbers,
+    ),
+    Check(
+        "AK312",
+        "prose-disagrees-with-data",
+        ERROR,
+        "A figure in prose restates a value the data holds, and differs from it.",
+        "Write the value as a variable ({{ data... }}), or correct the figure to the one the message names.",
+        prose_figures.prose_agrees_with_data,
     ),
     Check(
         "AK401",
