@@ -27,7 +27,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _RUN = re.compile(rf"(?<![\w'’-]){_CAPITAL}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAPITAL})+(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _TOKEN = re.compile(r"[\w'’-]+")
-_ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“]?[A-Z][A-Z0-9&]+[\"”]?\s*\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]?[A-Z][A-Z0-9&]+[\"”]?\s*\)")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
 _STATUTE_WORDS = (
     "Act",
@@ -531,6 +531,13 @@ def undefined_capitalised_terms(agreement: Agreement) -> Iterator[Finding]:
                 yield finding("AK309", prose.location(start), message)
 
 
+def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
+    """The word, or a form of it ("restore": "restored", "restores"), is written in lower case."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = (word, word + "s", word + "d", stem + "ed", stem + "ing", word + "es")
+    return any(form in vocabulary for form in forms)
+
+
 def _vocabulary(agreement: Agreement) -> frozenset[str]:
     return frozenset(w for p in prose_texts(agreement) for w in _LOWER_WORD.findall(p.text))
 
@@ -569,7 +576,7 @@ def _undefined(text: str, match: re.Match[str], context: _Context) -> Iterator[t
     for part in _parts(tokens):
         if first and _opens_sentence(text, match.start()):
             word = part[0][1]
-            if word in _OPENERS or word.lower() in context.vocabulary():
+            if word in _OPENERS or _in_vocabulary(word.lower(), context.vocabulary()):
                 part = part[1:]  # a capital that only opens the sentence
         first = False
         while part and not part[0][1][0].isupper():

@@ -29,7 +29,7 @@ _REF = re.compile(r"""\bref\(\s*["'](?P<target>[^"']*)["']\s*\)""")
 # Tempered: an unclosed `{{` scans only to the next `{{`, so a line of many stays linear.
 _TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}")
 _LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>\]]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
