@@ -15,7 +15,6 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from conftest import SAMPLE
 from mutations import (
     CLAUSE_NUMBERS,
     DEFECTS,
@@ -29,6 +28,8 @@ from mutations import (
     WRONG_CLAUSES,
     Plant,
 )
+
+from conftest import SAMPLE
 
 Where = tuple[str, int]  # (file relative to the repository, line)
 
