@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
 from agreekit.checks.legal_text import definitions
 from agreekit.checks.paths import walk_strings
-from agreekit.checks.prose import ProseText, prose_texts
-from agreekit.finding import Finding, finding
+from agreekit.checks.prose import ProseText
+from agreekit.finding import WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 
 _CAPITAL = r"[A-Z][a-z][\w'’-]*"
@@ -486,10 +488,12 @@ def _variants(phrase: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def known_names(agreement: Agreement) -> tuple[frozenset[str], tuple[str, ...]]:
+def known_names(
+    agreement: Agreement, context: CheckContext
+) -> tuple[frozenset[str], tuple[str, ...]]:
     """Exact names (casefolded) and longer texts a name may sit inside (titles, addresses)."""
     exact: set[str] = set(_WELL_KNOWN)
-    exact.update(_norm(d.term) for d in definitions(agreement))
+    exact.update(_norm(d.term) for d in definitions(context.prose))
     exact.update(_norm(str(name)) for name in agreement.file.checks.names)
     texts: list[str] = []
     for _, value in walk_strings(agreement.data):
@@ -508,17 +512,63 @@ def known_names(agreement: Agreement) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(exact), tuple(texts)
 
 
-def undefined_capitalised_terms(agreement: Agreement) -> Iterator[Finding]:
+FAMILY = Family()
+
+AK309 = Rule(
+    "AK309",
+    "undefined-capitalised-term",
+    WARNING,
+    summary="A capitalised phrase is used like a defined term but is not defined.",
+    hint=(
+        "Define it, write it in lower case, or list it under checks.names in agreement.yml if it "
+        "is a name."
+    ),
+    explanation=Explanation(
+        what=(
+            'A capitalised phrase of two or more words is used like a defined term ("any Major '
+            'Incident", "the Exit Management Plan") but the definitions section does not define '
+            "it, nor is it defined in quotes where it is first used ('an exit plan (the \"Exit "
+            "Plan\")'). Names are not terms and are left alone: headings, the parties, "
+            "stakeholders' names and titles, departments, values the data gives (service and "
+            'priority names, addresses), statutes the text names ("Data Protection Act 2018"), '
+            'bodies ("Office for National Statistics", "Companies House"), phrases followed by '
+            'their abbreviation ("Recovery Time Objective (RTO)"), products ("Microsoft '
+            'Teams"), days such as "Christmas Day", and the phrases listed under `checks.names` '
+            "in agreement.yml. A capital that only opens a sentence is not part of the phrase. "
+            "Each phrase is reported once, at its first use."
+        ),
+        why=(
+            "Capitals tell the reader a phrase has an agreed meaning. An undefined one has none, "
+            "and the parties will argue later about what it covers. Common Form's lint reports "
+            "terms used but not defined."
+        ),
+        example="The Provider must tell the Head of IT of any Major Incident at once.",
+        fix=(
+            "Define the term in the definitions section, or write it in lower case if it is "
+            "ordinary words; if it is a name, list it under `checks.names` in agreement.yml."
+        ),
+        fixed=(
+            "- **Major Incident** means a P1 Incident that affects more than one site.\n"
+            "# or, for a name, in agreement.yml:\n"
+            "checks:\n"
+            "  names: [Disclosure and Barring Service]"
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK309)
+def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK309"""
-    exact, texts = known_names(agreement)
+    exact, texts = known_names(agreement, context)
     inline: set[str] = set()
-    prepared = [(prose, _prepared(prose, inline)) for prose in prose_texts(agreement)]
+    prepared = [(prose, _prepared(prose, inline)) for prose in context.prose]
     exact = exact | frozenset(inline)
-    context = _Context(exact, texts, functools.cache(lambda: _vocabulary(agreement)))
+    names = _Context(exact, texts, functools.cache(lambda: _vocabulary(context.prose)))
     reported: set[str] = set()
     for prose, text in prepared:
         for match in _RUN.finditer(text):
-            for start, phrase in _undefined(text, match, context):
+            for start, phrase in _undefined(text, match, names):
                 key = _norm(phrase)
                 if key in reported:
                     continue
@@ -528,7 +578,7 @@ def undefined_capitalised_terms(agreement: Agreement) -> Iterator[Finding]:
                     "in the definitions section, write it in lower case, or list it under "
                     "checks.names in agreement.yml if it is a name"
                 )
-                yield finding("AK309", prose.location(start), message)
+                yield AK309.at(prose.location(start), message)
 
 
 def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
@@ -538,8 +588,8 @@ def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
     return any(form in vocabulary for form in forms)
 
 
-def _vocabulary(agreement: Agreement) -> frozenset[str]:
-    return frozenset(w for p in prose_texts(agreement) for w in _LOWER_WORD.findall(p.text))
+def _vocabulary(prose: tuple[ProseText, ...]) -> frozenset[str]:
+    return frozenset(w for p in prose for w in _LOWER_WORD.findall(p.text))
 
 
 def _prepared(prose: ProseText, inline: set[str]) -> str:

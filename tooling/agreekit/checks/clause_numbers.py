@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from agreekit.checks.prose import prose_texts
-from agreekit.finding import Finding, Location, finding
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
+from agreekit.finding import ERROR, WARNING, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.clauses import clause_numbers
 
@@ -92,19 +93,77 @@ def _topic(numbered: dict[str, Clause], number: str) -> set[str]:
     }
 
 
-def written_clause_numbers(agreement: Agreement) -> Iterator[Finding]:
+FAMILY = Family()
+
+AK310 = Rule(
+    "AK310",
+    "clause-number-in-prose",
+    WARNING,
+    summary="A clause number is written by hand instead of a cross-reference.",
+    hint='Write {{ ref("section#heading") }}: it renders the number and follows when clauses move.',
+    explanation=Explanation(
+        what=(
+            'A clause number is written by hand in prose ("clause 6.3", "Section 10", '
+            '"paragraph 10.1") instead of a cross-reference. References to other documents '
+            '("section 3 of the Data Protection Act 2018") are left alone. The message gives '
+            "the `ref` to write."
+        ),
+        why=(
+            "Clause numbers follow the order of sections and headings. A number typed by hand "
+            "stays put when a clause is added or moved, and then points at the wrong clause; "
+            "`{{ ref(...) }}` renders the current number."
+        ),
+        example="The availability target in clause 6.3 applies to each site.",
+        fix="Write the cross-reference the message names.",
+        fixed='The availability target in {{ ref("service-levels#availability") }} applies to each site.',
+    ),
+)
+
+AK311 = Rule(
+    "AK311",
+    "wrong-clause-number",
+    ERROR,
+    summary="A clause number written in prose names no clause, or a clause other than the one meant.",
+    hint='Write {{ ref("section#heading") }} for the clause meant.',
+    explanation=Explanation(
+        what=(
+            'A clause number written in prose is wrong: no clause has that number ("clause '
+            '6.9" when clause 6 has six sub-clauses), the title written beside it is another '
+            'clause\'s ("clause 6.4 (Termination)" when 6.4 is Service credits), or the sentence '
+            'is about another clause\'s subject ("terminate under clause 11.4" when 11.4 is '
+            "Insurance and 11.5 Termination)."
+        ),
+        why=(
+            "A wrong reference sends the reader to the wrong clause, and a party may rely on it: "
+            "it changes what the agreement says."
+        ),
+        example="The Customer may terminate this Agreement under clause 11.4.",
+        fix="Write the cross-reference to the clause meant; the message suggests it when it can tell.",
+        fixed='The Customer may terminate this Agreement under {{ ref("legal#termination") }}.',
+    ),
+)
+
+
+@FAMILY.check(AK310)
+def written_clause_numbers(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK310"""
-    return (f for f in _written(agreement) if f.code == "AK310")
+    return (f for f in context.shared(_written) if f.code == "AK310")
 
 
-def wrong_clause_numbers(agreement: Agreement) -> Iterator[Finding]:
+@FAMILY.check(AK311)
+def wrong_clause_numbers(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK311"""
-    return (f for f in _written(agreement) if f.code == "AK311")
+    return (f for f in context.shared(_written) if f.code == "AK311")
 
 
-def _written(agreement: Agreement) -> Iterator[Finding]:
+def _written(context: CheckContext) -> list[Finding]:
+    return list(_written_numbers(context))
+
+
+def _written_numbers(context: CheckContext) -> Iterator[Finding]:
+    agreement = context.agreement
     numbered: dict[str, Clause] | None = None
-    for prose in prose_texts(agreement):
+    for prose in context.prose:
         text = prose.text
         if not any(word in text for word in ("lause", "ection", "aragraph")):
             continue
@@ -131,25 +190,25 @@ def _finding(
             f"'{written}' names no clause of this agreement; write "
             '{{ ref("section#heading") }} for the clause meant'
         )
-        return finding("AK311", where, message)
+        return AK311.at(where, message)
     if label and not (_stems(label) & _topic(numbered, number)):
         message = (
             f"'{written} ({label})' points at clause {number}, which is '{clause.heading}'; "
             f'write {{{{ ref("...") }}}} for the clause meant'
         )
-        return finding("AK311", where, message)
+        return AK311.at(where, message)
     meant = _meant_instead(numbered, number, sentence)
     if meant is not None and not label:
         message = (
             f"'{written}' is '{clause.heading}', but the text is about {meant.heading.lower()} "
             f'(clause {meant.number}); write {{{{ ref("{meant.reference}") }}}}'
         )
-        return finding("AK311", where, message)
+        return AK311.at(where, message)
     message = (
         f"'{written}' is a clause number written by hand ({clause.heading}); write "
         f'{{{{ ref("{clause.reference}") }}}} so it follows when clauses move'
     )
-    return finding("AK310", where, message)
+    return AK310.at(where, message)
 
 
 def _meant_instead(numbered: dict[str, Clause], number: str, sentence: str) -> Clause | None:

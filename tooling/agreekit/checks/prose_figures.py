@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from agreekit.checks.prose import prose_texts
-from agreekit.finding import Finding, Location, finding
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.source import SourceMap
@@ -238,7 +239,47 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
-def prose_agrees_with_data(agreement: Agreement) -> Iterator[Finding]:
+FAMILY = Family()
+
+AK312 = Rule(
+    "AK312",
+    "prose-disagrees-with-data",
+    ERROR,
+    summary="A figure in prose restates a value the data holds, and differs from it.",
+    hint=(
+        "Write the value as a variable ({{ data... }}), or correct the figure to the one the "
+        "message names."
+    ),
+    explanation=Explanation(
+        what=(
+            "A figure in prose restates a value the data holds and differs from it: an "
+            'availability target or service-credit percentage, an allowed downtime ("99.9%, at '
+            'most 43.8 minutes a month"), a priority\'s response or resolution target ("respond '
+            "to P1 within 15 minutes\"), the charges, a line's unit price or the extra-work rate "
+            '("£9,575 a month", "£95 an hour"), or the renewal, renewal-notice, '
+            "maintenance-notice, credit-claim or payment period. Only figures the sentence ties "
+            'to a value are compared; downtime is equal within the rounding written ("3.6 '
+            'hours" for 216 minutes). The finding is at the prose and names the data line.'
+        ),
+        why=(
+            "Two statements of one term that disagree leave the agreement saying two things; a "
+            "reader of the prose and a reader of the table would expect different service."
+        ),
+        example=(
+            "# service-levels.md front matter: availability.target: 99.5\n"
+            "Each covered service is available 99.9% of the month."
+        ),
+        fix=(
+            "Write the value as a variable, so it cannot drift, or correct the figure to the one "
+            "the message names."
+        ),
+        fixed="Each covered service is available {{ data.availability.target }}% of the month.",
+    ),
+)
+
+
+@FAMILY.check(AK312)
+def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK312"""
     known = facts(agreement)
     if not known:
@@ -248,12 +289,12 @@ def prose_agrees_with_data(agreement: Agreement) -> Iterator[Finding]:
         key=len,
         reverse=True,
     )
-    for prose in prose_texts(agreement):
+    for prose in context.prose:
         if not any(c.isdigit() for c in prose.text):
             continue
         for start, sentence in _sentences(prose.text):
             for offset, message in _disagreements(sentence, known, priorities):
-                yield finding("AK312", prose.location(start + offset), message)
+                yield AK312.at(prose.location(start + offset), message)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:

@@ -16,8 +16,12 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
-from agreekit.finding import Finding, Location, finding
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
+
+FAMILY = Family()
 
 
 class SecretPattern(NamedTuple):
@@ -127,7 +131,39 @@ def looks_like_secret(value: bytes) -> bool:
     return len(value) >= 6 and has_letter and has_other
 
 
-def no_secrets(agreement: Agreement) -> Iterator[Finding]:
+AK503 = Rule(
+    "AK503",
+    "secret",
+    ERROR,
+    summary="A secret-like string (private key, token, password) in an agreement file.",
+    hint="Remove it and rotate the secret: git history keeps it.",
+    explanation=Explanation(
+        what=(
+            "A string that looks like a secret in any file under agreement/ (sections, "
+            "agreement.yml, records). Coverage follows detect-secrets' default plugins without "
+            "its entropy guesses: private key blocks, AWS key ids and secret keys, Azure storage "
+            "`AccountKey=`, GitHub, GitLab (`glpat-` and others), Slack tokens and webhooks, "
+            "Teams/Office and Discord webhooks, Stripe, Twilio, SendGrid, Mailchimp, npm, PyPI, "
+            "Square, Telegram, `sk-` API keys, Google API keys, JSON Web Tokens, passwords in "
+            "URLs (`https://user:pass@host`), keyword assignments even inside longer names "
+            "(`aws_secret_access_key = ...`, `DB_PASSWORD=...`, `api_key: ...`), and passwords, "
+            'passphrases and PINs stated in prose ("The guest Wi-Fi password is Harbour2027!", '
+            '"admin password: Qz7..."). A value must look like a secret (letters with a digit '
+            'or symbol, or a PIN), so "the password is kept in the safe" is not one.'
+        ),
+        why=(
+            "The agreement repository is read by many people and published; a secret in it is "
+            "leaked, and stays in git history after it is deleted."
+        ),
+        example="The guest Wi-Fi password is Harbour2027!",
+        fix="Remove the secret, rotate it at its issuer, and keep secrets in a password manager.",
+        fixed="The guest Wi-Fi password is in the shared password manager.",
+    ),
+)
+
+
+@FAMILY.check(AK503)
+def no_secrets(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK503"""
     # All files in one text, each pattern run over it once: a scan per pattern, not per file.
     # Bytes, not str: lower-casing and searching bytes is faster, and bytes.lower() keeps every
@@ -153,7 +189,7 @@ def no_secrets(agreement: Agreement) -> Iterator[Finding]:
             f"this looks like {SECRETS[index].what}; remove it from the file and rotate it "
             "(git history keeps it: treat it as leaked)"
         )
-        yield finding("AK503", Location(files[number], line, column), message)
+        yield AK503.at(Location(files[number], line, column), message)
 
 
 def _matches(everything: bytes, lower: bytes) -> Iterator[tuple[int, int]]:

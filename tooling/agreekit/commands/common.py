@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import click
 
-from agreekit.checks.registry import enrich
+from agreekit.errors import USAGE, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
@@ -54,11 +54,10 @@ def in_repo(repo: Path, path: Path) -> Path:
 
 
 def load_or_exit(repo: Path) -> Agreement:
-    """The agreement, or exit 2 with the input findings that stopped it from loading."""
+    """The agreement, or a Failure (exit 2) with the input findings that stopped it from loading."""
     agreement, findings = load_agreement(repo)
     if agreement is None:
-        click.echo(as_text([enrich(f) for f in findings], "agreement/"), err=True)
-        sys.exit(2)
+        raise Failure(as_text(findings, "agreement/"), USAGE)
     return agreement
 
 
@@ -69,16 +68,16 @@ def version_label(repo: Path) -> str:
     return current_version(repo).label
 
 
-def refuse(error: Exception) -> None:
-    """Exit 2 with the one-line refusal to replace a user's file (an outputs.Refused)."""
-    click.echo(f"error: {error}", err=True)
-    sys.exit(2)
+def refuse(error: Exception) -> NoReturn:
+    """Stop (exit 2) with the one-line refusal to replace a user's file (an outputs.Refused)."""
+    raise Failure(str(error), USAGE) from error
 
 
 def write_or_refuse(
     files: Mapping[Path, str | bytes], *, force: bool, manifest: bool = True
 ) -> None:
-    """Write all the files (see outputs.write_outputs), or none and exit 2 if one is the user's."""
+    """Write all the files (see outputs.write_outputs), or none and stop (exit 2) if one is the
+    user's."""
     from agreekit.outputs import Refused, write_outputs  # not loaded by `agreekit check`
 
     try:

@@ -15,10 +15,10 @@ import markdown
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
-from agreekit.publish.context import template_context
-from agreekit.publish.numbering import NumberedSection
-from agreekit.publish.render import PDF, render_agreement
 from agreekit.publish.version import Version
+from agreekit.text.context import template_context
+from agreekit.text.numbering import NumberedSection
+from agreekit.text.render import PDF, render_agreement
 from agreekit.workflow.release import Signed
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists"]

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 from agreekit.model.agreement import Agreement
-from agreekit.publish.context import template_context
-from agreekit.publish.numbering import numbered_sections
 from agreekit.publish.redline import as_html_markup, redline, summary
-from agreekit.publish.render import RenderError
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
 from agreekit.publish.version import Version, last_approved
+from agreekit.text.context import template_context
+from agreekit.text.numbering import numbered_sections
+from agreekit.text.render import RenderError
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"

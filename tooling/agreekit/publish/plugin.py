@@ -23,8 +23,8 @@ from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.pages import changes_page, home_page, page_descriptions
-from agreekit.publish.render import SITE, RenderError, render_agreement
 from agreekit.publish.version import Version, content_id, current_version
+from agreekit.text.render import SITE, RenderError, render_agreement
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"
