@@ -26,8 +26,12 @@ from agreekit.model.agreement import Agreement
 _CAPITAL = r"[A-Z][a-z][\w'’-]*"
 _CONNECTOR = r"(?:of|for|de|du|la|le|von|van|der|del|upon)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAPITAL}(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAPITAL})+(?![\w'’-])")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+# The capital first, then the check of the character before it: a pattern that starts with a
+# character class is scanned for fast, one that starts with a look-behind is tried everywhere.
+_RUN = re.compile(
+    rf"[A-Z](?<![\w'’-].)[a-z][\w'’-]*(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAPITAL})+(?![\w'’-])"
+)
+_SPACES = bytes.maketrans(b".,;:!?()[]\"", b" " * 11)
 _TOKEN = re.compile(r"[\w'’-]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]?[A-Z][A-Z0-9&]+[\"”]?\s*\)")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
@@ -488,9 +492,7 @@ def _variants(phrase: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def known_names(
-    agreement: Agreement, context: CheckContext
-) -> tuple[frozenset[str], tuple[str, ...]]:
+def known_names(agreement: Agreement, context: CheckContext) -> tuple[frozenset[str], str]:
     """Exact names (casefolded) and longer texts a name may sit inside (titles, addresses)."""
     exact: set[str] = set(_WELL_KNOWN)
     exact.update(_norm(d.term) for d in definitions(context.prose))
@@ -509,7 +511,7 @@ def known_names(
         exact.add(text)
         exact.update(part.strip() for part in text.split(","))
         exact.add(re.sub(r"^the ", "", text))
-    return frozenset(exact), tuple(texts)
+    return frozenset(exact), "\n".join(sorted(set(texts)))
 
 
 FAMILY = Family()
@@ -566,9 +568,16 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
     exact = exact | frozenset(inline)
     names = _Context(exact, texts, functools.cache(lambda: _vocabulary(context.prose)))
     reported: set[str] = set()
+    judged: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
     for prose, text in prepared:
         for match in _RUN.finditer(text):
-            for start, phrase in _undefined(text, match, names):
+            if _ACRONYM_AFTER.match(text, match.end()):
+                continue  # "Recovery Time Objective (RTO)": a name given its abbreviation
+            key = (match.group(0), _opens_sentence(text, match.start()))
+            if key not in judged:  # the same run recurs: judge it once
+                judged[key] = tuple(_undefined(*key, names))
+            for offset, phrase in judged[key]:
+                start = match.start() + offset
                 key = _norm(phrase)
                 if key in reported:
                     continue
@@ -589,7 +598,11 @@ def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
 
 
 def _vocabulary(prose: tuple[ProseText, ...]) -> frozenset[str]:
-    return frozenset(w for p in prose for w in _LOWER_WORD.findall(p.text))
+    """Words written in lower case somewhere: distinct words first, which is far cheaper."""
+    words: set[str] = set()
+    for p in prose:
+        words.update(p.text.encode("utf-8").translate(_SPACES).decode("utf-8").split())
+    return frozenset(w for w in words if w.islower())
 
 
 def _prepared(prose: ProseText, inline: set[str]) -> str:
@@ -608,23 +621,26 @@ def _prepared(prose: ProseText, inline: set[str]) -> str:
 
 
 def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 class _Context(NamedTuple):
     exact: frozenset[str]
-    texts: tuple[str, ...]
+    texts: str  # every title, heading and data value, casefolded, one a line
     vocabulary: Callable[[], frozenset[str]]  # lower-case words of the prose, made on demand
 
 
-def _undefined(text: str, match: re.Match[str], context: _Context) -> Iterator[tuple[int, str]]:
-    """Parts of a capitalised run that no definition or name covers: 'Major Incident'."""
-    tokens = [(m.start() + match.start(), m.group(0)) for m in _TOKEN.finditer(match.group(0))]
-    if _ACRONYM_AFTER.match(text, match.end()):
-        return
+def _undefined(run: str, opens: bool, context: _Context) -> Iterator[tuple[int, str]]:
+    """Parts of a capitalised run that no definition or name covers: 'Major Incident'.
+
+    `opens` says the run starts a sentence; offsets are from the start of the run.
+    """
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(run)]
     first = True
     for part in _parts(tokens):
-        if first and _opens_sentence(text, match.start()):
+        if first and opens:
             word = part[0][1]
             if word in _OPENERS or _in_vocabulary(word.lower(), context.vocabulary()):
                 part = part[1:]  # a capital that only opens the sentence
@@ -633,7 +649,7 @@ def _undefined(text: str, match: re.Match[str], context: _Context) -> Iterator[t
             part = part[1:]
         if sum(1 for _, word in part if word[0].isupper()) < 2:
             continue
-        if _is_name(part, context) or _covered(part, context.exact):
+        if _covered(part, context.exact) or _is_name(part, context):
             continue
         yield part[0][0], " ".join(word for _, word in part)
 
@@ -666,12 +682,13 @@ def _is_name(part: list[tuple[int, str]], context: _Context) -> bool:
     forms = _variants(key)
     if any(form in context.exact for form in forms):
         return True
-    # Part of a title, address or other name the data gives.
-    return any(
-        re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
-        for text in context.texts
-        for form in forms
-    )
+    # Part of a title, address or other name the data gives: one scan of all of them joined.
+    return any(_inside(form, context.texts) for form in forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inside(phrase: str, texts: str) -> bool:
+    return re.search(rf"(?<![\w']){re.escape(phrase)}(?!\w)", texts) is not None
 
 
 def _covered(part: list[tuple[int, str]], exact: frozenset[str]) -> bool:

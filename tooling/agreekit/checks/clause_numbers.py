@@ -165,9 +165,7 @@ def _written_numbers(context: CheckContext) -> Iterator[Finding]:
     numbered: dict[str, Clause] | None = None
     for prose in context.prose:
         text = prose.text
-        if not any(word in text for word in ("lause", "ection", "aragraph")):
-            continue
-        for match in _WRITTEN.finditer(text):
+        for match in _written_in(text):
             after = text[match.end() : match.end() + 80]
             elsewhere = _ELSEWHERE.match(after)
             if elsewhere and elsewhere.group("what") not in ("Agreement", "Schedule"):
@@ -176,6 +174,18 @@ def _written_numbers(context: CheckContext) -> Iterator[Finding]:
             sentence = text[max(0, match.start() - 160) : match.start()]
             sentence = re.split(r"[.!?;:]\s|\n\s*\n", sentence)[-1]
             yield _finding(prose.location(match.start()), match, numbered, sentence)
+
+
+def _written_in(text: str) -> Iterator[re.Match[str]]:
+    """Each "clause 9" in the text: the words are found by str.find, far faster than a pattern."""
+    lower = text.lower()
+    for word in ("clause", "section", "paragraph"):
+        position = lower.find(word)
+        while position != -1:
+            match = _WRITTEN.match(text, position)
+            if match:
+                yield match
+            position = lower.find(word, position + len(word))
 
 
 def _finding(

@@ -290,26 +290,41 @@ def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Itera
         reverse=True,
     )
     for prose in context.prose:
-        if not any(c.isdigit() for c in prose.text):
-            continue
-        for start, sentence in _sentences(prose.text):
+        # Only the sentences that hold a figure are read: found by two cheap scans of the text.
+        starts: set[int] = set()
+        for pattern in (_FIGURE_HINT, _MONEY_HINT):
+            for match in pattern.finditer(prose.text):
+                starts.add(_sentence_start(prose.text, match.start()))
+        for start in sorted(starts):
+            sentence = prose.text[start : _sentence_end(prose.text, start)]
             for offset, message in _disagreements(sentence, known, priorities):
                 yield AK312.at(prose.location(start + offset), message)
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for match in _SENTENCE.finditer(text):
-        yield start, text[start : match.start()]
+_FIGURE_HINT = re.compile(
+    r"\d[\d,.]*[ \t]*(?:%|per[ \t]?cent|(?:business[ \t]+|working[ \t]+)?"
+    r"(?:min|hour|hr|day|week|month|year))",
+    re.IGNORECASE,
+)
+_MONEY_HINT = re.compile(r"[£€$][ \t]?\d|(?:GBP|EUR|USD)[ \t]?\d")
+_WINDOW = 600  # no sentence is read further back or ahead than this
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = max(0, position - _WINDOW)
+    for match in _SENTENCE.finditer(text, start, position):
         start = match.end()
-    yield start, text[start:]
+    return start
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = _SENTENCE.search(text, start, start + 2 * _WINDOW)
+    return match.start() if match else min(len(text), start + 2 * _WINDOW)
 
 
 def _disagreements(
     sentence: str, known: list[Fact], priorities: list[str]
 ) -> Iterator[tuple[int, str]]:
-    if not any(c.isdigit() for c in sentence):
-        return
     yield from _percentages(sentence, known)
     yield from _durations(sentence, known, priorities)
     yield from _money(sentence, known)
