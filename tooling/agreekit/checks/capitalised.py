@@ -31,7 +31,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _RUN = re.compile(
     rf"[A-Z](?<![\w'’-].)[a-z][\w'’-]*(?:{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAPITAL})+(?![\w'’-])"
 )
-_SPACES = bytes.maketrans(b".,;:!?()[]\"", b" " * 11)
+_SPACES = bytes.maketrans(b'.,;:!?()[]"', b" " * 11)
 _TOKEN = re.compile(r"[\w'’-]+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[\"“]?[A-Z][A-Z0-9&]+[\"”]?\s*\)")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
@@ -49,19 +49,18 @@ _STATUTE_WORDS = (
     "Ordinance",
     "Protocol",
 )
-_STATUTE = re.compile(
-    r"(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|of|the|for|on|in|to|\([^()\n]{1,40}\))[ \t]+)*)+?"
-    r"(?:Acts?|Regulations?|Directive|Order|Rules|Code|Convention|Treaty|Bill)\b(?:[ \t]+\d{4})?"
-)
 # (a string the text must hold, what to blank): headings, tables, link text, emphasis, HTML, URLs
-_MASKED = (
-    ("#", re.compile(r"^\s{0,3}#.*$", re.MULTILINE)),
-    ("|", re.compile(r"^\s*\|.*$", re.MULTILINE)),
-    ("]", re.compile(r"\[[^\]\n]*\](?=\(|\[)")),
-    ("*", re.compile(r"\*\*[^*\n]+\*\*|(?<![\w*])\*[^*\n]+\*(?!\w)")),
-    ("_", re.compile(r"__[^_\n]+__|(?<!\w)_[^_\n]+_(?!\w)")),
-    ("<", re.compile(r"<[^<>\n]*>")),
-    ("://", re.compile(r"\w+://\S+")),
+# Inline Markdown whose words are not prose terms: link text, emphasis, HTML and URLs. Every
+# alternative starts with its own character (look-behinds after it), so the scan skips fast.
+_INLINE_MASK = re.compile(
+    r"\[[^\]\n]*\](?=[(\[])|\*\*[^*\n]+\*\*|\*(?<![\w*]\*)[^*\n]+\*(?!\w)|__[^_\n]+__"
+    r"|_(?<!\w_)[^_\n]+_(?!\w)|<[^<>\n]*>|://\S*"
+)
+_STATUTE_WORD = re.compile(
+    r"\b(?:Acts?|Regulations?|Directive|Order|Rules|Code|Convention|Treaty|Bill)\b(?:[ \t]+\d{4})?"
+)
+_STATUTE_NAME_BEFORE = re.compile(
+    r"(?:(?:[A-Z][\w'’-]*|\([^()\n]{1,40}\)|and|of|the|for|on|in|to)[ \t]+)+$"
 )
 _LIST_MARKER = re.compile(r"\s*(?:[-*+>]|\(?\w{1,3}[.)])\s+$")
 # Bodies and places: a phrase holding one of these words is a name, not a term.
@@ -568,15 +567,22 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
     exact = exact | frozenset(inline)
     names = _Context(exact, texts, functools.cache(lambda: _vocabulary(context.prose)))
     reported: set[str] = set()
-    judged: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+    judged: dict[str, tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]] = {}
     for prose, text in prepared:
         for match in _RUN.finditer(text):
             if _ACRONYM_AFTER.match(text, match.end()):
                 continue  # "Recovery Time Objective (RTO)": a name given its abbreviation
-            key = (match.group(0), _opens_sentence(text, match.start()))
-            if key not in judged:  # the same run recurs: judge it once
-                judged[key] = tuple(_undefined(*key, names))
-            for offset, phrase in judged[key]:
+            run = match.group(0)
+            if run not in judged:  # the same run recurs: judge it once, in both positions
+                judged[run] = (
+                    tuple(_undefined(run, False, names)),
+                    tuple(_undefined(run, True, names)),
+                )
+            inside, opening = judged[run]
+            found = (
+                inside if inside == opening or not _opens_sentence(text, match.start()) else opening
+            )
+            for offset, phrase in found:
                 start = match.start() + offset
                 key = _norm(phrase)
                 if key in reported:
@@ -608,16 +614,35 @@ def _vocabulary(prose: tuple[ProseText, ...]) -> frozenset[str]:
 def _prepared(prose: ProseText, inline: set[str]) -> str:
     """The prose with headings, tables, links, emphasis, statutes and quoted phrases blanked."""
     text = prose.text
-    for hint, pattern in _MASKED:
-        if hint in text:
-            text = pattern.sub(lambda m: _blank(m.group(0)), text)
-    for match in _QUOTED.finditer(text):
-        inline.add(_norm(match.group(1)))
+    if "#" in text or "|" in text:
+        text = "\n".join(
+            " " * len(line) if line.lstrip()[:1] in ("#", "|") else line
+            for line in text.split("\n")
+        )
+    if any(mark in text for mark in ("[", "*", "_", "<", "://")):
+        text = _INLINE_MASK.sub(_blanked, text)
     if '"' in text or "“" in text:
-        text = _QUOTED.sub(lambda m: _blank(m.group(0)), text)
+        for match in _QUOTED.finditer(text):
+            inline.add(_norm(match.group(1)))
+        text = _QUOTED.sub(_blanked, text)
     if any(word in text for word in _STATUTE_WORDS):
-        text = _STATUTE.sub(lambda m: _blank(m.group(0)), text)
+        text = _without_statutes(text)
     return text
+
+
+def _without_statutes(text: str) -> str:
+    """Statutes the text names ("Late Payment of Commercial Debts (Interest) Act 1998") blanked."""
+    spans = []
+    for match in _STATUTE_WORD.finditer(text):
+        before = _STATUTE_NAME_BEFORE.search(text, max(0, match.start() - 150), match.start())
+        spans.append((before.start() if before else match.start(), match.end()))
+    for start, end in spans:
+        text = text[:start] + _blank(text[start:end]) + text[end:]
+    return text
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return _blank(match.group(0))
 
 
 def _blank(text: str) -> str:

@@ -11,6 +11,7 @@ avoids the finding, because it cannot drift.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -291,23 +292,28 @@ def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Itera
     )
     for prose in context.prose:
         # Only the sentences that hold a figure are read: found by two cheap scans of the text.
-        starts: set[int] = set()
+        spans: dict[int, int] = {}
         for pattern in (_FIGURE_HINT, _MONEY_HINT):
+            if pattern is _MONEY_HINT and not any(c in prose.text for c in _CURRENCIES):
+                continue
+            end = -1
             for match in pattern.finditer(prose.text):
-                starts.add(_sentence_start(prose.text, match.start()))
-        for start in sorted(starts):
-            sentence = prose.text[start : _sentence_end(prose.text, start)]
-            for offset, message in _disagreements(sentence, known, priorities):
+                if match.start() < end:
+                    continue  # in the sentence already found
+                start = _sentence_start(prose.text, match.start())
+                end = spans.setdefault(start, _sentence_end(prose.text, start))
+        for start, end in sorted(spans.items()):
+            for offset, message in _disagreements(prose.text[start:end], known, priorities):
                 yield AK312.at(prose.location(start + offset), message)
 
 
 _FIGURE_HINT = re.compile(
-    r"\d[\d,.]*[ \t]*(?:%|per[ \t]?cent|(?:business[ \t]+|working[ \t]+)?"
-    r"(?:min|hour|hr|day|week|month|year))",
-    re.IGNORECASE,
+    r"[0-9][\d,.]*[ \t]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
+    r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
 )
+_CURRENCIES = ("£", "€", "$", "GBP", "EUR", "USD")
 _MONEY_HINT = re.compile(r"[£€$][ \t]?\d|(?:GBP|EUR|USD)[ \t]?\d")
-_WINDOW = 600  # no sentence is read further back or ahead than this
+_WINDOW = 300  # no sentence is read further back or ahead than this
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -402,35 +408,41 @@ def _periods(sentence: str, clause: str, after: str, known: list[Fact]) -> list[
     """Periods whose keyword stands just before the figure, or just after ("5 days' notice")."""
     first: list[Fact] = []
     found: list[Fact] = []
-    for name, mention, keyword in _PERIODS:
-        if not re.search(mention, sentence, re.IGNORECASE):
+    for name, mention, keyword_after, keyword_before in _PERIOD_PATTERNS:
+        if not mention.search(sentence):
             continue
         facts_named = [f for f in known if f.kind == f"period:{name}"]
-        if re.match(
-            rf"\s*(?:['’]s?)?\s*(?:written\s+|prior\s+|advance\s+)?(?:{keyword})\b",
-            after,
-            re.IGNORECASE,
-        ):
+        if keyword_after.match(after):
             first += facts_named
-        elif re.search(rf"\b(?:{keyword})\b", clause[-60:], re.IGNORECASE):
+        elif keyword_before.search(clause[-60:]):
             found += facts_named
     return first or found
+
+
+@functools.lru_cache(maxsize=64)
+def _named(priority: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(priority)}(?![\w-])")
+
+
+_PERIOD_PATTERNS = tuple(
+    (
+        name,
+        re.compile(mention, re.IGNORECASE),
+        re.compile(
+            rf"\s*(?:['’]s?)?\s*(?:written\s+|prior\s+|advance\s+)?(?:{keyword})\b", re.IGNORECASE
+        ),
+        re.compile(rf"\b(?:{keyword})\b", re.IGNORECASE),
+    )
+    for name, mention, keyword in _PERIODS
+)
 
 
 def _priority_targets(
     sentence: str, at: int, clause: str, known: list[Fact], priorities: list[str]
 ) -> list[Fact]:
-    named = [
-        (m.start(), p)
-        for p in priorities
-        for m in re.finditer(rf"(?<![\w-]){re.escape(p)}(?![\w-])", sentence[:at])
-    ]
+    named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence, 0, at)]
     if not named:
-        named = [
-            (m.start(), p)
-            for p in priorities
-            for m in re.finditer(rf"(?<![\w-]){re.escape(p)}(?![\w-])", sentence)
-        ]
+        named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence)]
     if not named:
         return []
     priority = max(named)[1] if any(s < at for s, _ in named) else min(named)[1]
