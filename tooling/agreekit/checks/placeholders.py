@@ -36,6 +36,14 @@ _BULLETS = re.compile(r"^[\s●•◦·∙…._*\-–—]*$")
 _WORD_HINTS = ("tb", "xx", "todo", "fixme", "???", "date will be set", "t.b.", "£x", "$x", "€x")
 
 
+def may_hold_blank(text: str) -> bool:
+    """Whether `find_blanks` could find anything: a fast test of many texts joined."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in _WORD_HINTS) or any(
+        mark in text for mark in ("to be ", "To be ", "TO BE ", "<<", "«", "{", "[", "£", "$", "€")
+    )
+
+
 def find_blanks(text: str, labels: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(offset, text) of each blank in `text`, in order; `labels` are reference-link labels."""
     lowered = text.lower()

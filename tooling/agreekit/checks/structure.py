@@ -9,7 +9,7 @@ from typing import Any
 from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
-from agreekit.checks.placeholders import find_blanks, link_labels
+from agreekit.checks.placeholders import find_blanks, link_labels, may_hold_blank
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Section
@@ -266,7 +266,10 @@ def no_placeholders(agreement: Agreement, context: CheckContext) -> Iterator[Fin
     documents += [(s.data, s.source) for s in agreement.sections]
     documents += [(r.data, r.source) for r in agreement.records.all()]
     for data, source in documents:
-        for path, text in walk_strings(data):
+        strings = list(walk_strings(data))
+        if not may_hold_blank("\n".join(text for _, text in strings)):
+            continue  # one test of the whole document, not one per value
+        for path, text in strings:
             blank = next(find_blanks(text), None)
             if blank:
                 yield _placeholder_finding(source.locate(*path), blank[1])
