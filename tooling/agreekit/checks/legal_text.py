@@ -478,6 +478,6 @@ AK307 = Rule(
 def plain_english(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK307"""
     for prose in context.prose:
-        for phrase in find_phrases(prose.text):
+        for phrase in find_phrases(prose.text, prose.words):
             message = f"'{phrase.text}' is archaic or wordy; {phrase.advice}"
             yield AK307.at(prose.location(phrase.start), message)

@@ -10,10 +10,11 @@ drafting guidance. Phrases match as whole words, in any case, across line wraps.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
+
+from agreekit.checks.prose import distinct_words, words_in_order
 
 # Each line: phrase | plain form. A plain form starting with "~" is advice, not a replacement.
 ARCHAISMS = """
@@ -307,21 +308,6 @@ _NUMBER_WORDS = (
 _FIGURE = r"[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*%?"
 _WHEREAS = re.compile(r"\bwhereas\b", re.IGNORECASE)
 _LINE_OPENING = re.compile(r"^\s*(?:[-*+>]|\(?\w{1,3}[.)]|#+)\s+$")
-_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
-_TYPOGRAPHIC = tuple(c.encode() for c in "“”‘’–—…•●«»")
-
-
-def _words(text: str) -> list[str]:
-    """The text's words in lower case, punctuation dropped.
-
-    Bytes, translated by a table and split, are many times faster than a pattern or
-    str.translate; the few typographic marks outside ASCII are replaced first.
-    """
-    data = text.lower().encode("utf-8")
-    for mark in _TYPOGRAPHIC:
-        if mark in data:
-            data = data.replace(mark, b" ")
-    return data.translate(_PUNCTUATION).decode("utf-8").split()
 
 
 class Phrase(NamedTuple):
@@ -340,6 +326,11 @@ def _bare(word: str) -> str:
     return word.strip(",").lower()
 
 
+def _words(text: str) -> list[str]:
+    """The text's words in lower case, in order, punctuation dropped."""
+    return words_in_order(text.lower())
+
+
 def _key_word(entry: Entry) -> str:
     """The entry's longest word: the rarest in prose, so few texts make it a candidate."""
     return max(_words(" ".join(entry.words)), key=len)
@@ -355,22 +346,31 @@ def _by_key_word(entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
 _BY_KEY_WORD = _by_key_word(ENTRIES)
 _KEY_WORDS = frozenset(_BY_KEY_WORD)
 _ENTRY_WORDS = {e: frozenset(_words(" ".join(e.words))) for e in ENTRIES}
-_FLAT = {e: f" {' '.join(_words(' '.join(e.words)))} " for e in ENTRIES}
+_FLAT = {e: " ".join(e.words).replace(",", "") for e in ENTRIES}
 _NUMBER_WORD_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORD))
+_FORMS = frozenset(
+    form
+    for word in {w for e in ENTRIES for w in _ENTRY_WORDS[e]} | _NUMBER_WORD_SET | {"whereas"}
+    for form in (word, word.capitalize(), word.upper())
+)
 _NUMBER_BEFORE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORDS})\s*$", re.IGNORECASE)
 _FIGURE_IN_BRACKETS = re.compile(rf"\(\s*{_FIGURE}\s*\)")
 _FIGURE_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE}\s*$")
 _WORDS_IN_BRACKETS = re.compile(rf"\(\s*(?:{_NUMBER_WORDS})\s*\)", re.IGNORECASE)
 
 
-def find_phrases(text: str) -> Iterator[Phrase]:
-    """Archaic or wordy phrases and doubled numbers in the text, in order, as whole words."""
-    words = _words(text)
-    present = set(words)
+def find_phrases(text: str, words: frozenset[str] | None = None) -> Iterator[Phrase]:
+    """Archaic or wordy phrases and doubled numbers in the text, in order, as whole words.
+
+    `words` are the text's distinct words as written, if the caller has them already.
+    """
+    words = words if words is not None else distinct_words(text)
+    # Only the words some entry uses, in lower case: a set intersection in C, then a few.
+    present = {w.lower() for w in words & _FORMS}
     found: list[Phrase] = []
     candidates = [e for word in present & _KEY_WORDS for e in _BY_KEY_WORD[word]]
     if candidates:
-        found.extend(_phrases(text, words, present, candidates))
+        found.extend(_phrases(text, present, candidates))
     if "whereas" in present:
         found.extend(_whereas(text))
     if "(" in text:
@@ -378,16 +378,14 @@ def find_phrases(text: str) -> Iterator[Phrase]:
     return iter(sorted(found))
 
 
-def _phrases(
-    text: str, words: list[str], present: set[str], candidates: list[Entry]
-) -> Iterator[Phrase]:
+def _phrases(text: str, present: set[str], candidates: list[Entry]) -> Iterator[Phrase]:
     flat: str | None = None
     taken: list[tuple[int, int]] = []
     # Longest phrases first, so "notwithstanding anything to the contrary" is one finding.
     for entry in sorted(candidates, key=lambda e: -len(e.words)):
         if not _ENTRY_WORDS[entry] <= present:
             continue
-        flat = flat if flat is not None else f" {' '.join(words)} "
+        flat = flat if flat is not None else " ".join(text.lower().replace(",", "").split())
         if _FLAT[entry] not in flat:
             continue  # the words are there, but not together: the common case
         for match in _pattern(entry.words).finditer(text):
