@@ -19,14 +19,14 @@ def test_each_department_gets_its_key_terms(sample: SampleRepo) -> None:
     folder = sample.root / "dist" / "notices"
     for department in ("it", "finance", "hr", "operations"):
         text = (folder / f"{department}.md").read_text()
-        assert "Starts: 01 February 2027" in text
-        assert "Monday to Friday, 08:00-18:00 (Europe/London)" in text
-        assert "| P1 Critical |" in text and "| 15m | 4h |" in text
+        assert "Starts: 1 February 2027" in text
+        assert "Monday to Friday, 08:00 to 18:00 (Europe/London)" in text
+        assert "| P1 Critical |" in text and "| 15 minutes | 4 hours |" in text
         assert "Phone: 0117 496 0800" in text
         assert "Level 2: Sofia Marin, Service Delivery Manager" in text
         assert "This is the first version of the agreement." in text
     finance = (folder / "finance.md").read_text()
-    assert "| total per month | | | GBP 9575.00 |" in finance
+    assert "| Total per month |  |  | £9,575.00 |" in finance
     assert "Service credits: up to 30% of the monthly charges" in finance
     assert "### Pricing" not in (folder / "hr.md").read_text()
 
@@ -40,8 +40,8 @@ def test_notice_email_is_addressed_to_the_department_head(sample: SampleRepo) ->
     assert "Finance department" in message["Subject"]
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    assert "GBP 9575.00" in plain
-    assert "<table>" in html and "GBP 9575.00" in html
+    assert "£9,575.00" in plain
+    assert "<table>" in html and "£9,575.00" in html
 
 
 def test_notice_says_which_sections_changed_since_the_previous_version(sample: SampleRepo) -> None:
@@ -67,3 +67,36 @@ def test_a_users_notice_stops_every_notice_until_force(sample: SampleRepo) -> No
     assert sample.cli("announce", "--force").returncode == 0
     assert sample.cli("announce").returncode == 0
     assert (folder / "hr.eml").read_text() != "my own email to HR\n"
+
+
+def test_a_department_without_a_head_is_told_through_its_people(sample: SampleRepo) -> None:
+    sample.replace("agreement.yml", "    head: tom-adeyemi\n", "")
+    result = sample.cli("announce")
+    assert result.returncode == 0, result.stderr
+    raw = (sample.root / "dist" / "notices" / "operations.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"] == (
+        "Amara Okafor <amara.okafor@harbourside-housing.example>, "
+        "Tom Adeyemi <tom.adeyemi@harbourside-housing.example>, "
+        "Rachel Osei <rachel.osei@harbourside-housing.example>"
+    )
+
+
+def test_no_notice_without_anyone_to_tell_or_outside_the_plan(sample: SampleRepo) -> None:
+    sample.replace(
+        "agreement.yml",
+        "  - id: operations\n",
+        "  - id: facilities\n    name: Facilities\n  - id: operations\n",
+    )
+    sample.replace("records/communication.yml", "  - department: hr\n    channel: email\n", "")
+    sample.replace(
+        "records/communication.yml",
+        "departments:\n",
+        "departments:\n  - department: facilities\n    channel: email\n",
+    )
+    result = sample.cli("announce")
+    assert result.returncode == 1
+    folder = sample.root / "dist" / "notices"
+    assert sorted(p.stem for p in folder.glob("*.md")) == ["finance", "it", "operations"]
+    assert "department 'hr' is not in the communication plan (AK407)" in result.stderr
+    assert "department 'facilities' has no head and nobody named in it" in result.stderr

@@ -16,27 +16,21 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
-from agreekit.errors import DONE, Failure
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.model.agreement import Agreement
-from agreekit.workflow.notices import Changes, as_email, notices
-
-
-def previous_version(repo: Path) -> str | None:
-    """The last version tag before HEAD's own version (or before HEAD, for a draft)."""
-    tagged = git.answer(repo, "describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
-    start = "HEAD^" if tagged else "HEAD"
-    return git.answer(repo, "describe", "--tags", "--abbrev=0", "--match", "v*", start)
+from agreekit.versions import previous_version
+from agreekit.workflow.notices import Changes, as_email, notices, planned
 
 
 def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
     if since is None:
         return Changes(None, ())
-    names = git.answer(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
+    names = git.changed_files(repo, since, f"{agreement.directory}/sections")
     if names is None:
         raise Failure(
             f"--since {since}: git does not know this revision; name a tag, branch or commit"
         )
-    changed = {Path(name).name for name in names.splitlines()}
+    changed = {Path(name).name for name in names}
     titles = tuple(s.meta.title for s in agreement.sections if Path(s.path).name in changed)
     return Changes(since, titles)
 
@@ -72,4 +66,9 @@ def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
     write_or_refuse(files, force=force)
     for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")
-    return DONE
+    unsent = planned(agreement)[1]
+    for left_out in unsent:
+        click.echo(
+            f"not written: department '{left_out.department.id}' {left_out.reason}", err=True
+        )
+    return FINDINGS if unsent else DONE

@@ -53,9 +53,7 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     offset = first_line - 1
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         message = f"YAML is larger than {MAX_BYTES // 1000} kB; split it or remove generated data"
-        return YamlDocument(
-            None, SourceMap(file), [AK904.at(Location(file, first_line), message)]
-        )
+        return YamlDocument(None, SourceMap(file), [AK904.at(Location(file, first_line), message)])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -66,9 +64,7 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         line = first_line
         if isinstance(error, yaml.reader.ReaderError):  # a control character: count to it
             line += text.count("\n", 0, error.position)
-        return YamlDocument(
-            None, SourceMap(file), [AK901.at(Location(file, line), message)]
-        )
+        return YamlDocument(None, SourceMap(file), [AK901.at(Location(file, line), message)])
     finally:
         loader.dispose()
     builder = _Builder(file, offset, loader)
@@ -169,9 +165,7 @@ class _Builder:
                     f"duplicate key '{key}' (first on line {first_seen[key]}); "
                     "YAML keeps only the last one: remove or rename one of them"
                 )
-                self.findings.append(
-                    AK902.at(Location(self.file, key_line, key_col), message)
-                )
+                self.findings.append(AK902.at(Location(self.file, key_line, key_col), message))
             first_seen[key] = key_line
             child = (*path, key)
             self.positions[(*child, KEY)] = (key_line, key_col)
