@@ -20,6 +20,7 @@ from mutations import (
     DEFECTS,
     DEFINED_TERMS,
     FIGURES,
+    MORE,
     PLACEHOLDERS,
     PLAIN_LANGUAGE,
     SECRETS,
@@ -83,7 +84,7 @@ def test_planted_defects_are_found_and_valid_drafting_is_not(tmp_path: Path) -> 
     groups = [
         UNDEFINED_TERMS + CLAUSE_NUMBERS + WRONG_CLAUSES + DEFINED_TERMS,
         PLAIN_LANGUAGE + PLACEHOLDERS,
-        SECRETS + FIGURES,
+        SECRETS + FIGURES + MORE,
     ]
     assert sum(len(g) for g in groups) == len(DEFECTS)
     missed: list[str] = []

@@ -664,7 +664,10 @@ def _undefined(run: str, opens: bool, context: _Context) -> Iterator[tuple[int, 
     for part in _parts(tokens):
         if first and opens:
             word = part[0][1]
-            if word in _OPENERS or _in_vocabulary(word.lower(), context.vocabulary()):
+            if word in _OPENERS or (
+                _covered(part[1:], context.exact)
+                and _in_vocabulary(word.lower(), context.vocabulary())
+            ):
                 part = part[1:]  # a capital that only opens the sentence
         first = False
         while part and not part[0][1][0].isupper():

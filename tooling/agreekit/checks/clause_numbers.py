@@ -22,7 +22,7 @@ from agreekit.model.clauses import clause_numbers
 _WRITTEN = re.compile(
     r"\b(?P<word>[Cc]lauses?|[Ss]ections?|[Pp]aragraphs?|[Ss]ub-?clauses?)[ \t]+"
     r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?![\d.]\d)"
-    r"(?:[ \t]*\((?P<label>[^()\n]{2,60})\))?"
+    r"(?:[ \t]*\((?P<label>[^()\n]{1,60})\))?"
 )
 _ELSEWHERE = re.compile(r"\s+(?:of|in|under|to)\s+(?:the\s+|that\s+|this\s+)?(?P<what>[A-Z][\w-]*)")
 
@@ -195,6 +195,8 @@ def _finding(
     number = match.group("number")
     clause = numbered.get(number)
     label = match.group("label")
+    if label and not re.search(r"[A-Za-z]{4,}", label):
+        label = None  # "clause 6.3(a)": a paragraph letter, not a title
     if clause is None:
         message = (
             f"'{written}' names no clause of this agreement; write "

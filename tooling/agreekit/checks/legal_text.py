@@ -261,7 +261,7 @@ def definitions_unique(agreement: Agreement, context: CheckContext) -> Iterator[
     """AK303"""
     first: dict[str, Definition] = {}
     for definition in definitions(context.prose):
-        key = " ".join(definition.term.split()).casefold()
+        key = _singular(" ".join(definition.term.split()).casefold())
         if key in first:
             earlier = first[key]
             same = "" if earlier.term == definition.term else f" as '{earlier.term}'"
@@ -271,6 +271,15 @@ def definitions_unique(agreement: Agreement, context: CheckContext) -> Iterator[
             )
             yield AK303.at(definition.location, message)
         first.setdefault(key, definition)
+
+
+def _singular(term: str) -> str:
+    """'service credits' and 'service credit' are one term; 'parties' is 'party'."""
+    if term.endswith("ies"):
+        return term[:-3] + "y"
+    if term.endswith("s") and not term.endswith("ss"):
+        return term[:-1]
+    return term
 
 
 def _link_problem(agreement: Agreement, section: Section, target: str) -> str | None:

@@ -19,6 +19,9 @@ _WORD_BLANKS = re.compile(
     r"|[Tt](?<!\w[Tt])\.[Bb]\.[CcDdAa]\.?"
     r"|\?\?\?+"
     r"|[Dd]ate will be set here"
+    r"|(?<=\d)[Xx]{3,}(?![A-Za-z-])"
+    r"|DD/MM/YY(?:YY)?|MM/DD/YYYY|YYYY-MM-DD|dd/mm/yy(?:yy)?"
+    r"|(?<=\S)[ \t]?_{4,}|_{4,}(?=[ \t]?\S)"
     r"|[£$€]\s?[Xx][Xx,.]*(?![\w-])"
 )
 _TO_BE = re.compile(
@@ -33,7 +36,22 @@ _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+$")
 _NOT_A_BLANK = re.compile(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
 _BULLETS = re.compile(r"^[\s●•◦·∙…._*\-–—]*$")
 # (what the lower-cased text must hold, the pattern): fast tests before each pattern.
-_WORD_HINTS = ("tb", "xx", "todo", "fixme", "???", "date will be set", "t.b.", "£x", "$x", "€x")
+_WORD_HINTS = (
+    "tb",
+    "xx",
+    "todo",
+    "fixme",
+    "???",
+    "date will be set",
+    "t.b.",
+    "£x",
+    "$x",
+    "€x",
+    "dd/mm",
+    "mm/dd",
+    "yyyy",
+    "____",
+)
 
 
 def may_hold_blank(text: str) -> bool:

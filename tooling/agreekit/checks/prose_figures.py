@@ -34,7 +34,7 @@ class Fact(NamedTuple):
 
 _PERCENT = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]?(?:%|per[ \t]?cent\b)")
 _DURATION = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<business>business[ \t]+|working[ \t]+)?"
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)[ \t-]*(?P<business>business[ \t]+|working[ \t]+)?"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
@@ -308,7 +308,7 @@ def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Itera
 
 
 _FIGURE_HINT = re.compile(
-    r"[0-9][\d,.]*[ \t]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
+    r"[0-9][\d,.]*[ \t-]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
     r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
 )
 _CURRENCIES = ("£", "€", "$", "GBP", "EUR", "USD")
@@ -421,7 +421,12 @@ def _periods(sentence: str, clause: str, after: str, known: list[Fact]) -> list[
 
 @functools.lru_cache(maxsize=64)
 def _named(priority: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(priority)}(?![\w-])")
+    """The priority as prose names it: "P1", and "Priority 1" or "priority-1" for a P<n> id."""
+    forms = [re.escape(priority)]
+    number = re.fullmatch(r"[Pp](\d+)", priority)
+    if number:
+        forms.append(rf"[Pp]riority[ \t-]*{number.group(1)}")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
 _PERIOD_PATTERNS = tuple(

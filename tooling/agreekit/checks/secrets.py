@@ -51,7 +51,7 @@ _STATED_WORDS = (
 )
 _STATED = (
     r"s?(?:[ \t]+(?:for|of|to|on)[ \t]+[^.:\n=]{1,40}?)?"
-    r"[ \t]*(?:\bis\b|\bwas\b|\bwill be\b|\bremains\b|\bhas been set to\b|[:=]|[-–—])[ \t]*[\"'“‘]?"
+    r"[ \t]*(?:\bis\b|\bare\b|\bwas\b|\bwill be\b|\bremains\b|\bhas been set to\b|[:=]|[-–—])[ \t]*:?[ \t]*[\"'“‘]?"
     r"(?P<value>[^\s\"'”’`]{4,})"
 )
 
