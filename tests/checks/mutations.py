@@ -533,6 +533,8 @@ MORE = [
     ),
     _p(LEGAL, "## Variation", "AK307", "The parties agree, hereinafter, to meet yearly."),
     _definition("AK303", "- **Service Credits** means the credits in the table."),
+    _p(LEGAL, "## Variation", "AK105", "The first service review is on (insert date)."),
+    _p(LEGAL, "## Variation", "AK105", "Escalate to <name of Provider contact> first."),
 ]
 
 DEFECTS = (

@@ -285,6 +285,18 @@ _WELL_KNOWN = frozenset(
         "Cyber Essentials Plus",
         "Privacy Notice",
         "Standard Contractual Clauses",
+        "Data Protection Officer",
+        "Information Commissioner",
+        "Her Majesty's",
+        "His Majesty's",
+        "Crown Commercial Service",
+        "Real Living Wage",
+        "London Living Wage",
+        "National Living Wage",
+        "National Minimum Wage",
+        "Greenwich Mean Time",
+        "Universal Time",
+        "World Wide Web",
     )
 )
 # Words that open a sentence without being part of a name after them.

@@ -31,6 +31,12 @@ _TO_BE = re.compile(
 )
 _BRACKET = re.compile(r"(?<![\]\\!*])\[(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
 _ANGLED = re.compile(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|(?<!\{)\{[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
+# "(insert date)", "<name of Provider contact>": an instruction to the drafter in brackets.
+_INSTRUCTION = re.compile(
+    r"[(<](?:insert|enter|add|specify|state|complete|name of|details of|date of|amount of)\b"
+    r"[^()<>\n]{0,60}[)>]",
+    re.IGNORECASE,
+)
 _LABEL_LINE = re.compile(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:", re.MULTILINE)
 _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+$")
 _NOT_A_BLANK = re.compile(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
@@ -72,6 +78,8 @@ def find_blanks(text: str, labels: frozenset[str] = frozenset()) -> Iterator[tup
         patterns.append(_TO_BE)
     if "<<" in text or "«" in text or "{" in text:
         patterns.append(_ANGLED)
+    if "(" in text or "<" in text:
+        patterns.append(_INSTRUCTION)
     found = [(m.start(), m.group(0)) for pattern in patterns for m in pattern.finditer(text)]
     if "[" in text:
         found.extend(_bracket_blanks(text, labels))
