@@ -815,4 +815,11 @@ VALID = [
         "",
         "The Provider must keep a written access log, to be agreed between the parties.",
     ),
+    _p(TERMS, "## Duration", "", "Tax is paid to His Majesty's Revenue and Customs."),
+    _p(TERMS, "## Duration", "", "The Provider follows its Supplier Code of Conduct."),
+    _p(TERMS, "## Duration", "", "The Customer's Data Protection Officer is told within a day."),
+    _p(TERMS, "## Duration", "", "Staff are paid at least the Real Living Wage."),
+    _p(TERMS, "## Duration", "", "The Provider must (in addition) keep records for six years."),
+    _p(TERMS, "## Duration", "", "P2 Incidents are resolved within 8 business hours of logging."),
+    _p(TERMS, "## Duration", "", "Security monitoring costs £6.50 per device, as the table shows."),
 ]
