@@ -322,10 +322,6 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-def _bare(word: str) -> str:
-    return word.strip(",").lower()
-
-
 def _words(text: str) -> list[str]:
     """The text's words in lower case, in order, punctuation dropped."""
     return words_in_order(text.lower())
