@@ -52,6 +52,7 @@ _STATUTE_WORDS = (
 # (a string the text must hold, what to blank): headings, tables, link text, emphasis, HTML, URLs
 # Inline Markdown whose words are not prose terms: link text, emphasis, HTML and URLs. Every
 # alternative starts with its own character (look-behinds after it), so the scan skips fast.
+_HEADING_OR_TABLE = re.compile(r"^[ \t]*[#|].*$", re.MULTILINE)
 _INLINE_MASK = re.compile(
     r"\[[^\]\n]*\](?=[(\[])|\*\*[^*\n]+\*\*|\*(?<![\w*]\*)[^*\n]+\*(?!\w)|__[^_\n]+__"
     r"|_(?<!\w_)[^_\n]+_(?!\w)|<[^<>\n]*>|://\S*"
@@ -577,7 +578,8 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
     inline: set[str] = set()
     prepared = [(prose, _prepared(prose, inline)) for prose in context.prose]
     exact = exact | frozenset(inline)
-    names = _Context(exact, texts, functools.cache(lambda: _vocabulary(context.prose)))
+    all_prose = context.prose
+    names = _Context(exact, texts, functools.cache(lambda word: _written_lower(word, all_prose)))
     reported: set[str] = set()
     judged: dict[str, tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]] = {}
     for prose, text in prepared:
@@ -608,26 +610,19 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
                 yield AK309.at(prose.location(start), message)
 
 
-def _in_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
-    """The word, or a form of it ("restore": "restored", "restores"), is written in lower case."""
+def _written_lower(word: str, prose: tuple[ProseText, ...]) -> bool:
+    """The word, or a form of it ("restore": "restored", "restores"), is written in lower case
+    somewhere: a few set lookups per section, for the few words that open sentences."""
     stem = word[:-1] if word.endswith("e") else word
     forms = (word, word + "s", word + "d", stem + "ed", stem + "ing", word + "es")
-    return any(form in vocabulary for form in forms)
-
-
-def _vocabulary(prose: tuple[ProseText, ...]) -> frozenset[str]:
-    """Words written in lower case somewhere (AK307 reads the same distinct words)."""
-    return frozenset(w for p in prose for w in p.words if w.islower())
+    return any(form in p.words for p in prose for form in forms)
 
 
 def _prepared(prose: ProseText, inline: set[str]) -> str:
     """The prose with headings, tables, links, emphasis, statutes and quoted phrases blanked."""
     text = prose.text
     if "#" in text or "|" in text:
-        text = "\n".join(
-            " " * len(line) if line.lstrip()[:1] in ("#", "|") else line
-            for line in text.split("\n")
-        )
+        text = _HEADING_OR_TABLE.sub(_blanked, text)
     if any(mark in text for mark in ("[", "*", "_", "<", "://")):
         text = _INLINE_MASK.sub(_blanked, text)
     if '"' in text or "“" in text:
@@ -663,7 +658,7 @@ def _blank(text: str) -> str:
 class _Context(NamedTuple):
     exact: frozenset[str]
     texts: str  # every title, heading and data value, casefolded, one a line
-    vocabulary: Callable[[], frozenset[str]]  # lower-case words of the prose, made on demand
+    written_lower: Callable[[str], bool]  # whether prose writes the word in lower case
 
 
 def _undefined(run: str, opens: bool, context: _Context) -> Iterator[tuple[int, str]]:
@@ -677,8 +672,7 @@ def _undefined(run: str, opens: bool, context: _Context) -> Iterator[tuple[int, 
         if first and opens:
             word = part[0][1]
             if word in _OPENERS or (
-                _covered(part[1:], context.exact)
-                and _in_vocabulary(word.lower(), context.vocabulary())
+                _covered(part[1:], context.exact) and context.written_lower(word.lower())
             ):
                 part = part[1:]  # a capital that only opens the sentence
         first = False
