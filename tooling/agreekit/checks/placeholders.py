@@ -99,6 +99,11 @@ def _bracket_blanks(text: str, labels: frozenset[str]) -> Iterator[tuple[int, st
         yield match.start(), match.group(0)
 
 
+def has_blank(text: str) -> bool:
+    """Whether the text holds any blank (a stakeholder's name still "[name]", say)."""
+    return next(find_blanks(text), None) is not None
+
+
 def link_labels(text: str) -> frozenset[str]:
     """Labels that `[label]: target` lines define: `[label]` alone is then a link."""
     if "]:" not in text:
