@@ -55,7 +55,7 @@ _STATUTE_WORDS = (
 # alternative starts with its own character (look-behinds after it), so the scan skips fast.
 _HEADING_OR_TABLE = re.compile(r"^[ \t]*[#|].*$", re.MULTILINE)
 _INLINE_MASK = re.compile(
-    r"\[[^\]\n]*\](?=[(\[])|\*\*[^*\n]+\*\*|\*(?<![\w*]\*)[^*\n]+\*(?!\w)|__[^_\n]+__"
+    r"\[[^\[\]\n]{0,999}\](?=[(\[])|\*\*[^*\n]+\*\*|\*(?<![\w*]\*)[^*\n]+\*(?!\w)|__[^_\n]+__"
     r"|_(?<!\w_)[^_\n]+_(?!\w)|<[^<>\n]*>|://\S*"
 )
 _STATUTE_WORD = re.compile(
@@ -107,6 +107,7 @@ def known_names(agreement: Agreement, context: CheckContext) -> tuple[frozenset[
         exact.add(text)
         exact.update(part.strip() for part in text.split(","))
         exact.add(re.sub(r"^the ", "", text))
+    texts.extend(WELL_KNOWN)  # a part of a well-known name ("Barring Service") is a name too
     return frozenset(exact), "\n".join(sorted(set(texts)))
 
 

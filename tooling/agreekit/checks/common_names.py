@@ -51,7 +51,7 @@ WELL_KNOWN = _phrases(
     Central European Time | Active Directory | Exchange Online | Northern Ireland |
     Great Britain | Crown Copyright | High Court | Data Protection | Cyber Essentials |
     Cyber Essentials Plus | Privacy Notice | Standard Contractual Clauses |
-    Data Protection Officer | Information Commissioner | Her Majesty's | His Majesty's |
+    Data Protection Officer | Disclosure and Barring Service | Information Commissioner | Her Majesty's | His Majesty's |
     Crown Commercial Service | Real Living Wage | London Living Wage | National Living Wage |
     National Minimum Wage | Greenwich Mean Time | Universal Time | World Wide Web |
     """
