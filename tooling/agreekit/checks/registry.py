@@ -10,6 +10,7 @@ from __future__ import annotations
 from agreekit.checks import (
     capitalised,
     clause_numbers,
+    credits,
     escalation,
     governance,
     legal_text,
@@ -29,6 +30,7 @@ FAMILIES: tuple[Family, ...] = (
     structure.FAMILY,
     records.FAMILY,
     service_levels.FAMILY,
+    credits.FAMILY,
     escalation.FAMILY,
     terms.FAMILY,
     legal_text.FAMILY,
