@@ -18,7 +18,7 @@ def _phrases(text: str) -> frozenset[str]:
 NAME_WORDS = _words(
     """
     Centre Center Council Authority Commission Commissioner Association Agency Ministry
-    Department Bank Court Tribunal Institute Institution Society Office Foundation Trust
+    Department Chamber Bank Court Tribunal Institute Institution Society Office Foundation Trust
     University College School Hospital Limited Ltd Plc LLP Inc Corporation Company Group Union
     Organisation Organization Board Police Parliament Government Ombudsman Regulator Index
     Street Road Avenue Lane Square Walk Way Close House Building Estate Park Place Gate Quay
