@@ -119,6 +119,10 @@ class ChecksConfig:
         factory=dict,
         description="Check codes silenced per file, keyed by path relative to `agreement/`.",
     )
+    names: list[str] = spec(
+        factory=list,
+        description="Capitalised phrases that are names, not defined terms (AK309 leaves them).",
+    )
 
 
 @model

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from agreekit.approvals.coverage import COVERED, NOT_COVERED, REQUESTED, WAITING, coverage
 from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.stages import BY_ID
-from agreekit.checks.structure import PLACEHOLDER
+from agreekit.checks.placeholders import has_blank
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.record_steps import RULES, record_problems
@@ -74,7 +74,7 @@ class Status(NamedTuple):
 def actors(agreement: Agreement, role: str) -> tuple[str, ...]:
     """Names of who acts; a name not yet filled in shows as the person's title."""
     people = [s for s in agreement.file.stakeholders if s.has_role(role)]
-    return tuple(f"the {s.title}" if PLACEHOLDER.search(s.name) else s.name for s in people)
+    return tuple(f"the {s.title}" if has_blank(s.name) else s.name for s in people)
 
 
 def _lines_under(agreement: Agreement, key: str) -> range:
