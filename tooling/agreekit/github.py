@@ -6,12 +6,13 @@ the token from GITHUB_TOKEN.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import urllib.error
 import urllib.request
 from typing import Any, NamedTuple
+
+from agreekit.json_input import MAX_BYTES, JsonProblem, items, member, parse_json
 
 DEFAULT_API = "https://api.github.com"
 
@@ -47,11 +48,34 @@ def _get(url: str, token: str | None) -> tuple[Any, str]:
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - https or loopback
-            return json.load(response), response.headers.get("Link", "")
+            body = response.read(MAX_BYTES + 1)
+            link = response.headers.get("Link", "")
     except urllib.error.HTTPError as error:
         raise GitHubError(f"GET {url}: HTTP {error.code} {error.reason}") from error
     except (urllib.error.URLError, OSError, ValueError) as error:
         raise GitHubError(f"GET {url}: {error}") from error
+    try:
+        return parse_json(body, f"GitHub's answer to GET {url}"), link
+    except JsonProblem as error:
+        raise GitHubError(str(error)) from error
+
+
+def _login(item: Any, where: str) -> str:
+    """The login of `item`'s user; "ghost", as GitHub shows it, for a deleted account (null)."""
+    user = member(item, "user", dict, where, optional=True)
+    return "ghost" if user is None else str(member(user, "login", str, f"{where}: user"))
+
+
+def _review(item: Any, where: str) -> Review:
+    """One review of GitHub's list; a review whose author's account is gone has a null user."""
+    return Review(
+        id=member(item, "id", int, where),
+        login=_login(item, where),
+        state=member(item, "state", str, where),
+        commit=member(item, "commit_id", str, where, optional=True) or "",
+        submitted_at=member(item, "submitted_at", str, where, optional=True) or "",
+        url=member(item, "html_url", str, where, optional=True) or "",
+    )
 
 
 _NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
@@ -67,16 +91,22 @@ class Client(NamedTuple):
         return cls(api.rstrip("/"), os.environ.get("GITHUB_TOKEN") or None)
 
     def pull_request(self, slug: str, number: int) -> PullRequest:
-        data, _ = _get(f"{self.api}/repos/{slug}/pulls/{number}", self.token)
-        return PullRequest(
-            number=int(data["number"]),
-            url=str(data.get("html_url", "")),
-            author=str(data["user"]["login"]),
-            merged=bool(data.get("merged")),
-            merge_commit=str(data.get("merge_commit_sha") or ""),
-            head=str(data["head"]["sha"]),
-            labels=tuple(str(label["name"]) for label in data.get("labels", [])),
-        )
+        url = f"{self.api}/repos/{slug}/pulls/{number}"
+        data, _ = _get(url, self.token)
+        where = f"GitHub's pull request #{number} ({url})"
+        try:
+            labels = items(member(data, "labels", list, where, optional=True) or [], where)
+            return PullRequest(
+                number=member(data, "number", int, where),
+                url=member(data, "html_url", str, where, optional=True) or "",
+                author=_login(data, where),
+                merged=bool(member(data, "merged", bool, where, optional=True)),
+                merge_commit=member(data, "merge_commit_sha", str, where, optional=True) or "",
+                head=member(member(data, "head", dict, where), "sha", str, f"{where}: head"),
+                labels=tuple(member(label, "name", str, f"{where}: labels") for label in labels),
+            )
+        except JsonProblem as error:
+            raise GitHubError(f"{error}; not GitHub's documented format") from error
 
     def reviews(self, slug: str, number: int) -> list[Review]:
         """Every review, following GitHub's pagination (`Link: <...>; rel="next"`)."""
@@ -84,18 +114,12 @@ class Client(NamedTuple):
         found: list[Review] = []
         while url:
             data, link = _get(url, self.token)
-            for item in data:
-                user = item.get("user") or {}
-                found.append(
-                    Review(
-                        id=int(item["id"]),
-                        login=str(user.get("login", "")),
-                        state=str(item.get("state", "")),
-                        commit=str(item.get("commit_id") or ""),
-                        submitted_at=str(item.get("submitted_at") or ""),
-                        url=str(item.get("html_url", "")),
-                    )
-                )
+            where = f"GitHub's reviews of pull request #{number} ({url})"
+            try:
+                found += [_review(item, f"{where}: review {i + 1}") for i, item in
+                          enumerate(items(data, where))]  # fmt: skip
+            except JsonProblem as error:
+                raise GitHubError(f"{error}; not GitHub's documented format") from error
             match = _NEXT.search(link)
             url = match.group(1) if match else None
         return found

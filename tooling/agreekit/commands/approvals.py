@@ -13,7 +13,12 @@ from agreekit.approvals.evidence import gather
 from agreekit.approvals.github_reviews import counted_reviews, stage_of
 from agreekit.approvals.recording import missing_stages, write_record
 from agreekit.approvals.stages import BY_ID
-from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    load_or_exit,
+    repo_option,
+)
 from agreekit.errors import DONE, Failure, refused
 from agreekit.github import Client, GitHubError
 
@@ -41,6 +46,8 @@ def run(repo: Path, number: int, slug: str) -> int:
     if not slug:
         raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
     agreement = load_or_exit(repo)
+    git_repository(repo, required="approvals are git tags: run it in a clone of the repository")
+    approval_history_usable(repo, agreement.directory)
     client = Client.from_environment()
     try:
         pull = client.pull_request(slug, number)

@@ -11,7 +11,12 @@ from agreekit.approvals.evidence import gather
 from agreekit.approvals.record import DECISIONS
 from agreekit.approvals.recording import missing_stages, write_record
 from agreekit.approvals.stages import BY_ID
-from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    load_or_exit,
+    repo_option,
+)
 from agreekit.errors import DONE, Failure, refused
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
@@ -50,10 +55,8 @@ def run(repo: Path, stage_id: str, approver_id: str | None, decision: str, sourc
     """Check that the approver may approve the stage now, then write the record."""
     stage = BY_ID[stage_id]
     agreement = load_or_exit(repo)
-    if not git.is_repository(repo):
-        raise Failure(
-            f"{repo}: not a git repository: approvals are git tags; run `git init` and commit first"
-        )
+    git_repository(repo, required="approvals are git tags: run `git init` and commit first")
+    approval_history_usable(repo, agreement.directory)
     approver = _approver(agreement, repo, approver_id)
     if not approver.has_role(stage.role):
         raise refused(

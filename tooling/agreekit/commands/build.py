@@ -9,7 +9,7 @@ import click
 
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import force_option, refuse, repo_option
-from agreekit.errors import DONE, FINDINGS, refused
+from agreekit.errors import DONE, FINDINGS, USAGE, Failure, refused
 from agreekit.report import as_text
 
 
@@ -40,7 +40,7 @@ def run(repo: Path, no_pdf: bool, strict: bool, force: bool) -> int:
     """Check, then build the site (and the PDF unless `no_pdf`) and swap it in once complete."""
     from agreekit.outputs import Refused
     from agreekit.publish.render import RenderError
-    from agreekit.publish.site import SiteError, build_site
+    from agreekit.publish.site import SiteConfigError, SiteError, build_site
 
     total = 2 if no_pdf else 3
     started = _step(1, total, "Checking the agreement")
@@ -70,6 +70,8 @@ def run(repo: Path, no_pdf: bool, strict: bool, force: bool) -> int:
         )  # fmt: skip
     except Refused as error:
         refuse(error)
+    except SiteConfigError as error:
+        raise Failure(str(error), USAGE) from error
     except SiteError as error:
         raise refused(f"site not built: {error}") from error
     except RenderError as error:

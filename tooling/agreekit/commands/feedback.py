@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,29 +13,32 @@ from agreekit.commands.common import (
     in_repo,
     load_or_exit,
     repo_option,
+    usable_records,
     write_or_refuse,
 )
-from agreekit.errors import DONE, FINDINGS, Failure, os_failure
-from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
+from agreekit.errors import DONE, FINDINGS, Failure
+from agreekit.json_input import JsonProblem, read_json_file
+from agreekit.workflow.feedback import (
+    FeedbackInputError,
+    as_html,
+    as_markdown,
+    compile_feedback,
+    review_comments,
+)
 
 
 def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
+    """Every comment of the review comment files, each file read within limits and checked."""
     comments: list[dict[str, Any]] = []
     for path in paths:
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except OSError as error:
-            raise os_failure(error, "read") from error
-        except UnicodeDecodeError as error:
-            raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
-        except json.JSONDecodeError as error:
-            raise Failure(
-                f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); "
-                "save GitHub's review comments response as it is"
-            ) from error
-        if not isinstance(data, list):
-            raise Failure(f"{path}: expected a JSON list of review comments")
-        comments += data
+            data = read_json_file(path)
+        except JsonProblem as error:
+            raise Failure(f"{error}; save GitHub's review comments response as it is") from error
+        try:
+            comments += review_comments(data, str(path))
+        except FeedbackInputError as error:
+            raise Failure(str(error)) from error
     return comments
 
 
@@ -70,6 +72,7 @@ def run(
 ) -> int:
     """Write dist/feedback.md and .html, or with `check_only` list the open items (1 if any)."""
     agreement = load_or_exit(repo)
+    usable_records(agreement, "negotiation.yml", "legal-review.yml", "internal-review.yml")
     try:
         entries = compile_feedback(agreement, read_comments(comment_files))
     except FeedbackInputError as error:
@@ -83,6 +86,8 @@ def run(
     markdown = as_markdown(agreement, entries)
     folder = in_repo(repo, output)
     page = as_html(markdown, html.escape(agreement.file.title))
-    write_or_refuse({folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force)
+    write_or_refuse(
+        {folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force, repo=repo
+    )
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")
     return DONE

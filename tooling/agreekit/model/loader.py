@@ -9,9 +9,10 @@ from agreekit.finding import Finding, Location, finding
 from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
-from agreekit.model.input_file import read_input
+from agreekit.model.input_file import path_exists, read_input
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
+from agreekit.model.records_folder import records_folder_problem, unknown_records
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
@@ -51,6 +52,12 @@ def read_text(path: Path, display: str, repo: Path) -> TextFile:
             f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; "
             "save the file as UTF-8 in your editor"
         )
+        return TextFile(None, [finding("AK903", Location(display, line, col), message)])
+    if "\0" in text:  # no text editor writes one; published, it would cut the page short
+        at = text.index("\0")
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        message = "a NUL byte (0x00) is in the text; remove it (the file may be binary)"
         return TextFile(None, [finding("AK903", Location(display, line, col), message)])
     return TextFile(text.removeprefix("\ufeff").replace("\r\n", "\n"), [])
 
@@ -202,23 +209,52 @@ def parse_section(text: str, display: str, findings: list[Finding]) -> Section |
 def _load_records(
     repo: Path, directory: str, findings: list[Finding], texts: dict[str, tuple[str, ...]]
 ) -> Records:
+    """Each record file that exists, typed; one that exists and does not load is `broken` (its
+    first problem), never taken for a record not written yet."""
     loaded: dict[str, Record[Any]] = {}
+    broken: list[Finding] = []
+    folder = repo / directory / RECORDS_DIR
+    folder_problem = records_folder_problem(repo, folder, f"{directory}/{RECORDS_DIR}")
+    if folder_problem is not None:
+        findings.append(folder_problem)
+        return Records(broken=(folder_problem,))
     for name, (attribute, model) in RECORD_FILES.items():
-        path = repo / directory / RECORDS_DIR / name
-        if not path.is_file():
-            continue
+        path = folder / name
         display = f"{directory}/{RECORDS_DIR}/{name}"
-        text_file = read_text(path, display, repo)
-        findings += text_file.findings
-        if text_file.text is None:
+        if not path_exists(path):
             continue
-        texts[display] = tuple(text_file.text.split("\n"))
-        document = load_yaml(text_file.text, display)
-        findings += document.findings
-        if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
-            continue
-        value, errors = validate(model, document.data, document.source)
-        findings += errors
-        if value is not None:
-            loaded[attribute] = Record(display, value, document.data, document.source)
-    return Records(**loaded)
+        problems = _load_record(repo, path, display, model, loaded, attribute, texts)
+        findings += problems
+        if attribute not in loaded:
+            broken.append(problems[0] if problems else finding("AK104", Location(display), "empty"))
+    findings += unknown_records(folder, f"{directory}/{RECORDS_DIR}")
+    return Records(**loaded, broken=tuple(broken))
+
+
+def _load_record(
+    repo: Path,
+    path: Path,
+    display: str,
+    model: type[Any],
+    loaded: dict[str, Record[Any]],
+    attribute: str,
+    texts: dict[str, tuple[str, ...]],
+) -> list[Finding]:
+    """Load one record file into `loaded[attribute]`; the problems that kept it out, if any."""
+    text_file = read_text(path, display, repo)
+    if text_file.text is None:
+        return text_file.findings
+    texts[display] = tuple(text_file.text.split("\n"))
+    document = load_yaml(text_file.text, display)
+    problems = list(document.findings)
+    if document.data is None and not problems:
+        problems.append(
+            finding("AK104", Location(display), "the record is empty; write it or remove the file")
+        )
+    if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
+        return problems
+    value, errors = validate(model, document.data, document.source)
+    problems += errors
+    if value is not None:
+        loaded[attribute] = Record(display, value, document.data, document.source)
+    return problems

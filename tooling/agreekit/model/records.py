@@ -9,9 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
+from agreekit.finding import Finding
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.source import SourceMap
 from agreekit.model.typed import model, spec
+from agreekit.zones import zone_problem
 
 RecordModel = TypeVar("RecordModel")
 
@@ -77,14 +79,32 @@ class InternalReviewRecord:
     comments: list[ReviewComment] = spec(factory=list)
 
 
+def _clock_problem(text: str) -> str:
+    try:
+        dt.time.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is no time of day; write HH:MM, from 00:00 to 23:59"
+    return ""
+
+
+def _calendar_problem(day: dt.date) -> str:
+    """Calendars and .ics hold years 1 to 9999; a meeting near either end cannot be written."""
+    if not 1900 <= day.year <= 9000:
+        return f"{day} is outside the years a calendar invitation can hold; check the year"
+    return ""
+
+
 @model
 class Meeting:
-    date: dt.date
+    date: dt.date = spec(check=_calendar_problem)
     time: str = spec(
-        pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.", hint="write HH:MM"
+        pattern=r"^\d{2}:\d{2}$",
+        description="Local start time, HH:MM.",
+        hint="write HH:MM",
+        check=_clock_problem,
     )
     duration_minutes: int = spec(60, gt=0, le=24 * 60)
-    timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
+    timezone: str = spec(description="IANA time zone, e.g. Europe/London.", check=zone_problem)
     place: str = ""
     link: str = ""
     organiser: Identifier
@@ -141,6 +161,9 @@ class Records:
     internal_review: Record[InternalReviewRecord] | None = None
     signing: Record[SigningRecord] | None = None
     communication: Record[CommunicationRecord] | None = None
+    # The first problem of each record file that exists but does not load (or of the folder):
+    # such a record is broken, not "not written yet".
+    broken: tuple[Finding, ...] = ()
 
     def all(self) -> list[Record[Any]]:
         found = [self.negotiation, self.legal_review, self.internal_review, self.signing]

@@ -32,6 +32,7 @@ class Rules:
     gt: float | None = None
     le: float | None = None
     min_length: int | None = None
+    check: Callable[[Any], str] | None = None  # a test by name (a zone...): "" or the problem
 
 
 @dataclasses.dataclass(frozen=True)
@@ -280,6 +281,8 @@ def _apply(rules: Rules, value: Any, path: Path, problems: list[Problem]) -> Any
         broken = f"must be at most {rules.le:g}; got {value}"
     elif rules.min_length is not None and len(value) < rules.min_length:
         broken = f"needs at least {rules.min_length} item(s)"
+    elif rules.check is not None:
+        broken = rules.check(value)
     if not broken:
         return value
     problems.append(Problem("invalid", path, broken))

@@ -70,18 +70,13 @@ def from_review_comments(
     by_handle = {s.github.lower(): s.name for s in agreement.file.stakeholders if s.github}
     entries = []
     for comment in comments:
-        try:
-            if comment.get("in_reply_to_id"):
-                continue
-            url = str(comment["html_url"])
-            login = str(comment["user"]["login"])
-            path = str(comment["path"])
-            body = str(comment["body"]).strip()
-            number = comment["id"]
-        except (KeyError, TypeError) as error:
-            raise FeedbackInputError(
-                f"a review comment lacks {error}; expected GitHub's format"
-            ) from error
+        if comment.get("in_reply_to_id"):
+            continue
+        url = str(comment["html_url"])
+        login = str((comment.get("user") or {}).get("login") or "ghost")  # null: account deleted
+        path = str(comment["path"])
+        body = str(comment["body"]).strip()
+        number = comment["id"]
         line = comment.get("line") or comment.get("original_line")
         entries.append(FeedbackEntry(
             by_path.get(path, path), "pull request review", f"comment {number}",
@@ -89,6 +84,29 @@ def from_review_comments(
             "", tracked.get(url, True), url,
         ))  # fmt: skip
     return entries
+
+
+def review_comments(data: Any, source: str) -> list[dict[str, Any]]:
+    """GitHub's review comments payload read from `source`, its shape checked: each comment an
+    object with the fields feedback shows, of the types GitHub documents."""
+    from agreekit.json_input import JsonProblem, items, member
+
+    try:
+        for index, comment in enumerate(items(data, source)):
+            where = f"{source}: comment {index + 1}"
+            member(comment, "id", int, where)
+            user = member(comment, "user", dict, where, optional=True)  # null: a deleted account
+            if user is not None:
+                member(user, "login", str, f"{where}: user")
+            for key in ("html_url", "path", "body"):
+                member(comment, key, str, where)
+            for key in ("line", "original_line", "in_reply_to_id"):
+                member(comment, key, int, where, optional=True)
+    except JsonProblem as error:
+        raise FeedbackInputError(
+            f"{error}; expected GitHub's format: save its review comments response as it is"
+        ) from error
+    return list(data)
 
 
 def compile_feedback(
