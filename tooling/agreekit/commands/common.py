@@ -11,7 +11,6 @@ from typing import NoReturn
 
 import click
 
-from agreekit.checks.registry import enrich
 from agreekit.errors import USAGE, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
@@ -58,7 +57,7 @@ def load_or_exit(repo: Path) -> Agreement:
     """The agreement, or a Failure (exit 2) with the input findings that stopped it from loading."""
     agreement, findings = load_agreement(repo)
     if agreement is None:
-        raise Failure(as_text([enrich(f) for f in findings], "agreement/"), USAGE)
+        raise Failure(as_text(findings, "agreement/"), USAGE)
     return agreement
 
 

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import textwrap
-from importlib import resources
-from typing import Any
 
 import click
-import yaml
 
 from agreekit.checks.registry import BY_CODE, CHECKS, normalise_code
 from agreekit.errors import DONE, USAGE, Failure
+from agreekit.finding import Rule
 
 
-def explanations() -> dict[str, dict[str, Any]]:
-    text = resources.files("agreekit").joinpath("checks", "explanations.yml").read_text("utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
-    return data
-
-
-def render(code: str, explanation: dict[str, Any]) -> str:
-    check = BY_CODE[code]
-    parts = [f"{check.code} {check.name} ({check.severity})", "", check.summary]
-    for title, key in (("What it does", "what"), ("Why it matters", "why")):
-        parts += ["", title, textwrap.indent(explanation[key].strip(), "  ")]
-    parts += ["", "Example", textwrap.indent(explanation["example"].rstrip(), "    ")]
-    parts += ["", "Fix", textwrap.indent(explanation["fix"].strip(), "  ")]
-    if explanation.get("fixed"):
-        parts += ["", textwrap.indent(explanation["fixed"].rstrip(), "    ")]
+def render(rule: Rule) -> str:
+    """The rule's page: summary, what it does, why it matters, an example and the fix."""
+    code, explanation = rule.code, rule.explanation
+    parts = [f"{code} {rule.name} ({rule.severity})", "", rule.summary]
+    for title, text in (("What it does", explanation.what), ("Why it matters", explanation.why)):
+        parts += ["", title, textwrap.indent(text.strip(), "  ")]
+    parts += ["", "Example", textwrap.indent(explanation.example.rstrip(), "    ")]
+    parts += ["", "Fix", textwrap.indent(explanation.fix.strip(), "  ")]
+    if explanation.fixed:
+        parts += ["", textwrap.indent(explanation.fixed.rstrip(), "    ")]
     parts += ["", f"Silence it on one line with `agreekit: ignore {code[2:]}` in a comment."]
     return "\n".join(parts)
 
@@ -49,5 +42,5 @@ def run(code: str | None, list_all: bool) -> int:
     wanted = next((c.code for c in CHECKS if c.name == code), None) or normalise_code(code)
     if wanted not in BY_CODE:
         raise Failure(f"no check '{code}'; `agreekit explain --list` shows them all", USAGE)
-    click.echo(render(wanted, explanations()[wanted]))
+    click.echo(render(BY_CODE[wanted].rule))
     return DONE

@@ -17,7 +17,14 @@ from agreekit.commands.common import (
     write_or_refuse,
 )
 from agreekit.errors import DONE, refused
-from agreekit.workflow.meeting import MeetingError, invitation
+from agreekit.files import write_atomic
+from agreekit.workflow.meeting import (
+    MeetingError,
+    fingerprint,
+    invitation,
+    next_sequence,
+    with_invitation,
+)
 
 
 @click.command()
@@ -46,4 +53,13 @@ def run(repo: Path, output: Path, version: str | None, force: bool) -> int:
     target = in_repo(repo, output)
     write_or_refuse({target: ics}, force=force, repo=repo)
     click.echo(f"wrote {target}")
+    signing = agreement.records.signing
+    assert signing is not None  # invitation() refuses without it
+    sequence, digest = next_sequence(signing.model), fingerprint(signing.model.meeting)
+    sent = signing.model.invitation
+    if sent is None or (sent.sequence, sent.fingerprint) != (sequence, digest):
+        record = repo / signing.file
+        write_atomic(record, with_invitation(record.read_text("utf-8"), sequence, digest))
+        moved = "" if sequence == 0 else " (the meeting changed: an updated invitation)"
+        click.echo(f"recorded invitation sequence {sequence} in {record}{moved}; commit it")
     return DONE

@@ -92,13 +92,18 @@ def run(repo: Path, version: str, output: Path) -> int:
          f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
          evidence.signing_required)  # fmt: skip
 
-    from agreekit.publish.document import document, write_pdf
+    from agreekit.publish.document import document, write_pdf, xmp_description
     from agreekit.publish.version import Version
 
     click.echo(f"Writing the final PDF of {version}...", err=True)
-    html = document(agreement, Version(version, True, evidence.head), evidence.head_content, signed)
+    final = Version(version, True, evidence.head)
+    html = document(agreement, final, evidence.head_content, signed)
+    xmp = xmp_description(agreement, final, evidence.head_content)
     base = f"{agreement.file.reference or 'agreement'}-{version}"
-    files = {f"{base}.pdf": write_pdf(html, base_url=str(repo))}
+    files = {f"{base}.pdf": write_pdf(html, base_url=str(repo), archival=True, xmp=xmp)}
+    from agreekit.publish.word import agreement_docx
+
+    files[f"{base}.docx"] = agreement_docx(agreement, final, evidence.head_content, signed)
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():

@@ -10,7 +10,8 @@ import os
 import stat
 from pathlib import Path
 
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import Finding, Location
+from agreekit.model.problems import AK104, AK904
 from agreekit.model.records import RECORD_FILES
 
 
@@ -21,11 +22,10 @@ def records_folder_problem(repo: Path, folder: Path, display: str) -> Finding | 
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        return finding("AK904", Location(display), f"cannot look into it: {error.strerror}")
+        return AK904.at(Location(display), f"cannot look into it: {error.strerror}")
     real, real_root = os.path.realpath(folder), os.path.realpath(repo)
     if os.path.commonpath([real, real_root]) != real_root:
-        return finding(
-            "AK904",
+        return AK904.at(
             Location(display),
             f"links to {real}, outside the repository; make records/ a folder of the repository",
         )
@@ -33,13 +33,12 @@ def records_folder_problem(repo: Path, folder: Path, display: str) -> Finding | 
         if stat.S_ISLNK(mode):
             mode = os.stat(folder).st_mode
         if not stat.S_ISDIR(mode):
-            return finding(
-                "AK904", Location(display), "not a folder; records/ holds the record files (*.yml)"
+            return AK904.at(
+                Location(display), "not a folder; records/ holds the record files (*.yml)"
             )
         os.listdir(folder)
     except OSError as error:
-        return finding(
-            "AK904",
+        return AK904.at(
             Location(display),
             f"cannot read the folder: {error.strerror}; check its permissions",
         )
@@ -66,5 +65,5 @@ def unknown_records(folder: Path, display: str) -> list[Finding]:
             f"'{name}' is not a record agreekit reads; {guess}the records are {expected}: "
             "rename it or move it out of records/"
         )
-        found.append(finding("AK104", Location(f"{display}/{name}"), message))
+        found.append(AK104.at(Location(f"{display}/{name}"), message))
     return found

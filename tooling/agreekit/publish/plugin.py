@@ -22,9 +22,9 @@ from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
-from agreekit.publish.pages import changes_page, home_page
-from agreekit.publish.render import SITE, RenderError, render_agreement
+from agreekit.publish.pages import changes_page, home_page, page_descriptions
 from agreekit.publish.version import Version, content_id, current_version
+from agreekit.text.render import SITE, RenderError, render_agreement
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"
@@ -33,6 +33,7 @@ CSS_URI = "assets/agreekit.css"
 class AgreekitConfig(Config):
     agreement = c.Type(str, default="agreement")  # the folder holding agreement.yml
     pdf = c.Type(bool, default=False)  # link the PDF from the home page (`agreekit build` sets it)
+    docx = c.Type(bool, default=False)  # link the Word copy from the home page (the same)
 
 
 class AgreekitPlugin(BasePlugin[AgreekitConfig]):
@@ -54,6 +55,7 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         except RenderError as error:
             raise PluginError(str(error)) from None
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        self.descriptions = page_descriptions(agreement)
         config.site_name = agreement.file.title
         # Navigation in agreement.yml order, between the generated home and changes pages.
         sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
@@ -80,7 +82,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             if file.is_documentation_page() and file.src_uri not in self.pages:
                 files.remove(file)
         repo, folder = self.repo, self.config.agreement
-        home = home_page(self.agreement, self.version, self.content_id, self.config.pdf)
+        home = home_page(
+            self.agreement, self.version, self.content_id, self.config.pdf, self.config.docx
+        )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
@@ -88,6 +92,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        description = self.descriptions.get(page.file.src_uri)
+        if description and not page.meta.get("description"):
+            page.meta["description"] = description
         return self.pages.get(page.file.src_uri, markdown)
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -55,6 +55,7 @@ def build_site(
     *,
     strict: bool,
     pdf: bool,
+    docx: bool = False,
     report: Callable[[str], None],
     force: bool = False,
     finish: Callable[[Path], None] = lambda folder: None,
@@ -90,6 +91,7 @@ def build_site(
         if plugin is None:
             raise SiteConfigError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
+        plugin.config["docx"] = docx
         plugin.managed = True  # the manifest is written below, once the PDF is in
         if checked is not None:
             plugin.checked = checked

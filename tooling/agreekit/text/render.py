@@ -16,11 +16,11 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
-from agreekit.publish import expressions
-from agreekit.publish.context import UNDEFINED_ADVICE, template_context
-from agreekit.publish.numbering import NumberedSection, RefError, numbered_sections, resolve
-from agreekit.publish.signatures import signature_block
-from agreekit.publish.tables import TableError, duration, table
+from agreekit.text import expressions
+from agreekit.text.context import UNDEFINED_ADVICE, template_context
+from agreekit.text.numbering import NumberedSection, RefError, numbered_sections, resolve
+from agreekit.text.signatures import signature_block
+from agreekit.text.tables import TableError, duration, table
 
 
 class RenderError(Exception):
@@ -118,7 +118,7 @@ def render_section(
 ) -> str:
     """The section as Markdown with its `#` title; raises RenderError naming file and line.
 
-    Simple templates are filled in directly (`publish.expressions`); the rest go through Jinja."""
+    Simple templates are filled in directly (`text.expressions`); the rest go through Jinja."""
     sections = sections if sections is not None else numbered_sections(agreement)
     section = numbered.section
 
