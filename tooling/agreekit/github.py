@@ -93,20 +93,7 @@ class Client(NamedTuple):
     def pull_request(self, slug: str, number: int) -> PullRequest:
         url = f"{self.api}/repos/{slug}/pulls/{number}"
         data, _ = _get(url, self.token)
-        where = f"GitHub's pull request #{number} ({url})"
-        try:
-            labels = items(member(data, "labels", list, where, optional=True) or [], where)
-            return PullRequest(
-                number=member(data, "number", int, where),
-                url=member(data, "html_url", str, where, optional=True) or "",
-                author=_login(data, where),
-                merged=bool(member(data, "merged", bool, where, optional=True)),
-                merge_commit=member(data, "merge_commit_sha", str, where, optional=True) or "",
-                head=member(member(data, "head", dict, where), "sha", str, f"{where}: head"),
-                labels=tuple(member(label, "name", str, f"{where}: labels") for label in labels),
-            )
-        except JsonProblem as error:
-            raise GitHubError(f"{error}; not GitHub's documented format") from error
+        return parse_pull_request(data, f"GitHub's pull request #{number} ({url})")
 
     def reviews(self, slug: str, number: int) -> list[Review]:
         """Every review, following GitHub's pagination (`Link: <...>; rel="next"`)."""
@@ -114,12 +101,34 @@ class Client(NamedTuple):
         found: list[Review] = []
         while url:
             data, link = _get(url, self.token)
-            where = f"GitHub's reviews of pull request #{number} ({url})"
-            try:
-                found += [_review(item, f"{where}: review {i + 1}") for i, item in
-                          enumerate(items(data, where))]  # fmt: skip
-            except JsonProblem as error:
-                raise GitHubError(f"{error}; not GitHub's documented format") from error
+            found += parse_reviews(data, f"GitHub's reviews of pull request #{number} ({url})")
             match = _NEXT.search(link)
             url = match.group(1) if match else None
         return found
+
+
+def parse_pull_request(data: Any, where: str) -> PullRequest:
+    """A pull request from GitHub's "Get a pull request" answer, its shape checked."""
+    try:
+        labels = items(member(data, "labels", list, where, optional=True) or [], where)
+        return PullRequest(
+            number=member(data, "number", int, where),
+            url=member(data, "html_url", str, where, optional=True) or "",
+            author=_login(data, where),
+            merged=bool(member(data, "merged", bool, where, optional=True)),
+            merge_commit=member(data, "merge_commit_sha", str, where, optional=True) or "",
+            head=member(member(data, "head", dict, where), "sha", str, f"{where}: head"),
+            labels=tuple(member(label, "name", str, f"{where}: labels") for label in labels),
+        )
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
+
+
+def parse_reviews(data: Any, where: str) -> list[Review]:
+    """One page of GitHub's "List reviews for a pull request" answer, its shape checked."""
+    try:
+        return [
+            _review(item, f"{where}: review {i + 1}") for i, item in enumerate(items(data, where))
+        ]
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
