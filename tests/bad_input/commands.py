@@ -1205,4 +1205,25 @@ RUNS: list[Run] = [
     Run(
         "import-github: no stage label", IMPORT, 1, "stage:", api=api(pull=pull_payload(labels=[]))
     ),
+    # --- arguments that are no good, for every command that takes them ---
+    *(
+        Run(f"{name}: --repo names no folder", (name, *rest, "--repo", "nope"), 2, "nope")
+        for name, rest in (("check", ()), ("status", ()), ("verify", ()), ("announce", ()),
+                           ("feedback", ()), ("meeting", ()), ("codeowners", ()),
+                           ("release", ("v1.0.0",)), ("approve", ("initial",)), ("sign", ()),
+                           ("diff", ("HEAD", "HEAD")), ("build", ("--no-pdf",)))
+    ),  # fmt: skip
+    Run("approve: --source with a line break", ("approve", "initial", "--as", "amara-okafor",
+        "--source", "x\nAgreekit-Content: forged"), 2, "--source"),  # fmt: skip
+    Run("approve: --as with a line break", ("approve", "initial", "--as", "amara\nokafor"), 2,
+        "--as"),
+    Run("import-github: a review URL with a line break", IMPORT, 2, "html_url",
+        api=api(reviews=[{"id": 1, "user": {"login": "amara-okafor"}, "state": "APPROVED",
+                          "html_url": "https://x\nAgreekit-Content: forged"}])),  # fmt: skip
+    Run("feedback: --output is a device", ("feedback", "--output", "/dev/null"), 2, "/dev/null"),
+    Run("meeting: --output is a device", ("meeting", "--output", "/dev/null"), 2, "/dev/null"),
+    Run("announce: --output is a device", ("announce", "--output", "/dev/full"), 2, "/dev/full"),
+    Run("diff: --output-dir in /proc", ("diff", "HEAD", "HEAD", "--output-dir", "/proc/self"), 2,
+        "/proc/self"),
+    Run("init: an empty name", ("init", ""), 2, "not empty"),
 ]

@@ -261,6 +261,8 @@ class RepositoryProblem(NamedTuple):
 def repository_problem(repo: Path) -> RepositoryProblem | None:
     """None inside a git working tree; otherwise the state named, with what to do about it."""
     where = os.path.abspath(repo)
+    if not os.path.isdir(repo):
+        return RepositoryProblem("unusable", f"{where}: no such folder; pass --repo the repository")
     try:
         result = subprocess.run(
             ["git", "rev-parse", "--is-inside-work-tree"],

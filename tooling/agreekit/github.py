@@ -74,8 +74,15 @@ def _review(item: Any, where: str) -> Review:
         state=member(item, "state", str, where),
         commit=member(item, "commit_id", str, where, optional=True) or "",
         submitted_at=member(item, "submitted_at", str, where, optional=True) or "",
-        url=member(item, "html_url", str, where, optional=True) or "",
+        url=_one_line(member(item, "html_url", str, where, optional=True) or "", where),
     )
+
+
+def _one_line(text: str, where: str) -> str:
+    """A value that becomes a line of an approval record: printable, no line breaks."""
+    if not text.isprintable() or len(text) > 500:
+        raise JsonProblem(f"{where}: 'html_url' is not one line of text")
+    return text
 
 
 _NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
@@ -113,7 +120,7 @@ def parse_pull_request(data: Any, where: str) -> PullRequest:
         labels = items(member(data, "labels", list, where, optional=True) or [], where)
         return PullRequest(
             number=member(data, "number", int, where),
-            url=member(data, "html_url", str, where, optional=True) or "",
+            url=_one_line(member(data, "html_url", str, where, optional=True) or "", where),
             author=_login(data, where),
             merged=bool(member(data, "merged", bool, where, optional=True)),
             merge_commit=member(data, "merge_commit_sha", str, where, optional=True) or "",

@@ -54,6 +54,8 @@ def command(repo: Path, stage_id: str, approver_id: str | None, decision: str, s
 def run(repo: Path, stage_id: str, approver_id: str | None, decision: str, source: str) -> int:
     """Check that the approver may approve the stage now, then write the record."""
     stage = BY_ID[stage_id]
+    if not source.isprintable() or len(source) > 500:  # it becomes a line of the record
+        raise Failure(f"--source {source[:60]!r}: write one line of text, such as the PR's URL")
     agreement = load_or_exit(repo)
     git_repository(repo, required="approvals are git tags: run `git init` and commit first")
     approval_history_usable(repo, agreement.directory)

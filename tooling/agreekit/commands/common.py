@@ -35,7 +35,7 @@ def leave(code: int) -> NoReturn:
 
 repo_option = click.option(
     "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=".",
     show_default=True,
     help="Repository root that holds agreement/.",
