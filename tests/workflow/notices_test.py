@@ -67,3 +67,36 @@ def test_a_users_notice_stops_every_notice_until_force(sample: SampleRepo) -> No
     assert sample.cli("announce", "--force").returncode == 0
     assert sample.cli("announce").returncode == 0
     assert (folder / "hr.eml").read_text() != "my own email to HR\n"
+
+
+def test_a_department_without_a_head_is_told_through_its_people(sample: SampleRepo) -> None:
+    sample.replace("agreement.yml", "    head: tom-adeyemi\n", "")
+    result = sample.cli("announce")
+    assert result.returncode == 0, result.stderr
+    raw = (sample.root / "dist" / "notices" / "operations.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"] == (
+        "Amara Okafor <amara.okafor@harbourside-housing.example>, "
+        "Tom Adeyemi <tom.adeyemi@harbourside-housing.example>, "
+        "Rachel Osei <rachel.osei@harbourside-housing.example>"
+    )
+
+
+def test_no_notice_without_anyone_to_tell_or_outside_the_plan(sample: SampleRepo) -> None:
+    sample.replace(
+        "agreement.yml",
+        "  - id: operations\n",
+        "  - id: facilities\n    name: Facilities\n  - id: operations\n",
+    )
+    sample.replace("records/communication.yml", "  - department: hr\n    channel: email\n", "")
+    sample.replace(
+        "records/communication.yml",
+        "departments:\n",
+        "departments:\n  - department: facilities\n    channel: email\n",
+    )
+    result = sample.cli("announce")
+    assert result.returncode == 1
+    folder = sample.root / "dist" / "notices"
+    assert sorted(p.stem for p in folder.glob("*.md")) == ["finance", "it", "operations"]
+    assert "department 'hr' is not in the communication plan (AK407)" in result.stderr
+    assert "department 'facilities' has no head and nobody named in it" in result.stderr

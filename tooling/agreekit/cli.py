@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "check": "check",
     "codeowners": "codeowners",
+    "dates": "dates",
     "diff": "diff",
     "explain": "explain",
     "feedback": "feedback",

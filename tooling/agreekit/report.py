@@ -8,16 +8,33 @@ from collections.abc import Sequence
 from agreekit.finding import Finding
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def folders_of(findings: Sequence[Finding]) -> str:
+    """Where the findings are: their files' top folders, as `agreement/ and .github/`."""
+    tops = dict.fromkeys(
+        f.location.file.split("/", 1)[0] + ("/" if "/" in f.location.file else "") for f in findings
+    )
+    names = list(tops)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def as_text(findings: Sequence[Finding], checked: str) -> str:
+    """One line per finding, then a summary that counts errors and warnings where they are."""
     lines = [
         f"{f.location.file}:{f.location.line}:{f.location.col}: {f.code} {f.message}"
         for f in findings
     ]
     if findings:
         errors = sum(1 for f in findings if f.severity == "error")
-        noun = "finding" if len(findings) == 1 else "findings"
+        warnings = len(findings) - errors
+        counted = " and ".join(
+            _count(n, noun) for n, noun in ((errors, "error"), (warnings, "warning")) if n
+        )
         lines.append(
-            f"Found {len(findings)} {noun} ({errors} errors) in {checked}. "
+            f"Found {counted} in {folders_of(findings)}. "
             "`agreekit explain CODE` tells how to fix each."
         )
     else:

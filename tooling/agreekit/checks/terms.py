@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
 from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.checks.targets import data_sections
-from agreekit.finding import ERROR, Explanation, Finding, Rule
+from agreekit.finding import ERROR, WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
+from agreekit.model.key_dates import key_dates
 
 # Active ISO 4217 codes (2025), plus the precious metals and SDR codes contracts sometimes use.
 ISO_4217 = frozenset(
@@ -420,3 +422,60 @@ def signing_meeting_timely(agreement: Agreement, context: CheckContext) -> Itera
     if meeting.date < today and not meeting.held:
         message = f"the signing meeting ({meeting.date}) is in the past (today is {today}); reschedule it, or mark it held: true"
         yield AK224.at(where, message)
+
+
+AK229 = Rule(
+    "AK229",
+    "renewal-notice-due",
+    WARNING,
+    summary="The last day to give notice against renewal is within 30 days, or has passed.",
+    hint="Decide on renewal now: give notice before the deadline, or let the term renew.",
+    explanation=Explanation(
+        what=(
+            "With `term.renewal.automatic: true`, the term renews unless a party gives "
+            "`term.renewal.notice` before `term.end_date`. This warns from 30 days before that "
+            "deadline until the term ends, as of today (or `AGREEKIT_TODAY`). `agreekit dates` "
+            "lists the deadline with the other key dates."
+        ),
+        why=(
+            "A missed notice deadline renews the agreement for another period on the same "
+            "terms, whether or not anyone meant it to."
+        ),
+        example=(
+            "# agreement.yml, checked on 2029-10-20\n"
+            "term: {end_date: 2030-01-31, renewal: {automatic: true, notice: 90 days}}\n"
+            "# notice deadline 2029-11-02"
+        ),
+        fix=(
+            "Decide with management whether to renew. It is a warning, not an error: once "
+            "decided, it passes by itself after the term ends, or silence it for the line."
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK229)
+def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
+    """AK229"""
+    term = agreement.file.term
+    if not term.renewal.automatic:
+        return
+    deadline = next(
+        (d.date for d in key_dates(agreement).dates if d.kind == "renewal-notice"), None
+    )
+    today = context.today
+    if deadline is None or today > term.end_date or today < deadline - dt.timedelta(days=30):
+        return
+    where = agreement.source.locate("term", "renewal", "notice")
+    if today <= deadline:
+        left = (deadline - today).days
+        message = (
+            f"the last day to give notice against renewal is {deadline} ({left} days from "
+            f"today); decide on renewal before then"
+        )
+    else:
+        message = (
+            f"the notice deadline {deadline} has passed: after {term.end_date} the term renews "
+            f"for {term.renewal.period or 'another period'} unless the parties agree otherwise"
+        )
+    yield AK229.at(where, message)

@@ -18,9 +18,9 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
-from agreekit.errors import DONE, Failure
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.model.agreement import Agreement
-from agreekit.workflow.notices import Changes, as_email, notices
+from agreekit.workflow.notices import Changes, as_email, notices, planned
 
 
 def previous_version(repo: Path) -> str | None:
@@ -76,4 +76,9 @@ def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
     write_or_refuse(files, force=force, repo=repo)
     for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")
-    return DONE
+    unsent = planned(agreement)[1]
+    for left_out in unsent:
+        click.echo(
+            f"not written: department '{left_out.department.id}' {left_out.reason}", err=True
+        )
+    return FINDINGS if unsent else DONE

@@ -10,6 +10,7 @@ import click
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import force_option, refuse, repo_option
 from agreekit.errors import DONE, FINDINGS, USAGE, Failure, refused
+from agreekit.finding import ERROR
 from agreekit.report import as_text
 
 
@@ -27,17 +28,22 @@ def _done(started: float, detail: str = "") -> None:
 @repo_option
 @click.option("--no-pdf", is_flag=True, help="Build the site without the PDF.")
 @click.option("--no-docx", is_flag=True, help="Build the site without the Word copy.")
+@click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://).")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
 @force_option
-def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> int:
+def command(
+    repo: Path, no_pdf: bool, no_docx: bool, offline: bool, strict: bool, force: bool
+) -> int:
     """Check the agreement, then build the site, the PDF and the Word copy into site/.
 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
-    return run(repo, no_pdf, no_docx, strict, force)
+    return run(repo, no_pdf, no_docx, strict, force, offline)
 
 
-def run(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> int:
+def run(
+    repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool, offline: bool = False
+) -> int:
     """Check, then build the site (the PDF and the Word copy unless told not to); swap it in
     once complete."""
     from agreekit.outputs import Refused
@@ -47,11 +53,14 @@ def run(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> i
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
     result = check_repository(repo)
-    if result.findings or result.agreement is None:
+    errors = [f for f in result.findings if f.severity == ERROR]
+    if errors or result.agreement is None:
         click.echo(as_text(result.findings, "agreement/"))
-        click.echo("Not published: an agreement with findings is not built. Fix them and rerun.")
+        click.echo("Not published: an agreement with errors is not built. Fix them and rerun.")
         return FINDINGS
-    _done(started, "no findings")
+    if result.findings:  # warnings (a renewal deadline near) are shown, and do not block
+        click.echo(as_text(result.findings, "agreement/"), err=True)
+    _done(started, f"{len(result.findings)} warnings" if result.findings else "no findings")
 
     agreement = result.agreement
     started = _step(2, total, "Building the site")
@@ -78,7 +87,7 @@ def run(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> i
             repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
             report=lambda m: click.echo(m, err=True), force=force,
             finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
-            checked=agreement,
+            checked=agreement, offline=offline,
         )  # fmt: skip
     except Refused as error:
         refuse(error)

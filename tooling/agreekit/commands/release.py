@@ -101,9 +101,14 @@ def run(repo: Path, version: str, output: Path) -> int:
     xmp = xmp_description(agreement, final, evidence.head_content)
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     files = {f"{base}.pdf": write_pdf(html, base_url=str(repo), archival=True, xmp=xmp)}
+    from agreekit.publish.offline import offline_site
     from agreekit.publish.word import agreement_docx
 
     files[f"{base}.docx"] = agreement_docx(agreement, final, evidence.head_content, signed)
+    if (repo / "mkdocs.yml").is_file():  # the site as a copy that works opened from disk
+        files[f"{base}-site.zip"] = offline_site(repo, agreement, f"{base}-site")
+    else:
+        click.echo("No mkdocs.yml: the bundle carries no copy of the site.", err=True)
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from agreekit import git
+from agreekit import clock, git
 from agreekit.approvals.evidence import GitEvidence, gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import (
@@ -16,8 +17,10 @@ from agreekit.commands.common import (
     usable_records,
 )
 from agreekit.errors import DONE, Failure
+from agreekit.model.key_dates import KeyDate, key_dates, state
 from agreekit.model.loader import AGREEMENT_DIR
 from agreekit.report import as_text
+from agreekit.workflow.dates import next_and_overdue, status_lines
 from agreekit.workflow.render import as_json, as_table
 from agreekit.workflow.steps import step_states
 
@@ -42,12 +45,23 @@ def run(repo: Path, as_json_output: bool) -> int:
         raise Failure(as_text(result.findings, "agreement/") + "\nThe agreement does not load.")
     usable_records(result.agreement)
     status = step_states(result.agreement, result.findings, evidence)
-    click.echo(as_json(status) if as_json_output else as_table(status))
+    dates, today = key_dates(result.agreement), clock.today()
+    if as_json_output:
+        click.echo(as_json(status, _dates_json(next_and_overdue(dates, today), today)))
+    else:
+        click.echo("\n".join([as_table(status), *status_lines(result.agreement, dates, today)]))
     if evidence.head and evidence.worktree_content != evidence.head_content:
         click.echo(
             "Note: agreement/ has uncommitted changes; approvals cover committed text.", err=True
         )
     return DONE
+
+
+def _dates_json(dates: list[KeyDate], today: dt.date) -> list[dict[str, object]]:
+    return [
+        {"date": d.date.isoformat(), "kind": d.kind, "title": d.title, "state": state(d, today)}
+        for d in dates
+    ]
 
 
 def _evidence(repo: Path) -> GitEvidence:
