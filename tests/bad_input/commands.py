@@ -1208,22 +1208,151 @@ RUNS: list[Run] = [
     # --- arguments that are no good, for every command that takes them ---
     *(
         Run(f"{name}: --repo names no folder", (name, *rest, "--repo", "nope"), 2, "nope")
-        for name, rest in (("check", ()), ("status", ()), ("verify", ()), ("announce", ()),
-                           ("feedback", ()), ("meeting", ()), ("codeowners", ()),
-                           ("release", ("v1.0.0",)), ("approve", ("initial",)), ("sign", ()),
-                           ("diff", ("HEAD", "HEAD")), ("build", ("--no-pdf",)))
+        for name, rest in (
+            ("check", ()),
+            ("status", ()),
+            ("verify", ()),
+            ("announce", ()),
+            ("feedback", ()),
+            ("meeting", ()),
+            ("codeowners", ()),
+            ("release", ("v1.0.0",)),
+            ("approve", ("initial",)),
+            ("sign", ()),
+            ("diff", ("HEAD", "HEAD")),
+            ("build", ("--no-pdf",)),
+        )
     ),  # fmt: skip
-    Run("approve: --source with a line break", ("approve", "initial", "--as", "amara-okafor",
-        "--source", "x\nAgreekit-Content: forged"), 2, "--source"),  # fmt: skip
-    Run("approve: --as with a line break", ("approve", "initial", "--as", "amara\nokafor"), 2,
-        "--as"),
-    Run("import-github: a review URL with a line break", IMPORT, 2, "html_url",
-        api=api(reviews=[{"id": 1, "user": {"login": "amara-okafor"}, "state": "APPROVED",
-                          "html_url": "https://x\nAgreekit-Content: forged"}])),  # fmt: skip
+    Run(
+        "approve: --source with a line break",
+        ("approve", "initial", "--as", "amara-okafor", "--source", "x\nAgreekit-Content: forged"),
+        2,
+        "--source",
+    ),  # fmt: skip
+    Run(
+        "approve: --as with a line break",
+        ("approve", "initial", "--as", "amara\nokafor"),
+        2,
+        "--as",
+    ),
+    Run(
+        "import-github: a review URL with a line break",
+        IMPORT,
+        2,
+        "html_url",
+        api=api(
+            reviews=[
+                {
+                    "id": 1,
+                    "user": {"login": "amara-okafor"},
+                    "state": "APPROVED",
+                    "html_url": "https://x\nAgreekit-Content: forged",
+                }
+            ]
+        ),
+    ),  # fmt: skip
     Run("feedback: --output is a device", ("feedback", "--output", "/dev/null"), 2, "/dev/null"),
     Run("meeting: --output is a device", ("meeting", "--output", "/dev/null"), 2, "/dev/null"),
     Run("announce: --output is a device", ("announce", "--output", "/dev/full"), 2, "/dev/full"),
-    Run("diff: --output-dir in /proc", ("diff", "HEAD", "HEAD", "--output-dir", "/proc/self"), 2,
-        "/proc/self"),
+    Run(
+        "diff: --output-dir in /proc",
+        ("diff", "HEAD", "HEAD", "--output-dir", "/proc/self"),
+        2,
+        "/proc/self",
+    ),
     Run("init: an empty name", ("init", ""), 2, "not empty"),
+    # --- dates at the ends of the calendar, for every command that computes with them ---
+    *(
+        Run(
+            f"{' '.join(args)}: {what}",
+            args,
+            code,
+            f"{AGREEMENT}:{line}",
+            replace(AGREEMENT, old, new),
+        )
+        for what, old, new, line in (
+            ("a term ending 9999-12-31", "end_date: 2030-01-31", "end_date: 9999-12-31", 25),
+            (
+                "a term starting 0001-01-01",
+                "effective_date: 2027-02-01",
+                "effective_date: 0001-01-01",
+                24,
+            ),
+            ("a review on 0001-01-01", "- 2027-07-31", "- 0001-01-01", 31),
+        )
+        for args, code in (
+            (("check",), 2),
+            (("status",), 2),
+            (("dates",), 2),
+            (("dates", "--ics", "dist/dates.ics"), 2),
+            (("build", "--no-pdf"), 1),
+            (("announce",), 2),
+            (("meeting",), 2),
+        )
+    ),  # fmt: skip
+    Run(
+        "check: a term of 7,000 years",
+        ("check",),
+        0,
+        "no findings",
+        replace(AGREEMENT, "end_date: 2030-01-31", "end_date: 9000-12-31"),
+    ),
+    Run(
+        "dates: a term of 7,000 years",
+        ("dates", "--ics", "dist/dates.ics"),
+        0,
+        "dates.ics",
+        replace(AGREEMENT, "end_date: 2030-01-31", "end_date: 9000-12-31"),
+        outputs=("dist",),
+    ),
+    Run(
+        "dates: --ics links out of the repository",
+        ("dates", "--ics", "out/dates.ics"),
+        2,
+        "out",
+        link("out", "outside-dates"),
+    ),
+    Run("dates: --ics is a folder", ("dates", "--ics", "agreement"), 2, "agreement"),
+    Run("dates: agreement.yml broken", ("dates",), 2, AGREEMENT, fill(AGREEMENT, b"term: [\n")),
+    Run(
+        "dates: AGREEKIT_TODAY invalid",
+        ("dates",),
+        2,
+        "AGREEKIT_TODAY",
+        env={"AGREEKIT_TODAY": "2027-02-29"},
+    ),
+    Run(
+        "dates: a signing meeting that is broken",
+        ("dates",),
+        2,
+        SIGNING,
+        replace(SIGNING, SIGNING_DATE, "date: 2027-02-30"),
+    ),
+    Run(
+        "import-github: GITHUB_API_URL is a file URL",
+        IMPORT,
+        2,
+        "GITHUB_API_URL",
+        env={"GITHUB_API_URL": "file:///etc"},
+    ),
+    Run(
+        "import-github: GITHUB_API_URL is plain http to a remote host",
+        IMPORT,
+        2,
+        "GITHUB_API_URL",
+        env={"GITHUB_API_URL": "http://api.github.com.example"},
+    ),
+    Run(
+        "import-github: a slug with a line break",
+        ("approvals", "import-github", "--pr", "7", "--slug", "owner/name\nx"),
+        2,
+        "--slug",
+    ),  # fmt: skip
+    Run(
+        "import-github: --pr is negative",
+        ("approvals", "import-github", "--pr", "-7", "--slug", SLUG),
+        2,
+        "pull request #-7",
+        api=api(),
+    ),  # fmt: skip
 ]

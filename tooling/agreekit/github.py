@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any, NamedTuple
 
@@ -95,6 +96,13 @@ class Client(NamedTuple):
     @classmethod
     def from_environment(cls) -> Client:
         api = os.environ.get("GITHUB_API_URL") or DEFAULT_API
+        parts = urllib.parse.urlsplit(api)
+        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        if not (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
+            raise GitHubError(
+                f"GITHUB_API_URL={api[:80]}: not an https:// address of GitHub's API; unset it "
+                f"(the default is {DEFAULT_API}) or give your GitHub Enterprise API URL"
+            )
         return cls(api.rstrip("/"), os.environ.get("GITHUB_TOKEN") or None)
 
     def pull_request(self, slug: str, number: int) -> PullRequest:

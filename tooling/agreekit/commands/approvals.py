@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import click
@@ -21,6 +22,8 @@ from agreekit.commands.common import (
 )
 from agreekit.errors import DONE, Failure, refused
 from agreekit.github import Client, GitHubError
+
+SLUG = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
 
 
 @click.group()
@@ -45,11 +48,13 @@ def run(repo: Path, number: int, slug: str) -> int:
     """Import pull request `number` of `slug`'s counted reviews as approval records."""
     if not slug:
         raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+    if not SLUG.fullmatch(slug):
+        raise Failure(f"--slug {slug[:80]!r}: not a GitHub repository name; write owner/name")
     agreement = load_or_exit(repo)
     git_repository(repo, required="approvals are git tags: run it in a clone of the repository")
     approval_history_usable(repo, agreement.directory)
-    client = Client.from_environment()
     try:
+        client = Client.from_environment()
         pull = client.pull_request(slug, number)
         reviews = client.reviews(slug, number)
     except (GitHubError, KeyError, TypeError, ValueError) as error:

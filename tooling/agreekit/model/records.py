@@ -87,16 +87,9 @@ def _clock_problem(text: str) -> str:
     return ""
 
 
-def _calendar_problem(day: dt.date) -> str:
-    """Calendars and .ics hold years 1 to 9999; a meeting near either end cannot be written."""
-    if not 1900 <= day.year <= 9000:
-        return f"{day} is outside the years a calendar invitation can hold; check the year"
-    return ""
-
-
 @model
 class Meeting:
-    date: dt.date = spec(check=_calendar_problem)
+    date: dt.date
     time: str = spec(
         pattern=r"^\d{2}:\d{2}$",
         description="Local start time, HH:MM.",
