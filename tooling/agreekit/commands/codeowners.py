@@ -8,10 +8,10 @@ import click
 
 from agreekit.commands.common import force_option, load_or_exit, repo_option, write_or_refuse
 from agreekit.errors import DONE, FINDINGS, Failure
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.input_file import path_exists, read_input
 from agreekit.model.yaml_source import MAX_BYTES
+from agreekit.text.codeowners import codeowners_text
 
 
 @click.command()

@@ -8,11 +8,13 @@ from pathlib import Path
 from agreekit.model.agreement import Agreement
 from agreekit.publish.redline import as_html_markup, redline, summary
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
-from agreekit.publish.version import Version, last_approved
+from agreekit.publish.version import last_approved
 from agreekit.text.calendar_feed import FEED_NAME
 from agreekit.text.context import template_context
+from agreekit.text.key_terms import overview, planned
 from agreekit.text.numbering import numbered_sections
 from agreekit.text.render import RenderError
+from agreekit.versions import Version
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"
@@ -50,10 +52,45 @@ def home_page(
     lines += ["", "What changed since the last approved version: [Changes](changes.md)."]
     lines += [
         "",
+        "For the departments: the [Key terms](key-terms.md) of the agreement, and what each "
+        "department needs to know: "
+        + ", ".join(f"[{d.name}](departments/{d.id}.md)" for d in planned(agreement)[0])
+        + ".",
+    ]
+    lines += [
+        "",
         f"The agreement's key dates (reviews, reports, price reviews, the renewal notice "
         f"deadline) as a calendar to subscribe to: [{FEED_NAME}]({FEED_NAME}).",
     ]
     return "\n".join(lines) + "\n"
+
+
+KEY_TERMS_PAGE = "key-terms.md"
+
+
+def readers_pages(agreement: Agreement, version: str) -> dict[str, tuple[str, str]]:
+    """The departments' view: a Key terms page and one page per department in the communication
+    plan, made by the code that writes the notices. Source name -> (navigation label, Markdown)."""
+    changed = [
+        "The redline against the last approved version is on the [Changes](changes.md) page."
+    ]
+    pages = {
+        KEY_TERMS_PAGE: (
+            "Key terms",
+            "\n".join(["# Key terms", "", *overview(agreement, None, version, changed)]),
+        )
+    }
+    for department in planned(agreement)[0]:
+        title = f"For the {department.name}"
+        body = overview(
+            agreement, department.id, version, [line.replace("](", "](../") for line in changed]
+        )
+        # Out of the search: each repeats the key terms, and would crowd out the clauses.
+        pages[f"departments/{department.id}.md"] = (
+            department.name,
+            "\n".join(["---", "search:", "  exclude: true", "---", "", f"# {title}", "", *body]),
+        )
+    return pages
 
 
 def page_descriptions(agreement: Agreement) -> dict[str, str]:
@@ -63,7 +100,13 @@ def page_descriptions(agreement: Agreement) -> dict[str, str]:
     descriptions = {
         "index.md": f"{file.title} {between}: parties, version, effective date and contents.",
         "changes.md": f"What changed in the {file.title} {between} since the last approved version.",
+        KEY_TERMS_PAGE: f"The key terms of the {file.title} {between}: who to call, targets, "
+        "hours, escalation and costs.",
     }
+    for department in planned(agreement)[0]:
+        descriptions[f"departments/{department.id}.md"] = (
+            f"What the {department.name} needs to know about the {file.title} {between}."
+        )
     for numbered in numbered_sections(agreement):
         descriptions[f"{numbered.section.id}.md"] = (
             f"Clause {numbered.number}, {numbered.section.meta.title}, of the {file.title} {between}."

@@ -25,10 +25,17 @@ from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.offline import write_offline_search_index
-from agreekit.publish.pages import changes_page, home_page, page_descriptions
-from agreekit.publish.version import Version, content_id, current_version
+from agreekit.publish.pages import (
+    KEY_TERMS_PAGE,
+    changes_page,
+    home_page,
+    page_descriptions,
+    readers_pages,
+)
+from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.render import SITE, RenderError, render_agreement
+from agreekit.versions import Version, current_version
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"
@@ -63,11 +70,19 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         except RenderError as error:
             raise PluginError(str(error)) from None
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        self.readers = readers_pages(agreement, self.version.label)
         self.descriptions = page_descriptions(agreement)
         config.site_name = agreement.file.title
         # Navigation in agreement.yml order, between the generated home and changes pages.
         sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
-        config.nav = [{"Home": "index.md"}, *sections, {"Changes": "changes.md"}]
+        readers = [{label: name} for name, (label, _) in self.readers.items()]
+        config.nav = [
+            {"Home": "index.md"},
+            *sections,
+            {"Key terms": KEY_TERMS_PAGE},
+            {"Departments": [page for page in readers if KEY_TERMS_PAGE not in page.values()]},
+            {"Changes": "changes.md"},
+        ]
         config.extra["agreekit"] = {
             "version": self.version.label,
             "final": self.version.final,
@@ -98,6 +113,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        for name, (_, text) in self.readers.items():
+            files.append(File.generated(config, name, content=text))
         feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
         files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
 
+from agreekit import git
 from agreekit.model.loader import load_agreement
 from agreekit.text.render import TEXT, RenderError, render_agreement
 
@@ -27,21 +27,15 @@ def agreement_text(repo: Path, directory: str = "agreement") -> str:
 
 def text_at(repo: Path, revision: str, directory: str = "agreement") -> str:
     """The rendered agreement at `revision` (a tag, branch or commit)."""
-    result = subprocess.run(
-        ["git", "archive", "--format=tar", f"{revision}:", directory],
-        cwd=repo,
-        capture_output=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = message[-1] if message else "git archive failed"
+    try:
+        tar = git.archive(repo, revision, directory)
+    except git.GitError as error:
         raise RevisionError(
-            f"cannot read {directory}/ at '{revision}': {detail}; "
+            f"cannot read {directory}/ at '{revision}': {error}; "
             "name a tag, branch or commit (git log --oneline lists them)"
-        )
+        ) from None
     with tempfile.TemporaryDirectory(prefix="agreekit-rev-") as folder:
-        with tarfile.open(fileobj=BytesIO(result.stdout)) as archive:
+        with tarfile.open(fileobj=BytesIO(tar)) as archive:
             archive.extractall(folder, filter="data")
         try:
             return agreement_text(Path(folder), directory)
