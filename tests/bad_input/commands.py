@@ -38,7 +38,8 @@ class Run(NamedTuple):
     name: str
     args: tuple[str, ...]
     exit: int
-    shows: str  # text the output must contain: the file (and line), the variable, the state
+    shows: str | tuple[str, ...]  # what the output must contain: the file (and line), the
+    # variable or the git state, and maybe what is wrong
     plant: Plant = nothing
     fixture: str = "git"  # git: the sample committed with mkdocs.yml; plain: no git
     env: dict[str, str] = {}
@@ -1354,5 +1355,21 @@ RUNS: list[Run] = [
         2,
         "pull request #-7",
         api=api(),
+    ),  # fmt: skip
+    # --- agreement.yml that is there but no file: never "no agreement.yml here" ---
+    *(
+        Run(f"{name}: agreement.yml is {what}", (name, *rest), 2, (AGREEMENT, said), plant)
+        for what, plant, said in (
+            ("a FIFO", both(remove(AGREEMENT), fifo(AGREEMENT)), "not a regular file"),
+            ("a folder", both(remove(AGREEMENT), make_folder(AGREEMENT)), "not a regular file"),
+            ("a link to nowhere", both(remove(AGREEMENT), link(AGREEMENT, "gone.yml")), "links to"),
+        )
+        for name, rest in (
+            ("check", ()),
+            ("status", ()),
+            ("feedback", ("--check",)),
+            ("meeting", ()),
+            ("dates", ()),
+        )
     ),  # fmt: skip
 ]

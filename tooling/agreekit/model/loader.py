@@ -91,7 +91,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     """Load `<repo>/<directory>/agreement.yml` and every section once."""
     display = f"{directory}/{AGREEMENT_FILE}"
     path = repo / directory / AGREEMENT_FILE
-    if not path.is_file():
+    if not path_exists(path):  # anything else there (a folder, a pipe) is read and reported
         message = f"no {display} here; run agreekit from the repository root or pass --repo"
         return LoadResult(None, [AK904.at(Location(display), message)])
     repository = Repository(repo, MAX_BYTES)
