@@ -24,6 +24,11 @@ class JsonProblem(ValueError):
 
 def read_json_file(path: Path, limit: int = MAX_BYTES) -> Any:
     """The JSON value in the regular file `path`."""
+    return parse_json(read_bounded(path, limit + 1), str(path), limit)
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file `path`, if it holds at most `limit`; else a JsonProblem."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
@@ -39,7 +44,9 @@ def read_json_file(path: Path, limit: int = MAX_BYTES) -> Any:
         raise JsonProblem(f"{path}: cannot read it: {error.strerror}") from error
     finally:
         os.close(descriptor)
-    return parse_json(data, str(path), limit)
+    if len(data) > limit:
+        raise JsonProblem(f"{path}: more than {limit // 1_000_000} MB; not read")
+    return data
 
 
 def parse_json(data: bytes, source: str, limit: int = MAX_BYTES) -> Any:

@@ -17,7 +17,8 @@ from agreekit.commands.common import (
     write_or_refuse,
 )
 from agreekit.errors import DONE, FINDINGS, Failure
-from agreekit.json_input import JsonProblem, read_json_file
+from agreekit.github import PagesError, items_of_pages
+from agreekit.json_input import JsonProblem, read_bounded
 from agreekit.workflow.feedback import (
     FeedbackInputError,
     as_html,
@@ -27,18 +28,39 @@ from agreekit.workflow.feedback import (
 )
 
 
+def _comment_files(path: Path) -> list[Path]:
+    """A saved response file, or every *.json page in a folder, in name order."""
+    if not path.is_dir():
+        return [path]
+    pages = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+    if not pages:
+        raise Failure(f"{path}: no *.json pages in this folder; save each page as a .json file")
+    return pages
+
+
 def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
-    """Every comment of the review comment files, each file read within limits and checked."""
+    """Review comments from files or folders of pages, as `gh api` (--paginate, --slurp) saves
+    them: each file read within limits (a regular file, 20 MB), each comment's shape checked."""
     comments: list[dict[str, Any]] = []
-    for path in paths:
-        try:
-            data = read_json_file(path)
-        except JsonProblem as error:
-            raise Failure(f"{error}; save GitHub's review comments response as it is") from error
-        try:
-            comments += review_comments(data, str(path))
-        except FeedbackInputError as error:
-            raise Failure(str(error)) from error
+    for given in paths:
+        for path in _comment_files(given):
+            try:
+                text = read_bounded(path).decode("utf-8")
+                items = items_of_pages(text)
+            except JsonProblem as error:
+                raise Failure(
+                    f"{error}; save GitHub's review comments response as it is"
+                ) from error
+            except UnicodeDecodeError as error:
+                raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
+            except PagesError as error:
+                raise Failure(
+                    f"{path}:{error}; save GitHub's review comments response as `gh api` writes it"
+                ) from error
+            try:
+                comments += review_comments(items, str(path))
+            except FeedbackInputError as error:
+                raise Failure(str(error)) from error
     return comments
 
 
@@ -48,8 +70,9 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
     "--comments",
     "comment_files",
     multiple=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="JSON of a pull request's review comments, as GitHub's REST API returns it.",
+    type=click.Path(exists=True, path_type=Path),
+    help="A pull request's review comments as GitHub's REST API returns them: a file saved by "
+    "`gh api` (with or without --paginate, --slurp), or a folder of such pages. Repeatable.",
 )
 @click.option(
     "--output",

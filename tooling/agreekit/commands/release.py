@@ -20,6 +20,7 @@ from agreekit.commands.common import (
     approval_history_usable,
     git_repository,
     in_repo,
+    need_extra,
     repo_option,
     usable_records,
 )
@@ -62,6 +63,7 @@ def run(repo: Path, version: str, output: Path) -> int:
     """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
     if not is_version(version):
         raise Failure(f"'{version}' is not a version like v1.0.0")
+    need_extra("publish", "release")  # before the tag: the bundle's PDF needs WeasyPrint
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
         raise Failure(

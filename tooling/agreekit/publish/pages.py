@@ -14,7 +14,7 @@ from agreekit.text.context import template_context
 from agreekit.text.key_terms import overview, planned
 from agreekit.text.numbering import numbered_sections
 from agreekit.text.render import RenderError
-from agreekit.versions import Version
+from agreekit.versions import Version, releases
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"
@@ -66,6 +66,44 @@ def home_page(
 
 
 KEY_TERMS_PAGE = "key-terms.md"
+VERSIONS_PAGE = "versions.md"
+
+
+def versions_page(repo: Path, directory: str) -> str:
+    """Every released version: its date, its signatories, and its redline from the one before."""
+    released = releases(repo)
+    lines = ["# Versions", ""]
+    if not released:
+        return "\n".join([*lines, "No version has been released yet (no `v*` tag).", ""])
+    lines += ["| Version | Date | Signed by |", "|---|---|---|"]
+    lines += [
+        f"| {r.tag} | {r.date} | {r.signed_by or 'not recorded'} |" for r in reversed(released)
+    ]
+    lines.append("")
+    for before, release in reversed(list(zip(released, released[1:], strict=False))):
+        lines += [f"## {release.tag}, changes from {before.tag}", ""]
+        try:
+            pieces = redline(
+                text_at(repo, before.tag, directory), text_at(repo, release.tag, directory)
+            )
+        except (RevisionError, RenderError) as error:
+            lines += [f"The comparison could not be made: {error}", ""]
+            continue
+        if all(p.kind == "equal" for p in pieces):
+            lines += [f"The text is the same as {before.tag}.", ""]
+            continue
+        lines += [
+            f"{summary(pieces)}.",
+            "",
+            '<div class="agreekit-redline" markdown>',
+            "",
+            re.sub(r"^(#{1,4}) ", r"##\1 ", changed_blocks(as_html_markup(pieces)), flags=re.M),
+            "",
+            "</div>",
+            "",
+        ]
+    lines += [f"## {released[0].tag}", "", "The first released version.", ""]
+    return "\n".join(lines)
 
 
 def readers_pages(agreement: Agreement, version: str) -> dict[str, tuple[str, str]]:
@@ -100,6 +138,8 @@ def page_descriptions(agreement: Agreement) -> dict[str, str]:
     descriptions = {
         "index.md": f"{file.title} {between}: parties, version, effective date and contents.",
         "changes.md": f"What changed in the {file.title} {between} since the last approved version.",
+        VERSIONS_PAGE: f"Every released version of the {file.title} {between}, with its "
+        "signatories and changes.",
         KEY_TERMS_PAGE: f"The key terms of the {file.title} {between}: who to call, targets, "
         "hours, escalation and costs.",
     }

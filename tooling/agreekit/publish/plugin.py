@@ -27,10 +27,12 @@ from agreekit.outputs import manifest_of_tree
 from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import (
     KEY_TERMS_PAGE,
+    VERSIONS_PAGE,
     changes_page,
     home_page,
     page_descriptions,
     readers_pages,
+    versions_page,
 )
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
@@ -82,6 +84,7 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             {"Key terms": KEY_TERMS_PAGE},
             {"Departments": [page for page in readers if KEY_TERMS_PAGE not in page.values()]},
             {"Changes": "changes.md"},
+            {"Versions": VERSIONS_PAGE},
         ]
         config.extra["agreekit"] = {
             "version": self.version.label,
@@ -113,6 +116,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        versions = versions_page(repo, folder)
+        files.append(File.generated(config, VERSIONS_PAGE, content=versions))
         for name, (_, text) in self.readers.items():
             files.append(File.generated(config, name, content=text))
         feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
