@@ -21,7 +21,11 @@ def test_every_release_with_its_signatories_and_the_changes_between(
     repo = publishable
     message = "IT Support Agreement v1.0.0\n\nSigned by Amara Okafor, Mark Ellison.\nContent: x\n"
     git(repo.root, "tag", "-a", "v1.0.0", "-m", message)
-    repo.replace("sections/terms.md", "Payment of each invoice is due", "Prompt payment of each invoice is due")
+    repo.replace(
+        "sections/terms.md",
+        "Payment of each invoice is due",
+        "Prompt payment of each invoice is due",
+    )
     git(repo.root, "commit", "-qam", "Amendment: prompt payment")
     git(repo.root, "tag", "-a", "v1.1.0", "-m", message.replace("v1.0.0", "v1.1.0"))
     git(repo.root, "tag", "-a", "v1.10.0-rc.1", "-m", "a release candidate, unsigned")

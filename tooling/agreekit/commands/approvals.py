@@ -51,8 +51,6 @@ def run(repo: Path, number: int, slug: str) -> int:
     if not SLUG.fullmatch(slug):
         raise Failure(f"--slug {slug[:80]!r}: not a GitHub repository name; write owner/name")
     agreement = load_or_exit(repo)
-    git_repository(repo, required="approvals are git tags: run it in a clone of the repository")
-    approval_history_usable(repo, agreement.directory)
     try:
         client = Client.from_environment()
         pull = client.pull_request(slug, number)
@@ -74,6 +72,8 @@ def run(repo: Path, number: int, slug: str) -> int:
         raise refused(
             f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'"
         )
+    git_repository(repo, required="approvals are git tags: run it in a clone of the repository")
+    approval_history_usable(repo, agreement.directory)
     tree_spec = f"{pull.merge_commit}:{agreement.directory}"
     tree = git.cat_objects(repo, [tree_spec]).get(tree_spec)
     if tree is None:
