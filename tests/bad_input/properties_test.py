@@ -136,6 +136,14 @@ def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _not_empty(text: str) -> bool:
+    """Whether the YAML holds anything: an empty record is one not written yet."""
+    try:
+        return yaml.safe_load(text) is not None
+    except yaml.YAMLError:
+        return True
+
+
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(sorted(RECORD_FILES)), text=yaml_documents)
 def test_any_yaml_in_a_records_file_is_a_record_or_a_broken_one(
@@ -149,7 +157,7 @@ def test_any_yaml_in_a_records_file_is_a_record_or_a_broken_one(
         assert agreement is not None
         attribute = RECORD_FILES[name][0]
         display = f"agreement/records/{name}"
-        if getattr(agreement.records, attribute) is None:
+        if getattr(agreement.records, attribute) is None and _not_empty(text):
             assert any(f.location.file == display for f in agreement.records.broken)
             assert any(f.location.file == display for f in findings)
         compile_feedback(agreement)

@@ -230,8 +230,8 @@ def _load_records(
             continue
         problems = _load_record(repository, display, model, loaded, attribute, texts)
         findings += problems
-        if attribute not in loaded:
-            broken.append(problems[0] if problems else AK104.at(Location(display), "empty"))
+        if attribute not in loaded and problems:
+            broken.append(problems[0])
     findings += unknown_records(folder, f"{directory}/{RECORDS_DIR}")
     return Records(**loaded, broken=tuple(broken))
 
@@ -251,10 +251,7 @@ def _load_record(
     texts[display] = tuple(text_file.text.split("\n"))
     document = load_yaml(text_file.text, display)
     problems = list(document.findings)
-    if document.data is None and not problems:
-        problems.append(
-            AK104.at(Location(display), "the record is empty; write it or remove the file")
-        )
+    # An empty record (comments only, as `agreekit init` writes them) is one not written yet.
     if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
         return problems
     value, errors = validate(model, document.data, document.source)
