@@ -155,7 +155,7 @@ INIT = github_files(DEFAULT_INSTALL_SOURCE)
 @pytest.mark.parametrize("files", [REPOSITORY, INIT], ids=["this repository", "init"])
 def test_every_step_runs_only_what_an_earlier_step_installed(files: dict[str, str]) -> None:
     workflows = workflows_of(files)
-    assert len(workflows) == 4
+    assert len(workflows) == 5
     extras = needs_extra()
     for path, workflow in workflows.items():
         assert unmet(workflow, extras) == [], path

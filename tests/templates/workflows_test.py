@@ -100,6 +100,7 @@ def test_write_permissions_only_on_the_jobs_that_need_them() -> None:
         "pages": {"publish.deploy"},
         "id-token": {"publish.deploy"},
         "contents": {"record-approval.record", "release.release"},
+        "issues": {"reminders.reminders"},
     }
 
 

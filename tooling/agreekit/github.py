@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from agreekit.json_input import MAX_BYTES, MAX_DEPTH, JsonProblem, items, member, parse_json
@@ -51,6 +51,16 @@ class PullRequest(NamedTuple):
     merge_commit: str
     head: str
     labels: tuple[str, ...]
+
+
+class Issue(NamedTuple):
+    """An issue as GitHub lists it, reduced to what agreekit compares."""
+
+    number: int
+    title: str
+    body: str
+    state: str  # open, closed
+    assignees: tuple[str, ...]
 
 
 class Response(NamedTuple):
@@ -141,9 +151,14 @@ class Client(NamedTuple):
 
     def get(self, url: str) -> Response:
         """One GET, retried after a rate limit GitHub asks to wait out (bounded)."""
+        return self.request("GET", url)
+
+    def request(self, method: str, url: str, body: Mapping[str, Any] | None = None) -> Response:
+        """One request (a JSON body for POST and PATCH), retried after a rate limit GitHub asks
+        to wait out (bounded); GitHub's own message in the error otherwise."""
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
-                return self._fetch(url)
+                return self._fetch(url, method, body)
             except urllib.error.HTTPError as error:
                 body = error.read() if error.fp is not None else b""
                 message = _github_message(body) or str(error.reason)
@@ -151,30 +166,37 @@ class Client(NamedTuple):
                 headers = {key: value for key, value in error.headers.items()}
                 wait = rate_limit_wait(error.code, headers, message, now)
                 if wait is None:
-                    raise GitHubError(f"GET {url}: HTTP {error.code}: {message}") from error
+                    raise GitHubError(f"{method} {url}: HTTP {error.code}: {message}") from error
                 if attempt == MAX_ATTEMPTS or wait > self.max_wait:
                     raise GitHubError(
-                        f"GET {url}: HTTP {error.code}, rate limited: {message}; "
+                        f"{method} {url}: HTTP {error.code}, rate limited: {message}; "
                         f"GitHub allows the next request at {_when(wait, now)}"
                         + (f" (gave up after {attempt} attempts)" if attempt > 1 else "")
                     ) from error
                 self.sleep(wait)
             except (urllib.error.URLError, OSError, ValueError) as error:
-                raise GitHubError(f"GET {url}: {error}") from error
+                raise GitHubError(f"{method} {url}: {error}") from error
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _fetch(self, url: str) -> Response:
-        request = urllib.request.Request(url)
+    def _fetch(
+        self, url: str, method: str = "GET", body: Mapping[str, Any] | None = None
+    ) -> Response:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(url, data=data, method=method)
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
         request.add_header("Accept", "application/vnd.github+json")
         request.add_header("X-GitHub-Api-Version", "2022-11-28")
         request.add_header("User-Agent", "agreekit")
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - https or loopback
-            body = response.read(MAX_BYTES + 1)  # within limits: size, depth, no NaN
+            answer = response.read(MAX_BYTES + 1)  # within limits: size, depth, no NaN
             link = response.headers.get("Link", "")
+        if not answer.strip():  # an answer without content (a 204 to an update)
+            return Response(None, link)
         try:
-            return Response(parse_json(body, f"GitHub's answer to GET {url}"), link)
+            return Response(parse_json(answer, f"GitHub's answer to {method} {url}"), link)
         except JsonProblem as error:
             raise GitHubError(str(error)) from error
 
@@ -254,6 +276,46 @@ def _review(item: Any, where: str) -> Review:
         submitted_at=member(item, "submitted_at", str, where, optional=True) or "",
         url=_one_line(member(item, "html_url", str, where, optional=True) or "", where),
     )
+
+
+def _issue(item: Mapping[str, Any]) -> Issue:
+    assignees = item.get("assignees") or []
+    return Issue(
+        number=int(item["number"]),
+        title=str(item.get("title") or ""),
+        body=str(item.get("body") or ""),
+        state=str(item.get("state") or "open"),
+        assignees=tuple(str(a.get("login")) for a in assignees if isinstance(a, Mapping)),
+    )
+
+
+class Issues(NamedTuple):
+    """A repository's issues through the REST API: list by label, open, update, close."""
+
+    client: Client
+    slug: str
+
+    def labelled(self, label: str) -> list[Issue]:
+        """Every issue with `label`, open or closed (pull requests, which the API mixes in, left out)."""
+        url = f"{self.client.api}/repos/{self.slug}/issues?state=all&labels={label}"
+        return [
+            _issue(item)
+            for item in self.client.pages(url)
+            if isinstance(item, Mapping) and "pull_request" not in item
+        ]
+
+    def open(self, title: str, body: str, labels: Sequence[str], assignees: Sequence[str]) -> int:
+        created = self.client.request(
+            "POST",
+            f"{self.client.api}/repos/{self.slug}/issues",
+            {"title": title, "body": body, "labels": list(labels), "assignees": list(assignees)},
+        ).data
+        return int(created["number"])
+
+    def update(self, number: int, fields: Mapping[str, Any]) -> None:
+        self.client.request(
+            "PATCH", f"{self.client.api}/repos/{self.slug}/issues/{number}", dict(fields)
+        )
 
 
 class PagesError(ValueError):

@@ -29,6 +29,7 @@ GITHUB_FILES: tuple[str, ...] = (
     "workflows/publish.yml",
     "workflows/record-approval.yml",
     "workflows/release.yml",
+    "workflows/reminders.yml",
     "pull_request_template.md",
 )
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from agreekit.github import Issue
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import KeyDate, KeyDates, state
 from agreekit.text.calendar_feed import who_names
@@ -19,19 +20,10 @@ LABEL = "agreekit-date"
 _MARKER = re.compile(r"<!-- agreekit-date: ([A-Za-z0-9_.:-]+) -->")
 
 
-class Issue(NamedTuple):
-    """An issue as GitHub lists it, reduced to what reminders compare."""
-
-    number: int
-    title: str
-    body: str
-    state: str  # open, closed
-    assignees: tuple[str, ...]
-
-    @property
-    def date_uid(self) -> str | None:
-        match = _MARKER.search(self.body)
-        return match.group(1) if match else None
+def date_uid(issue: Issue) -> str | None:
+    """The key date an issue reminds of, from the marker agreekit wrote into its body."""
+    match = _MARKER.search(issue.body)
+    return match.group(1) if match else None
 
 
 class Change(NamedTuple):
@@ -86,7 +78,7 @@ def plan(
     agreement: Agreement, dates: KeyDates, today: dt.date, issues: list[Issue], window: int = 30
 ) -> list[Change]:
     """The changes that bring the issues in line with the dates due within `window` days."""
-    by_uid = {issue.date_uid: issue for issue in issues if issue.date_uid}
+    by_uid = {uid: issue for issue in issues if (uid := date_uid(issue))}
     known = {date.uid: date for date in dates.dates}
     changes: list[Change] = []
     for date in dates.dates:

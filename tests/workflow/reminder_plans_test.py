@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from agreekit.github import Issue
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import key_dates
-from agreekit.workflow.reminders import Change, Issue, issue_text, plan
+from agreekit.workflow.reminders import Change, date_uid, issue_text, plan
 from conftest import SampleRepo
 
 
@@ -69,7 +70,7 @@ def test_an_edited_issue_is_put_back_and_a_meeting_closes_when_held(sample: Samp
     agreement = _agreement(sample)
     today = dt.date(2027, 1, 21)  # the meeting was yesterday and is not marked held
     issues = _applied(plan(agreement, key_dates(agreement), today, []), [])
-    meeting = next(i for i in issues if i.date_uid == "signing-meeting-2027-01-20")
+    meeting = next(i for i in issues if date_uid(i) == "signing-meeting-2027-01-20")
     assert meeting.state == "open"
     tampered = [i._replace(assignees=()) if i is meeting else i for i in issues]
     [update] = plan(agreement, key_dates(agreement), today, tampered)
