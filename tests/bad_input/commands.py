@@ -1384,4 +1384,49 @@ RUNS: list[Run] = [
             ("dates", ()),
         )
     ),  # fmt: skip
+    # --- reminders: GitHub's issues in the wrong shape, settings that are no good ---
+    *(
+        Run(
+            f"reminders: {what}",
+            ("reminders", "--repository", SLUG),
+            2,
+            shows,
+            api={f"/repos/{SLUG}/issues": [200, body]},
+        )
+        for what, body, shows in (
+            ("issues are an object", '{"message": "x"}', "list"),
+            ("an issue number that is text", '[{"number": "one"}]', "number"),
+            ("200,000-deep issues", "[" * 200_000 + "]" * 200_000, "nested"),
+            ("issues that are not JSON", "<html>", "JSON"),
+        )
+    ),  # fmt: skip
+    Run(
+        "reminders: no repository named",
+        ("reminders",),
+        2,
+        "--repository",
+        env={"GITHUB_REPOSITORY": ""},
+    ),
+    Run(
+        "reminders: GITHUB_API_URL is a file URL",
+        ("reminders", "--repository", SLUG),
+        2,
+        "GITHUB_API_URL",
+        env={"GITHUB_API_URL": "file:///etc"},
+    ),
+    Run("reminders: --window out of range", ("reminders", "--window", "9999"), 2, "--window"),
+    Run(
+        "reminders: agreement.yml broken",
+        ("reminders", "--repository", SLUG),
+        2,
+        AGREEMENT,
+        fill(AGREEMENT, b"term: [\n"),
+    ),
+    Run(
+        "reminders: AGREEKIT_TODAY invalid",
+        ("reminders", "--repository", SLUG),
+        2,
+        "AGREEKIT_TODAY",
+        env={"AGREEKIT_TODAY": "2027-02-29"},
+    ),
 ]

@@ -279,14 +279,18 @@ def _review(item: Any, where: str) -> Review:
 
 
 def _issue(item: Mapping[str, Any]) -> Issue:
-    assignees = item.get("assignees") or []
-    return Issue(
-        number=int(item["number"]),
-        title=str(item.get("title") or ""),
-        body=str(item.get("body") or ""),
-        state=str(item.get("state") or "open"),
-        assignees=tuple(str(a.get("login")) for a in assignees if isinstance(a, Mapping)),
-    )
+    where = "GitHub's issue"
+    try:
+        assignees = items(member(item, "assignees", list, where, optional=True) or [], where)
+        return Issue(
+            number=member(item, "number", int, where),
+            title=member(item, "title", str, where, optional=True) or "",
+            body=member(item, "body", str, where, optional=True) or "",
+            state=member(item, "state", str, where, optional=True) or "open",
+            assignees=tuple(str(a.get("login")) for a in assignees if isinstance(a, Mapping)),
+        )
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
 
 
 class Issues(NamedTuple):
