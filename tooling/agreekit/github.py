@@ -160,7 +160,7 @@ class Client(NamedTuple):
             try:
                 return self._fetch(url, method, body)
             except urllib.error.HTTPError as error:
-                answer = error.read() if error.fp is not None else b""  # not `body`: resent
+                answer = error.read() if error.fp is not None else b""
                 message = _github_message(answer) or str(error.reason)
                 now = time.time()
                 headers = {key: value for key, value in error.headers.items()}

@@ -14,10 +14,10 @@ from xml.sax.saxutils import escape as xml_escape
 
 import markdown
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
 from agreekit.model.signatories import Signed
-from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.numbering import NumberedSection
 from agreekit.text.render import PDF, render_agreement

@@ -16,9 +16,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.formats import duration
 from agreekit.text import expressions
 from agreekit.text.context import UNDEFINED_ADVICE, template_context
-from agreekit.text.formats import duration
 from agreekit.text.numbering import NumberedSection, RefError, numbered_sections, resolve
 from agreekit.text.signatures import signature_block
 from agreekit.text.tables import TableError, table

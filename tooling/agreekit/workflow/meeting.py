@@ -17,10 +17,10 @@ import re
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from agreekit import __version__, zones
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
 from agreekit.model.records import Meeting, SigningRecord
-from agreekit.text import formats
 
 
 class MeetingError(Exception):
