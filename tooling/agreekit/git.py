@@ -297,3 +297,80 @@ def verify_tag(repo: Path, tag_object: str, allowed_signers: str) -> Signature:
         return Signature(True, match.group(1), "")
     detail = stderr.strip().splitlines()
     return Signature(False, "", detail[-1] if detail else "signature does not verify")
+
+
+class RepositoryProblem(NamedTuple):
+    """Why git cannot work in a folder: `missing` (no repository there) or `unusable`."""
+
+    kind: str
+    message: str  # names the folder or variable, what is wrong and the fix
+
+
+def repository_problem(repo: Path) -> RepositoryProblem | None:
+    """None inside a git working tree; otherwise the state named, with what to do about it."""
+    where = os.path.abspath(repo)
+    if not os.path.isdir(repo):
+        return RepositoryProblem("unusable", f"{where}: no such folder; pass --repo the repository")
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=repo,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return RepositoryProblem("unusable", "git is not installed or not on PATH; install git")
+    except OSError as error:
+        return RepositoryProblem("unusable", f"{where}: cannot run git here: {error.strerror}")
+    said = result.stderr.decode("utf-8", "replace")
+    if result.returncode == 0:
+        if result.stdout.strip() == b"true":
+            return None
+        return RepositoryProblem(
+            "unusable", f"{where}: inside a git folder, not a working tree; run from the clone"
+        )
+    if "dubious ownership" in said:
+        return RepositoryProblem(
+            "unusable",
+            f"{where}: git refuses a repository another user owns (dubious ownership); if you "
+            f"trust it, run: git config --global --add safe.directory {where}",
+        )
+    git_dir = os.environ.get("GIT_DIR")
+    if git_dir:
+        return RepositoryProblem(
+            "unusable",
+            f"GIT_DIR={git_dir}: git finds no repository there; unset GIT_DIR or point it at "
+            "the repository's .git folder",
+        )
+    if "not a git repository" in said:
+        return RepositoryProblem("missing", f"{where}: not a git repository")
+    first = said.strip().splitlines()[0] if said.strip() else "git rev-parse failed"
+    return RepositoryProblem("unusable", f"{where}: git cannot read the repository: {first}")
+
+
+def is_shallow(repo: Path) -> bool:
+    """True in a shallow clone, whose history stops short of the first commit."""
+    return answer(repo, "rev-parse", "--is-shallow-repository") == "true"
+
+
+_BROKEN_REF = re.compile(r"(?:ignoring broken ref|missing object \S+ for) (\S+)")
+
+
+def broken_refs(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[str]:
+    """Refs under `prefix` git cannot read: a corrupt ref file, or one naming a missing object."""
+    result = subprocess.run(
+        ["git", "for-each-ref", "--format=%(refname) %(objecttype)", prefix],
+        cwd=repo, capture_output=True, check=False,
+    )  # fmt: skip
+    said = result.stderr.decode("utf-8", "replace")
+    return sorted(set(_BROKEN_REF.findall(said)))
+
+
+def submodules(repo: Path, directory: str) -> list[str]:
+    """Paths of git submodules (gitlinks) committed or staged under `directory`."""
+    out = run(repo, "ls-files", "--stage", "-z", "--", directory, check=False)
+    found = []
+    for entry in out.split(b"\0"):
+        if entry.startswith(b"160000 "):
+            found.append(entry.split(b"\t", 1)[1].decode("utf-8", "replace"))
+    return found

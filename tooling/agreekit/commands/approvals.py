@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import click
@@ -16,10 +17,17 @@ from agreekit.approvals.recording import missing_stages, write_record
 from agreekit.approvals.review_check import approving_roles, missing_approvals
 from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import BY_ID
-from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    load_or_exit,
+    repo_option,
+)
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.github import Client, GitHubError
 from agreekit.text.ownership import ownership, roles_owning
+
+SLUG = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
 
 
 @click.group()
@@ -69,9 +77,11 @@ def run(repo: Path, number: int, slug: str) -> int:
     """Import pull request `number` of `slug`'s counted reviews as approval records."""
     if not slug:
         raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+    if not SLUG.fullmatch(slug):
+        raise Failure(f"--slug {slug[:80]!r}: not a GitHub repository name; write owner/name")
     agreement = load_or_exit(repo)
-    client = Client.from_environment()
     try:
+        client = Client.from_environment()
         pull = client.pull_request(slug, number)
         reviews = client.reviews(slug, number)
     except (GitHubError, KeyError, TypeError, ValueError) as error:
@@ -91,6 +101,8 @@ def run(repo: Path, number: int, slug: str) -> int:
         raise refused(
             f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'"
         )
+    git_repository(repo, required="approvals are git tags: run it in a clone of the repository")
+    approval_history_usable(repo, agreement.directory)
     content = _merged_content(repo, pull.merge_commit, pull.head, agreement.directory, number)
     evidence = gather(repo, agreement.directory)
     missing = missing_stages(stage, evidence.verdicts)

@@ -13,7 +13,12 @@ from agreekit.approvals.record import DECISIONS
 from agreekit.approvals.recording import write_record
 from agreekit.approvals.signing_key import configured_key
 from agreekit.approvals.stages import APPROVABLE, BY_ID, Stage
-from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    load_or_exit,
+    repo_option,
+)
 from agreekit.errors import DONE, Failure, refused
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
@@ -87,11 +92,11 @@ def run(
 ) -> int:
     """Check that the approver may write the record now (as verify will judge it), then write it."""
     stage = BY_ID[stage_id]
+    if not source.isprintable() or len(source) > 500:  # it becomes a line of the record
+        raise Failure(f"--source {source[:60]!r}: write one line of text, such as the PR's URL")
     agreement = load_or_exit(repo)
-    if not git.is_repository(repo):
-        raise Failure(
-            f"{repo}: not a git repository: approvals are git tags; run `git init` and commit first"
-        )
+    git_repository(repo, required="approvals are git tags: run `git init` and commit first")
+    approval_history_usable(repo, agreement.directory)
     approver = approver_of(agreement, repo, approver_id)
     if stage.role and not approver.has_role(stage.role):
         raise refused(

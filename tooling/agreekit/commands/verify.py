@@ -6,12 +6,11 @@ from pathlib import Path
 
 import click
 
-from agreekit import git
 from agreekit.approvals.coverage import coverage, not_covered
 from agreekit.approvals.evidence import gather
 from agreekit.approvals.report import verdict_lines
-from agreekit.commands.common import repo_option
-from agreekit.errors import DONE, FINDINGS, Failure
+from agreekit.commands.common import approval_history_usable, git_repository, repo_option
+from agreekit.errors import DONE, FINDINGS
 
 
 @click.command()
@@ -29,8 +28,8 @@ def command(repo: Path, strict: bool) -> int:
 def run(repo: Path, strict: bool) -> int:
     """Print each record's verdict; 1 if any is rejected (or, with `strict`, some record release
     relies on is not covered)."""
-    if not git.is_repository(repo):
-        raise Failure(f"{repo}: not a git repository; approvals are git tags")
+    git_repository(repo, required="approvals are git tags, checked in a clone of the repository")
+    approval_history_usable(repo)
     evidence = gather(repo, fresh=True)  # the audit trusts no earlier verdict
     if not evidence.verdicts:
         click.echo("No approval records (tags under refs/tags/approvals/).")
