@@ -1423,6 +1423,46 @@ RUNS: list[Run] = [
         fill(AGREEMENT, b"term: [\n"),
     ),
     Run(
+        "revoke: no record of that name",
+        ("revoke", "approvals/initial/9", "--reason", "wrong key", "--as", "daniel-reeve"),
+        2,
+        "approvals/initial/9",
+    ),
+    Run(
+        "revoke: an empty reason",
+        ("revoke", "approvals/initial/1", "--reason=", "--as", "daniel-reeve"),
+        2,
+        "--reason",
+    ),
+    Run(
+        "revoke: agreement.yml broken",
+        ("revoke", "approvals/initial/1", "--reason", "x", "--as", "daniel-reeve"),
+        2,
+        AGREEMENT,
+        fill(AGREEMENT, b"term: [\n"),
+    ),
+    Run(
+        "ruleset: the ruleset file is not JSON",
+        ("ruleset", "--check"),
+        1,
+        ".github/ruleset.json",
+        fill(".github/ruleset.json", b"{\n"),
+    ),
+    Run(
+        "ruleset: a folder where the ruleset goes",
+        ("ruleset", "--write"),
+        2,
+        ".github/ruleset.json",
+        make_folder(".github/ruleset.json"),
+    ),
+    Run(
+        "ruleset: agreement.yml broken",
+        ("ruleset", "--check"),
+        2,
+        AGREEMENT,
+        fill(AGREEMENT, b"teams: [\n"),
+    ),  # fmt: skip
+    Run(
         "reminders: AGREEKIT_TODAY invalid",
         ("reminders", "--repository", SLUG),
         2,
