@@ -63,7 +63,7 @@ def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
     markdown = f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
     page = html_page(title, to_html(as_html_markup(pieces)))
-    write_or_refuse({markdown_path: markdown, html_path: page}, force=force)
+    write_or_refuse({markdown_path: markdown, html_path: page}, force=force, repo=repo)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")
     return DONE
