@@ -254,6 +254,8 @@ BAD_ZONES = {
 # The signing meeting's zone, for each command that reads it: (command, exit code).
 ZONE_READERS = (("check",), 1), (("meeting",), 2), (("status",), 2)
 
+TICKET_HEADER = b"id,priority,created,first_response,resolved\n"
+
 RUNS: list[Run] = [
     *(
         Run(
@@ -1469,4 +1471,84 @@ RUNS: list[Run] = [
         "AGREEKIT_TODAY",
         env={"AGREEKIT_TODAY": "2027-02-29"},
     ),
+    # --- the service report: exports and logs that cannot be used, one line naming file and line ---
+    Run(
+        "report: the ticket export lacks a column",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03"),
+        2,
+        ("tickets.csv:1", "first_response"),
+        fill("tickets.csv", b"id,priority,created,resolved\n"),
+    ),
+    Run(
+        "report: the ticket export is not UTF-8",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03"),
+        2,
+        ("tickets.csv", "UTF-8"),
+        fill("tickets.csv", TICKET_HEADER + b"T1,P1,2027-03-01T10:00:00Z,,\xff\xfe\n"),
+    ),
+    Run(
+        "report: the ticket export is empty",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03"),
+        2,
+        ("tickets.csv:1", "empty"),
+        fill("tickets.csv", b""),
+    ),
+    Run(
+        "report: the ticket export is missing",
+        ("report", "--tickets", "missing.csv", "--period", "2027-03"),
+        2,
+        "missing.csv",
+    ),
+    Run(
+        "report: --strict stops at a row with an unknown priority",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03", "--strict"),
+        2,
+        ("tickets.csv:2", "priority", "P9"),
+        fill("tickets.csv", TICKET_HEADER + b"T1,P9,2027-03-01T10:00:00Z,,\n"),
+    ),
+    Run(
+        "report: --period is no period",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-13"),
+        2,
+        "--period",
+        fill("tickets.csv", TICKET_HEADER),
+    ),
+    Run(
+        "report: the column mapping is not YAML",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03", "--columns", "desk.yml"),
+        2,
+        "desk.yml",
+        fill("desk.yml", b"columns: [\n"),
+    ),
+    Run(
+        "report: a JSON line nested 200,000 deep",
+        ("report", "--tickets", "tickets.jsonl", "--period", "2027-03", "--strict"),
+        2,
+        ("tickets.jsonl:1", "nested too deep"),
+        fill("tickets.jsonl", nested(200_000, '{"a":', "}")),
+    ),
+    Run(
+        "report: the outage log lacks its end column",
+        ("report", "--tickets", "tickets.csv", "--period", "2027-03", "--outages", "outages.csv"),
+        2,
+        ("outages.csv:1", "end"),
+        both(fill("tickets.csv", TICKET_HEADER), fill("outages.csv", b"start,planned\n")),
+    ),
+    Run(
+        "report: --format pdf into a folder",
+        (
+            "report",
+            "--tickets",
+            "tickets.csv",
+            "--period",
+            "2027-03",
+            "--format",
+            "html",
+            "--output",
+            "agreement",
+        ),
+        2,
+        "agreement",
+        fill("tickets.csv", TICKET_HEADER),
+    ),  # fmt: skip
 ]

@@ -221,6 +221,9 @@ def read_json_lines(path: Path, mapping: Mapping) -> RawTable:
                 except json.JSONDecodeError as error:
                     unreadable.append((number, f"not JSON ({error.msg})"))
                     continue
+                except RecursionError:
+                    unreadable.append((number, "not JSON a ticket can be (nested too deep)"))
+                    continue
                 if not isinstance(record, dict):
                     unreadable.append((number, "not a JSON object"))
                     continue
