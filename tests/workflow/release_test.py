@@ -175,7 +175,7 @@ def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
     assert "Released v1.0.0" in ok(repo, "release", "v1.0.0")
 
     repo.edit("agreement/sections/legal.md", "## Confidentiality\n",
-              "## Confidentiality\n\nNo liability whatsoever.\n")  # fmt: skip
+              "## Confidentiality\n\nEach party keeps its own copy.\n")  # fmt: skip
     repo.commit("Change the legal terms after release")
     for who in ("amara", "mark"):
         refused_sign = repo.agreekit("sign", who=who)
@@ -214,7 +214,7 @@ def test_dropping_legal_from_a_sections_owners_does_not_skip_legal(tmp_path: Pat
         ok(repo, "approve", stage, who=who)
     repo.edit("agreement/sections/legal.md", "owners: [management, legal]", "owners: [management]")
     repo.edit("agreement/sections/legal.md", "## Confidentiality\n",
-              "## Confidentiality\n\nNo liability whatsoever.\n")  # fmt: skip
+              "## Confidentiality\n\nEach party keeps its own copy.\n")  # fmt: skip
     ok(repo, "codeowners", "--write")
     repo.commit("Legal does not own this any more")
     ok(repo, "approve", "final", who="amara")
