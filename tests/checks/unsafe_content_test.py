@@ -23,7 +23,7 @@ DEFECTS = [
     ),
     Defect("AK502", COMM, *_after_heading("[portal](javascript:alert(1))"), "javascript:"),
     Defect("AK502", COMM, *_after_heading("[logo](data:text/html;base64,PHNjcmlwdD4=)"), "[logo]"),
-    Defect("AK502", COMM, *_after_heading("[portal](java script:alert(1))"), "java script"),
+    Defect("AK502", COMM, *_after_heading("[portal](jav&#x09;ascript:alert(1))"), "jav&#x09;"),
     Defect(
         "AK503",
         AY,
@@ -48,6 +48,13 @@ def test_private_key_in_records_is_503(sample: SampleRepo) -> None:
     assert [(f.location.file, f.location.line) for f in found] == [
         ("agreement/records/notes.txt", 2)
     ]
+
+
+def test_a_split_scheme_that_no_browser_runs_is_no_finding(sample: SampleRepo) -> None:
+    # `java script:` is a relative address to a browser and the sanitiser keeps it: check and
+    # build agree that nothing here is unsafe.
+    sample.replace(COMM, "## Budget\n", "## Budget\n\n[portal](java script:alert(1))\n")
+    assert only(sample.check().findings, "AK502") == []
 
 
 def test_html_inside_code_is_not_501(sample: SampleRepo) -> None:

@@ -50,5 +50,5 @@ def _rendered(
     try:
         render_section(agreement, numbered, TEXT, sections)
     except RenderError as error:
-        if not isinstance(error.__context__, RefError):
+        if not isinstance(error.cause, RefError):
             yield finding("AK308", Location(error.file, error.line), error.message)

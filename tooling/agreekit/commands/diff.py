@@ -31,7 +31,8 @@ def _name(revision: str) -> str:
 def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> None:
     """Redline from OLD to NEW (tags, branches or commits): HTML with <ins>/<del>, and Markdown
     with CriticMarkup {++inserted++} and {--deleted--}."""
-    from agreekit.publish.document import to_html
+    from agreekit.publish.limits import LimitError
+    from agreekit.publish.markup import published_html
     from agreekit.publish.redline import (
         as_critic_markup,
         as_html_markup,
@@ -51,7 +52,11 @@ def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> No
     title = f"Changes from {old} to {new}"
     markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
     markdown = f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
-    page = html_page(title, to_html(as_html_markup(pieces)))
+    try:
+        page = html_page(title, published_html(as_html_markup(pieces)))
+    except LimitError as error:
+        click.echo(f"agreekit diff: the redline {error}", err=True)
+        sys.exit(2)
     write_or_refuse({markdown_path: markdown, html_path: page}, force=force)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")

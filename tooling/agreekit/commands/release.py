@@ -84,13 +84,19 @@ def command(repo: Path, version: str, output: Path) -> None:
          f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
          evidence.signing_required)  # fmt: skip
 
-    from agreekit.publish.document import document, write_pdf
+    from agreekit.publish.document import document
+    from agreekit.publish.pdf import contained_pdf
+    from agreekit.publish.render import RenderError
     from agreekit.publish.version import Version
 
     click.echo(f"Writing the final PDF of {version}...", err=True)
     html = document(agreement, Version(version, True, evidence.head), evidence.head_content, signed)
     base = f"{agreement.file.reference or 'agreement'}-{version}"
-    files = {f"{base}.pdf": write_pdf(html, base_url=str(repo))}
+    sections = repo / agreement.directory / "sections"
+    try:
+        files = {f"{base}.pdf": contained_pdf(html, sections, agreement)}
+    except RenderError as error:
+        raise click.ClickException(f"the PDF was not written: {error}") from None
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():

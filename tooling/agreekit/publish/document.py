@@ -8,22 +8,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from importlib import resources
-
-import markdown
+from pathlib import Path
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
 from agreekit.publish.context import template_context
+from agreekit.publish.limits import LimitError
+from agreekit.publish.markup import published_html
 from agreekit.publish.numbering import NumberedSection
-from agreekit.publish.render import PDF, render_agreement
+from agreekit.publish.render import PDF, RenderError, render_agreement
 from agreekit.publish.version import Version
 from agreekit.workflow.release import Signed
 
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists"]
+
+class PdfRefused(Exception):
+    """The document asked the renderer for something outside the build, or to attach a file."""
+
+    def __init__(self, refused: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{url}: {reason}" for url, reason in refused))
+        self.refused = refused
 
 
-def to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+def section_html(numbered: NumberedSection, text: str) -> str:
+    """A rendered section as the HTML the PDF shows: sanitised, or RenderError at its line."""
+    try:
+        return published_html(text)
+    except LimitError as error:
+        section = numbered.section
+        line = max(section.body_line, section.body_line + error.line - 3)  # after title + blank
+        raise RenderError(section.path, line, error.message) from None
 
 
 def _css_string(text: str) -> str:
@@ -108,7 +121,8 @@ def document(
 ) -> str:
     rendered = render_agreement(agreement, PDF)
     body = "".join(
-        f'<section class="agreement-section" id="section-{n.section.id}">{to_html(text)}</section>'
+        f'<section class="agreement-section" id="section-{n.section.id}">'
+        f"{section_html(n, text)}</section>"
         for n, text in rendered
     )
     watermark = "" if version.final else '<div class="watermark">DRAFT</div>'
@@ -122,9 +136,26 @@ def document(
     )
 
 
-def write_pdf(html: str, base_url: str) -> bytes:
-    """The HTML document as PDF bytes (WeasyPrint loads only here)."""
+def write_pdf(html: str, root: Path) -> bytes:
+    """The HTML document as PDF bytes (WeasyPrint loads only here). Relative addresses are
+    files in `root`, the only folder the renderer may read; raises PdfRefused for any other
+    fetch and for any attachment (agreekit attaches nothing)."""
     import weasyprint
 
-    pdf: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    from agreekit.publish.fetching import contained_fetcher
+
+    refused: list[tuple[str, str]] = []
+    fetcher = contained_fetcher(root, refused)
+    base_url = root.resolve().as_uri() + "/"
+    rendered = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    attached = [a for a in rendered.metadata.attachments]
+    links = [link for page in rendered.pages for link in page.links if link[0] == "attachment"]
+    refused += [(str(getattr(a, "url", "") or "an attachment"), _NO_ATTACHMENT) for a in attached]
+    refused += [(str(link[1]), _NO_ATTACHMENT) for link in links]
+    if refused:
+        raise PdfRefused(refused)
+    pdf: bytes = rendered.write_pdf()
     return pdf
+
+
+_NO_ATTACHMENT = "agreekit attaches no file to the PDF; link to the file instead"

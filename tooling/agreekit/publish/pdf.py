@@ -6,8 +6,9 @@ from pathlib import Path
 
 from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
-from agreekit.publish.document import document, write_pdf
+from agreekit.publish.document import PdfRefused, document, write_pdf
 from agreekit.publish.pages import PDF_NAME
+from agreekit.publish.render import RenderError
 from agreekit.publish.version import content_id, current_version
 
 
@@ -15,5 +16,29 @@ def build_pdf(repo: Path, agreement: Agreement, site_dir: Path) -> Path:
     version = current_version(repo, agreement.directory)
     html = document(agreement, version, content_id(repo, agreement.directory))
     target = site_dir / PDF_NAME
-    write_atomic(target, write_pdf(html, base_url=str(repo)))
+    write_atomic(target, contained_pdf(html, repo / agreement.directory / "sections", agreement))
     return target
+
+
+def contained_pdf(html: str, root: Path, agreement: Agreement) -> bytes:
+    """The PDF, or RenderError at the line that asked for a file it may not have."""
+    try:
+        return write_pdf(html, root)
+    except PdfRefused as error:
+        url, reason = error.refused[0]
+        file, line = where_written(agreement, url)
+        raise RenderError(file, line, f"the PDF may not load {url}: {reason}") from None
+
+
+def where_written(agreement: Agreement, url: str) -> tuple[str, int]:
+    """The first file and line of the agreement that mentions the address (or its file name)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    name = unquote(parts.path).rsplit("/", 1)[-1] if parts.scheme == "file" else url[:40]
+    for needle in (url, name):
+        for file, lines in agreement.texts.items():
+            for number, text in enumerate(lines, start=1):
+                if needle and needle in text:
+                    return file, number
+    return "agreement.yml", 1

@@ -14,16 +14,19 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
+from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
 from agreekit.publish.pages import changes_page, home_page
 from agreekit.publish.render import SITE, RenderError, render_agreement
+from agreekit.publish.sanitise import safe_text, sanitise
 from agreekit.publish.version import Version, content_id, current_version
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
@@ -47,19 +50,26 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             where = "; ".join(f"{f.location.file}:{f.location.line}: {f.message}" for f in findings)
             raise PluginError(f"the agreement does not load: {where}")
         self.agreement: Agreement = agreement
+        problem = docs_folder_problem(self.repo, self.config.agreement, Path(config.docs_dir))
+        if problem:
+            raise PluginError(problem)
         self.version: Version = current_version(self.repo, self.config.agreement)
         self.content_id = content_id(self.repo, self.config.agreement)
         try:
             rendered = render_agreement(agreement, SITE)
         except RenderError as error:
             raise PluginError(str(error)) from None
+        for problem in markup_problems(rendered):
+            raise PluginError(problem)
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
-        config.site_name = agreement.file.title
+        # The theme writes these into its pages as they are (MkDocs' Jinja does not escape):
+        # they go as plain text with every character that means something in HTML escaped.
+        config.site_name = safe_text(agreement.file.title)
         # Navigation in agreement.yml order, between the generated home and changes pages.
-        sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
+        sections = [{safe_text(n.label): f"{n.section.id}.md"} for n, _ in rendered]
         config.nav = [{"Home": "index.md"}, *sections, {"Changes": "changes.md"}]
         config.extra["agreekit"] = {
-            "version": self.version.label,
+            "version": safe_text(self.version.label),
             "final": self.version.final,
             "content_id": self.content_id,
         }
@@ -75,9 +85,13 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Only the sections agreement.yml lists are the agreement; nothing else is published.
+        # Only the sections agreement.yml lists, and the images they show, are published.
+        try:
+            kept = kept_files(Path(config.docs_dir), [f.abs_src_path for f in files], self.pages)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         for file in list(files):
-            if file.is_documentation_page() and file.src_uri not in self.pages:
+            if file.abs_src_path is not None and file.abs_src_path not in kept:
                 files.remove(file)
         repo, folder = self.repo, self.config.agreement
         home = home_page(self.agreement, self.version, self.content_id, self.config.pdf)
@@ -88,10 +102,25 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        # Front matter is agreekit's data, not the theme's: none of it reaches the page's head.
+        page.meta = {}
         return self.pages.get(page.file.src_uri, markdown)
+
+    @event_priority(-100)  # last, after any other plugin has changed the content
+    def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
+        """The page's own content through the allowlist; the theme's chrome is not touched."""
+        _safe_titles(page.toc)
+        return sanitise(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Under plain `mkdocs build` too, list what was written, so that `agreekit build` may
         # replace it later. `agreekit build` lists the site itself, once the PDF is in.
         if not self.__dict__.get("managed"):
             manifest_of_tree(Path(config.site_dir))
+
+
+def _safe_titles(links: list[AnchorLink] | Any) -> None:
+    """The theme writes each heading's title into the table of contents as it is."""
+    for link in links:
+        link.title = safe_text(link.title)
+        _safe_titles(link.children)

@@ -1,0 +1,118 @@
+"""What the publishing sanitiser would remove from each section and data value, at its source line.
+
+One definition of unsafe: a section is rendered the way the site renders it (variables, tables
+and references filled in, then Python-Markdown with the site's extensions) and the sanitiser's
+own `removals` says what it would take out. Rendering costs a few milliseconds a section and
+loading Python-Markdown about 20 ms, so a cheap scan first skips text that cannot hold markup:
+no `<`, no `&`, no `{` other than a heading id, no link to an address with a scheme other than
+http, https, mailto or tel, no control character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from agreekit.checks.paths import walk_strings
+from agreekit.finding import Location
+from agreekit.model.agreement import Agreement
+from agreekit.model.section import Section
+
+_MARKS = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\{(?!#[\w:.-]+\})")
+_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)", re.M)
+_SAFE_TARGET = re.compile(r"(?:https?|mailto|tel):|[^:]*(?:[/?#]|$)", re.IGNORECASE)
+
+
+def could_hold_markup(text: str) -> bool:
+    """False only if rendering `text` cannot give HTML that the sanitiser changes."""
+    if _MARKS.search(text):
+        return True
+    if "](" not in text and "]:" not in text:
+        return False
+    return any(
+        not _SAFE_TARGET.match(match.group(1) or match.group(2) or "")
+        for match in _LINK_TARGET.finditer(text)
+    )
+
+
+class Removed(NamedTuple):
+    code: str  # AK501 or AK502
+    location: Location
+    message: str
+
+
+def removed_markup(agreement: Agreement) -> list[Removed]:
+    """Every removal in the agreement, worked out once per agreement (AK501 and AK502 share it)."""
+    if not _cached or _cached[0][0] is not agreement:
+        _cached[:] = [(agreement, list(_everything(agreement)))]
+    return _cached[0][1]
+
+
+_cached: list[tuple[Agreement, list[Removed]]] = []
+
+
+def _everything(agreement: Agreement) -> Iterator[Removed]:
+    sections = [s for s in agreement.sections if _worth_rendering(s)]
+    if sections:
+        yield from _sections(agreement, sections)
+    for source, data in ((agreement.source, agreement.data),
+                         *((s.source, s.data) for s in agreement.sections)):  # fmt: skip
+        for path, text in walk_strings(data):
+            if could_hold_markup(text):
+                for removal in _removals_of(text):
+                    yield Removed(removal.code, source.locate(*path), removal.message())
+
+
+def _worth_rendering(section: Section) -> bool:
+    return "{{" in section.body or "{%" in section.body or could_hold_markup(section.body)
+
+
+def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]
+    from agreekit.publish.limits import LimitError
+    from agreekit.publish.markup import to_html
+    from agreekit.publish.sanitise import removals
+
+    try:
+        return removals(to_html(markdown_text))
+    except LimitError:
+        return []  # nested too deeply to render: AK308 reports it
+
+
+def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed]:
+    from agreekit.publish.context import template_context
+    from agreekit.publish.numbering import numbered_sections
+    from agreekit.publish.render import SITE, RenderError, Style, render_section
+    from agreekit.publish.sanitise import normalised
+
+    # The site's links and anchors; the signature block as text: its HTML is agreekit's own
+    # (every value escaped), and the values in it are checked where they are written.
+    style = Style(anchor=SITE.anchor, link=SITE.link, signatures="text")
+    numbered = numbered_sections(agreement)
+    context = template_context(agreement)
+    wanted = {id(s) for s in sections}
+    for item in numbered:
+        section = item.section
+        if id(section) not in wanted:
+            continue
+        try:
+            rendered = render_section(agreement, item, style, numbered, context)
+        except RenderError:
+            continue  # AK308 reports the template
+        if not could_hold_markup(rendered):
+            continue
+        title = normalised(rendered.split("\n", 1)[0])
+        source_lines = [normalised(line) for line in section.body.split("\n")]
+        first_template = next(
+            (i for i, line in enumerate(section.body.split("\n")) if "{{" in line or "{%" in line),
+            0,
+        )
+        for removal in _removals_of(rendered):
+            needle = removal.needle
+            index = next((i for i, line in enumerate(source_lines) if needle in line), None)
+            if index is None and needle in title:
+                continue  # the title's: reported at its line in the front matter
+            if index is None:
+                index = first_template  # it came in with a variable or a template statement
+            where = Location(section.path, section.body_line + index)
+            yield Removed(removal.code, where, removal.message())
