@@ -60,8 +60,9 @@ def _everything(agreement: Agreement) -> Iterator[Removed]:
                          *((s.source, s.data) for s in agreement.sections)):  # fmt: skip
         for path, text in walk_strings(data):
             if could_hold_markup(text):
-                for removal in _removals_of(text):
-                    yield Removed(removal.code, source.locate(*path), removal.message())
+                messages = dict.fromkeys((r.code, r.message()) for r in _removals_of(text))
+                for code, message in messages:
+                    yield Removed(code, source.locate(*path), message)
 
 
 def _worth_rendering(section: Section) -> bool:
@@ -82,7 +83,7 @@ def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]
 def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed]:
     from agreekit.publish.context import template_context
     from agreekit.publish.numbering import numbered_sections
-    from agreekit.publish.render import SITE, RenderError, Style, render_section
+    from agreekit.publish.render import SITE, RenderError, Style, render_body
     from agreekit.publish.sanitise import normalised
 
     # The site's links and anchors; the signature block as text: its HTML is agreekit's own
@@ -96,23 +97,46 @@ def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed
         if id(section) not in wanted:
             continue
         try:
-            rendered = render_section(agreement, item, style, numbered, context)
+            body = render_body(agreement, item, style, numbered, context)
         except RenderError:
             continue  # AK308 reports the template
-        if not could_hold_markup(rendered):
+        if not could_hold_markup(body):
             continue
-        title = normalised(rendered.split("\n", 1)[0])
-        source_lines = [normalised(line) for line in section.body.split("\n")]
-        first_template = next(
-            (i for i, line in enumerate(section.body.split("\n")) if "{{" in line or "{%" in line),
-            0,
-        )
-        for removal in _removals_of(rendered):
-            needle = removal.needle
-            index = next((i for i, line in enumerate(source_lines) if needle in line), None)
-            if index is None and needle in title:
-                continue  # the title's: reported at its line in the front matter
-            if index is None:
-                index = first_template  # it came in with a variable or a template statement
+        written = section.body.split("\n")
+        # Where no value brought a newline, rendered line i is written line i: look there first.
+        lines = body.split("\n") if body.count("\n") == len(written) - 1 else written
+        searched = [normalised(line) for line in lines]
+        first_template = next((i for i, t in enumerate(written) if "{{" in t or "{%" in t), 0)
+        # Removals come in the order of the text: each is looked for from the line of the one
+        # before, at an occurrence of its needle that no earlier removal was placed at.
+        cursor, taken = 0, set[tuple[int, int, int]]()
+        reported: set[Removed] = set()
+        for removal in _removals_of(body):
+            found = _find(searched, removal.needle, cursor, taken) or _find(
+                searched, removal.needle, 0, set()
+            )
+            index = first_template
+            if found is not None:
+                index, column = found
+                cursor = max(cursor, index)
+                taken.add((index, column, column + len(removal.needle)))
             where = Location(section.path, section.body_line + index)
-            yield Removed(removal.code, where, removal.message())
+            removed = Removed(removal.code, where, removal.message())
+            if removed not in reported:
+                reported.add(removed)
+                yield removed
+
+
+def _find(
+    lines: list[str], needle: str, start: int, taken: set[tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """The first (line, column) at or after line `start` where `needle` is, overlapping no
+    (line, start, end) span in `taken`."""
+    for index in range(start, len(lines)):
+        column = lines[index].find(needle)
+        while column != -1:
+            end = column + len(needle)
+            if not any(i == index and a < end and column < b for i, a, b in taken):
+                return index, column
+            column = lines[index].find(needle, column + 1)
+    return None

@@ -92,7 +92,18 @@ def render_section(
     sections: list[NumberedSection] | None = None,
     context: dict[str, Any] | None = None,
 ) -> str:
-    """The section as Markdown with its `#` title; raises RenderError naming file and line.
+    """The section as Markdown with its `#` title; raises RenderError naming file and line."""
+    return _with_title(numbered, style, render_body(agreement, numbered, style, sections, context))
+
+
+def render_body(
+    agreement: Agreement,
+    numbered: NumberedSection,
+    style: Style,
+    sections: list[NumberedSection] | None = None,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """The section's body rendered, line for line where no value holds a newline.
 
     Simple templates are filled in directly (`publish.expressions`); the rest go through Jinja."""
     sections = sections if sections is not None else numbered_sections(agreement)
@@ -103,7 +114,7 @@ def render_section(
     source = _number_headings(numbered, style)
     simple = expressions.render(source, values, functions)
     if simple is not None:
-        return _with_title(numbered, style, simple)
+        return simple
     from agreekit.publish.templating import TemplateFailure, render_template  # Jinja: only here
 
     try:
@@ -111,7 +122,7 @@ def render_section(
     except TemplateFailure as failure:
         where = section.body_line + failure.line - 1
         raise RenderError(section.path, where, failure.message, failure.cause) from None
-    return _with_title(numbered, style, body)
+    return body
 
 
 def _with_title(numbered: NumberedSection, style: Style, body: str) -> str:

@@ -112,7 +112,9 @@ class Removal(NamedTuple):
             return f"<{self.tag}"
         if self.kind == "link" and self.scheme:
             return f"{self.scheme}:"
-        return self.name
+        if self.name in ("id", "class") and self.value:
+            return normalised(self.value.split()[0])  # written as {: #id } or {: .class }
+        return f"{self.name}="
 
     def message(self) -> str:
         if self.kind == "element":
@@ -156,6 +158,9 @@ class Removal(NamedTuple):
 
 
 _ELEMENT_ADVICE = {
+    "body": "remove it; the page has its own body",
+    "html": "remove it; the page is already a document",
+    "head": "remove it; the site writes the page's head",
     "script": "remove it; a published agreement runs no script",
     "style": "remove it; the site's own stylesheet styles the agreement",
     "svg": "save the drawing as an image file beside the section: ![description](drawing.svg)",
@@ -225,12 +230,11 @@ def _elements(written: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
 
 
 def removals(fragment: str) -> list[Removal]:
-    """What `sanitise(fragment)` removes, in the order it appears in `fragment`."""
+    """What `sanitise(fragment)` removes, each time it occurs, in the order it appears."""
     everything, kept = _elements(_keep_everything(fragment)), _elements(sanitise(fragment))
     tags_left = Counter(tag for tag, _ in kept)
     attributes_left = Counter((tag, attribute) for tag, attrs in kept for attribute in attrs)
     found: list[Removal] = []
-    seen: set[Removal] = set()
     for tag, attrs in everything:
         if tags_left[tag] > 0:
             tags_left[tag] -= 1
@@ -244,12 +248,19 @@ def removals(fragment: str) -> list[Removal]:
             allowed = name in ATTRIBUTES.get(tag, ()) or name in ATTRIBUTES["*"]
             link = name in URL_ATTRIBUTES and (allowed or _SCHEME.match(value))
             found.append(Removal("link" if link else "attribute", tag, name, value))
-    unique = []
-    for removal in found:
-        if removal not in seen:
-            seen.add(removal)
-            unique.append(removal)
-    return unique
+    # The parser itself drops these inside a fragment; a browser would not (it adds a stray
+    # <body>'s attributes, onload= too, to the page's own body).
+    found += [Removal("element", name, "", "") for name in _dropped_by_parser(fragment)]
+    return found
+
+
+_DOCUMENT_TAGS = re.compile(r"<\s*(html|head|body|frameset)\b", re.IGNORECASE)
+
+
+def _dropped_by_parser(fragment: str) -> list[str]:
+    return (
+        [m.group(1).lower() for m in _DOCUMENT_TAGS.finditer(fragment)] if "<" in fragment else []
+    )
 
 
 def normalised(line: str) -> str:
