@@ -42,6 +42,8 @@ def fetched(url: str, root: Path) -> tuple[bytes, str]:
     top = root.resolve()
     if not path.resolve().is_relative_to(top) or _linked(path, top):
         raise Refusal(f"{path} is outside the agreement's sections folder {top}")
+    if not path.exists():  # a missing image of the agreement's own: missing, as on the site
+        raise FileNotFoundError(f"{path}: no such image")
     if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
         raise Refusal(f"{path} is not an image file ({', '.join(sorted(IMAGE_SUFFIXES))})")
     return path.read_bytes(), _TYPES[path.suffix.lower()]

@@ -39,6 +39,6 @@ def where_written(agreement: Agreement, url: str) -> tuple[str, int]:
     for needle in (url, name):
         for file, lines in agreement.texts.items():
             for number, text in enumerate(lines, start=1):
-                if needle and needle in text:
+                if needle and needle in text and ("<" in text or "](" in text):
                     return file, number
-    return "agreement.yml", 1
+    return f"{agreement.directory}/agreement.yml", 1
