@@ -25,8 +25,9 @@ def test_refuses_to_publish_an_agreement_with_findings(publishable: SampleRepo) 
 def test_builds_site_and_shows_progress(publishable: SampleRepo) -> None:
     result = publishable.cli("build", "--no-pdf", "--strict")
     assert result.returncode == 0, result.stderr
-    assert "[1/2] Checking the agreement..." in result.stderr
-    assert "[2/2] Building the site..." in result.stderr
+    assert "[1/3] Checking the agreement..." in result.stderr
+    assert "[2/3] Building the site..." in result.stderr
+    assert "[3/3] Writing the Word copy..." in result.stderr
     assert "Material for MkDocs reaches end of life" not in result.stderr + result.stdout
     assert (publishable.root / "site" / "service-levels" / "index.html").is_file()
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from agreekit.model.loader import load_agreement
@@ -105,13 +109,67 @@ def test_footer_carries_version_content_id_and_page_x_of_y(
         assert f"Page {number} of {len(pages)}" in text
 
 
-def test_draft_is_watermarked(draft: tuple[SampleRepo, list[str]]) -> None:
-    assert all("DRAFT" in page for page in draft[1])
+def _mark_pixels(pdf: Path, page: int) -> int:
+    """Pink pixels on a page rendered by poppler: the DRAFT mark is light red on white."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            ["pdftoppm", "-r", "30", "-png", "-f", str(page), "-l", str(page), str(pdf), "p"],
+            cwd=folder,
+            check=True,
+        )
+        [png] = Path(folder).glob("p*.png")
+        with Image.open(png) as image:
+            data = image.convert("RGB").tobytes()
+    pixels = zip(data[0::3], data[1::3], data[2::3], strict=True)
+    return sum(1 for r, g, b in pixels if r > 200 and r - g > 12 and abs(g - b) < 12)
+
+
+def _pdftotext(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_draft_is_marked_on_every_page_but_not_in_its_text(
+    draft: tuple[SampleRepo, list[str]],
+) -> None:
+    repo, pages = draft
+    pdf = repo.root / "site" / "agreement.pdf"
+    for number in (1, 2, len(pages)):
+        assert _mark_pixels(pdf, number) > 200, f"no DRAFT mark seen on page {number}"
+    # Copying or extracting the text gives the clauses, not the mark's letters.
+    assert not any("DRAFT" in page for page in pages)
+    for line in _pdftotext(pdf).splitlines():
+        assert not re.fullmatch(r"\s*[DRAFT](\s*[DRAFT])*\s*", line), line
+
+
+def test_pdfs_are_tagged_and_the_final_one_is_pdf_a_with_its_ids(
+    draft: tuple[SampleRepo, list[str]], final: tuple[SampleRepo, list[str]]
+) -> None:
+    for repo, _ in (draft, final):
+        info = subprocess.run(
+            ["pdfinfo", str(repo.root / "site" / "agreement.pdf")],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+        assert "Harbourside Housing Association" in info  # Author
+    final_pdf = PdfReader(final[0].root / "site" / "agreement.pdf")
+    xmp = final_pdf.xmp_metadata
+    assert xmp is not None
+    raw = xmp.stream.get_data().decode()
+    assert 'pdfaid:part="3"' in raw and 'pdfaid:conformance="B"' in raw
+    tree = content_id(final[0].root)
+    assert f"HHA-BWS-ITSA-2027 v1.0.0 content-id:{tree}" in raw
+    assert "<rdf:li>en-GB</rdf:li>" in raw and "<rdf:li>2027-02-01</rdf:li>" in raw
+    assert final_pdf.metadata is not None
+    assert final_pdf.metadata.title == "IT Support Agreement"
+    assert "v1.0.0" in (final_pdf.metadata.subject or "")
 
 
 def test_final_has_no_draft_mark(final: tuple[SampleRepo, list[str]]) -> None:
     repo, pages = final
     assert not any("DRAFT" in page for page in pages)
+    assert _mark_pixels(repo.root / "site" / "agreement.pdf", 2) == 0
     assert "Version v1.0.0 · Content id" in flat(pages[-1])
     assert not re.search(r"\bdraft\b", flat(pages[0]), re.IGNORECASE)
 

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import docx
 from pypdf import PdfReader
 
 from conftest import SampleRepo, git
@@ -97,13 +98,13 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     bundle = repo.root / "dist" / "v1.0.0"
     pdf_name = "HHA-BWS-ITSA-2027-v1.0.0.pdf"
     assert sorted(p.name for p in bundle.iterdir()) == sorted(
-        [pdf_name, "signatures.json", "SHA256SUMS"]
+        [pdf_name, pdf_name.replace(".pdf", ".docx"), "signatures.json", "SHA256SUMS"]
     )
     check = subprocess.run(
         ["sha256sum", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout.count(": OK") == 2
+    assert check.stdout.count(": OK") == 3
 
     signed = json.loads((bundle / "signatures.json").read_text())
     head_content = signed["content_id"]
@@ -112,8 +113,17 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     assert all(s["ssh_signed"] for s in signed["signatures"])
     assert {a["stage"] for a in signed["approvals"]} == {"initial", "legal", "final"}
 
-    text = "\n".join(page.extract_text() for page in PdfReader(bundle / pdf_name).pages)
+    released = PdfReader(bundle / pdf_name)
+    text = "\n".join(page.extract_text() for page in released.pages)
     assert "DRAFT" not in text
+    xmp = released.xmp_metadata  # the signed copy is an archival PDF/A, tagged
+    assert xmp is not None and 'pdfaid:part="3"' in xmp.stream.get_data().decode()
+    assert f"content-id:{head_content}" in xmp.stream.get_data().decode()
+    assert "/StructTreeRoot" in released.trailer["/Root"]
+    word = docx.Document(str(bundle / pdf_name.replace(".pdf", ".docx")))
+    word_text = "\n".join(p.text for p in word.paragraphs)
+    assert "DRAFT" not in word_text + word.sections[0].header.paragraphs[0].text
+    assert "Signature record" in word_text and "v1.0.0" in word.core_properties.identifier
     assert "Signature record" in text and "approvals/signature/" in text
     assert "Version v1.0.0" in text and head_content[:12] in text
 

@@ -25,11 +25,12 @@ def _done(started: float, detail: str = "") -> None:
 
 @click.command()
 @repo_option
-@click.option("--no-pdf", is_flag=True, help="Build the site only.")
+@click.option("--no-pdf", is_flag=True, help="Build the site without the PDF.")
+@click.option("--no-docx", is_flag=True, help="Build the site without the Word copy.")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
 @force_option
-def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
-    """Check the agreement, then build the site and the PDF into site/.
+def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> None:
+    """Check the agreement, then build the site, the PDF and the Word copy into site/.
 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
@@ -37,7 +38,7 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
     from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
 
-    total = 2 if no_pdf else 3
+    total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
     result = check_repository(repo)
     if result.findings or result.agreement is None:
@@ -49,19 +50,29 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
     agreement = result.agreement
     started = _step(2, total, "Building the site")
 
-    def write_pdf(folder: Path) -> None:
-        """Step 3, into the new site before it replaces the old one."""
-        from agreekit.publish.pdf import build_pdf
-
+    def write_copies(folder: Path) -> None:
+        """Steps 3 and 4, into the new site before it replaces the old one."""
         _done(started)
-        pdf_started = _step(3, total, "Writing the PDF")
-        pdf = build_pdf(repo, agreement, folder)
-        _done(pdf_started, pdf.name)
+        step = 2
+        if not no_pdf:
+            from agreekit.publish.pdf import build_pdf
+
+            step += 1
+            pdf_started = _step(step, total, "Writing the PDF")
+            _done(pdf_started, build_pdf(repo, agreement, folder).name)
+        if not no_docx:
+            from agreekit.publish.word import build_docx
+
+            step += 1
+            docx_started = _step(step, total, "Writing the Word copy")
+            _done(docx_started, build_docx(repo, agreement, folder).name)
 
     try:
         site_dir = build_site(
-            repo, strict=strict, pdf=not no_pdf, report=lambda m: click.echo(m, err=True),
-            force=force, finish=(lambda folder: None) if no_pdf else write_pdf, checked=agreement,
+            repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
+            report=lambda m: click.echo(m, err=True), force=force,
+            finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
+            checked=agreement,
         )  # fmt: skip
     except Refused as error:
         refuse(error)
@@ -71,6 +82,6 @@ def command(repo: Path, no_pdf: bool, strict: bool, force: bool) -> None:
     except RenderError as error:
         click.echo(f"PDF not written, so the site was not replaced: {error}", err=True)
         sys.exit(1)
-    if no_pdf:
+    if no_pdf and no_docx:
         _done(started, str(site_dir))
     click.echo(f"Published to {site_dir}")

@@ -16,7 +16,14 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
-from agreekit.workflow.meeting import MeetingError, invitation
+from agreekit.files import write_atomic
+from agreekit.workflow.meeting import (
+    MeetingError,
+    fingerprint,
+    invitation,
+    next_sequence,
+    with_invitation,
+)
 
 
 @click.command()
@@ -40,3 +47,12 @@ def command(repo: Path, output: Path, version: str | None, force: bool) -> None:
     target = in_repo(repo, output)
     write_or_refuse({target: ics}, force=force)
     click.echo(f"wrote {target}")
+    signing = agreement.records.signing
+    assert signing is not None  # invitation() refuses without it
+    sequence, digest = next_sequence(signing.model), fingerprint(signing.model.meeting)
+    sent = signing.model.invitation
+    if sent is None or (sent.sequence, sent.fingerprint) != (sequence, digest):
+        record = repo / signing.file
+        write_atomic(record, with_invitation(record.read_text("utf-8"), sequence, digest))
+        moved = "" if sequence == 0 else " (the meeting changed: an updated invitation)"
+        click.echo(f"recorded invitation sequence {sequence} in {record}{moved}; commit it")

@@ -84,19 +84,25 @@ def command(repo: Path, version: str, output: Path) -> None:
          f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
          evidence.signing_required)  # fmt: skip
 
-    from agreekit.publish.document import document
+    from agreekit.publish.document import document, xmp_description
     from agreekit.publish.pdf import contained_pdf
     from agreekit.publish.render import RenderError
     from agreekit.publish.version import Version
 
     click.echo(f"Writing the final PDF of {version}...", err=True)
-    html = document(agreement, Version(version, True, evidence.head), evidence.head_content, signed)
+    final = Version(version, True, evidence.head)
+    html = document(agreement, final, evidence.head_content, signed)
+    xmp = xmp_description(agreement, final, evidence.head_content)
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     sections = repo / agreement.directory / "sections"
     try:
-        files = {f"{base}.pdf": contained_pdf(html, sections, agreement)}
+        pdf = contained_pdf(html, sections, agreement, archival=True, xmp=xmp)
     except RenderError as error:
         raise click.ClickException(f"the PDF was not written: {error}") from None
+    files = {f"{base}.pdf": pdf}
+    from agreekit.publish.word import agreement_docx
+
+    files[f"{base}.docx"] = agreement_docx(agreement, final, evidence.head_content, signed)
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():

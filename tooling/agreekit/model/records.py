@@ -93,10 +93,25 @@ class Meeting:
 
 
 @model
+class Invitation:
+    """What `agreekit meeting` last sent, so that a moved meeting goes out as an update."""
+
+    sequence: int = spec(
+        0, gt=-1, description="RFC 5545 SEQUENCE of the last invitation; agreekit raises it."
+    )
+    fingerprint: str = spec(
+        "", description="Digest of the time, place and attendees the invitation was sent for."
+    )
+
+
+@model
 class SigningRecord:
     """Step 16: the signing meeting. Signatures themselves are signed git tags (`agreekit sign`)."""
 
     meeting: Meeting
+    invitation: Invitation | None = spec(
+        None, description="Written by `agreekit meeting`; do not edit by hand."
+    )
 
 
 @model

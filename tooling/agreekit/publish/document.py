@@ -5,10 +5,12 @@ Plain HTML and CSS (paged media) so that the PDF step is only `weasyprint.HTML(.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
@@ -94,9 +96,83 @@ def contents(sections: list[NumberedSection]) -> str:
     return f'<nav class="toc"><h2>Contents</h2><ul>{"".join(items)}</ul></nav>'
 
 
+# The DRAFT mark as strokes, not letters: drawn as paths on every page's background, it is seen
+# but never copied, searched, extracted or read aloud with the clauses it lies under.
+_DRAFT_STROKES = (
+    "M0 0V100H28Q60 100 60 50Q60 0 28 0Z"  # D
+    "M80 100V0H115Q140 0 140 27Q140 54 115 54H80M110 54L140 100"  # R
+    "M160 100L190 0L220 100M172 62H208"  # A
+    "M300 0H240V100M240 50H285"  # F
+    "M320 0H380M350 0V100"  # T
+)
+DRAFT_MARK_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-40 -160 460 420" width="460" height="420">'
+    '<g transform="rotate(-40 190 50)" fill="none" stroke="#c81e1e" stroke-opacity="0.14" '
+    f'stroke-width="13" stroke-linejoin="round" stroke-linecap="round"><path d="{_DRAFT_STROKES}"/>'
+    "</g></svg>"
+)
+
+
+DRAFT_MARK_URL = "data:image/svg+xml;base64," + base64.b64encode(DRAFT_MARK_SVG.encode()).decode()
+
+
+def draft_mark_css() -> str:
+    """Page background CSS that shows DRAFT on every page of a draft, as an image."""
+    return (
+        "@page { background: url(" + DRAFT_MARK_URL + ") no-repeat center;"
+        " background-size: 170mm auto; }\n"
+    )
+
+
 def print_css(version: Version, content_id: str) -> str:
     css = resources.files("agreekit.publish").joinpath("assets/print.css").read_text("utf-8")
-    return css.replace("FOOTER_TEXT", _css_string(footer_text(version, content_id)))
+    css = css.replace("FOOTER_TEXT", _css_string(footer_text(version, content_id)))
+    return css if version.final else css + draft_mark_css()
+
+
+def _meta(name: str, content: str) -> str:
+    return f'<meta name="{name}" content="{escape(content)}">'
+
+
+def head_metadata(agreement: Agreement, version: Version, content_id: str) -> str:
+    """The <meta> elements WeasyPrint writes into the PDF's document information."""
+    file = agreement.file
+    parties = (file.parties.customer.name, file.parties.provider.name)
+    return "".join(
+        (
+            *(_meta("author", name) for name in parties),
+            _meta("description", subject(agreement, version)),
+            _meta("keywords", f"{file.reference}, {version.label}, content id {content_id}"),
+            _meta("generator", "agreekit"),
+        )
+    )
+
+
+def subject(agreement: Agreement, version: Version) -> str:
+    file = agreement.file
+    state = "final" if version.final else "draft, not for signature"
+    return (
+        f"{file.title} between {file.parties.customer.name} and {file.parties.provider.name}, "
+        f"version {version.label} ({state})"
+    )
+
+
+def xmp_description(agreement: Agreement, version: Version, content_id: str) -> bytes:
+    """XMP beside WeasyPrint's own (title, creators, subject, keywords): the agreement's reference,
+    version and content id as its identifier, its effective date and its language."""
+    file = agreement.file
+    identifier = f"{file.reference} {version.label} content-id:{content_id}"
+    return (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:identifier>{xml_escape(identifier)}</dc:identifier>"
+        f"<dc:date><rdf:Seq><rdf:li>{file.term.effective_date.isoformat()}</rdf:li></rdf:Seq>"
+        f"</dc:date><dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>"
+        "</rdf:Description></rdf:RDF>"
+    ).encode()
+
+
+LANGUAGE = "en-GB"
 
 
 def signature_record(signed: Sequence[Signed]) -> str:
@@ -125,36 +201,45 @@ def document(
         f"{section_html(n, text)}</section>"
         for n, text in rendered
     )
-    watermark = "" if version.final else '<div class="watermark">DRAFT</div>'
     title = escape(agreement.file.title)
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{print_css(version, content_id)}</style></head><body>"
-        f"{watermark}{cover(agreement, version, content_id)}"
+        f'<!doctype html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8">'
+        f"<title>{title}</title>{head_metadata(agreement, version, content_id)}"
+        f"<style>{print_css(version, content_id)}</style></head><body>"
+        f"{cover(agreement, version, content_id)}"
         f"{contents([n for n, _ in rendered])}<main>{body}"
         f"{signature_record(signed) if signed else ''}</main></body></html>\n"
     )
 
 
-def write_pdf(html: str, root: Path) -> bytes:
-    """The HTML document as PDF bytes (WeasyPrint loads only here). Relative addresses are
-    files in `root`, the only folder the renderer may read; raises PdfRefused for any other
-    fetch and for any attachment (agreekit attaches nothing)."""
+ARCHIVAL_VARIANT = "pdf/a-3b"  # PDF/A-3 keeps the PDF itself the record; tags make it readable
+
+
+def write_pdf(html: str, root: Path, *, archival: bool = False, xmp: bytes = b"") -> bytes:
+    """The HTML document as a tagged PDF, PDF/A when `archival` (WeasyPrint loads only here).
+
+    Relative addresses are files in `root`, the only folder the renderer may read; raises
+    PdfRefused for any other fetch and for any attachment (agreekit attaches nothing)."""
     import weasyprint
 
     from agreekit.publish.fetching import contained_fetcher
 
     refused: list[tuple[str, str]] = []
-    fetcher = contained_fetcher(root, refused)
+    own = {DRAFT_MARK_URL: (DRAFT_MARK_SVG.encode(), "image/svg+xml")}
+    fetcher = contained_fetcher(root, refused, own)
     base_url = root.resolve().as_uri() + "/"
-    rendered = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
-    attached = [a for a in rendered.metadata.attachments]
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    rendered = document.render(pdf_tags=True)
+    attached = list(rendered.metadata.attachments)
     links = [link for page in rendered.pages for link in page.links if link[0] == "attachment"]
     refused += [(str(getattr(a, "url", "") or "an attachment"), _NO_ATTACHMENT) for a in attached]
     refused += [(str(link[1]), _NO_ATTACHMENT) for link in links]
     if refused:
         raise PdfRefused(refused)
-    pdf: bytes = rendered.write_pdf()
+    if xmp:
+        rendered.metadata.xmp_metadata.append(xmp)
+    options = {"pdf_variant": ARCHIVAL_VARIANT} if archival else {}
+    pdf: bytes = rendered.write_pdf(pdf_tags=True, **options)
     return pdf
 
 

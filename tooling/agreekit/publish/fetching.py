@@ -67,12 +67,17 @@ def _data_image(url: str) -> tuple[bytes, str]:
     return data, media.lower()
 
 
-def contained_fetcher(root: Path, refused: list[tuple[str, str]]) -> object:
-    """A WeasyPrint URL fetcher over `fetched`; each refusal is added to `refused` as
-    (url, reason) before WeasyPrint hears of it (it would only log a warning)."""
+def contained_fetcher(
+    root: Path, refused: list[tuple[str, str]], own: dict[str, tuple[bytes, str]] | None = None
+) -> object:
+    """A WeasyPrint URL fetcher over `fetched`, plus agreekit's `own` resources by exact address
+    (the DRAFT mark); each refusal is added to `refused` as (url, reason) before WeasyPrint
+    hears of it (it would only log a warning)."""
     import weasyprint
 
     def answer(url: str) -> tuple[bytes, str]:
+        if own and url in own:
+            return own[url]
         try:
             return fetched(url, root)
         except Refusal as refusal:

@@ -14,9 +14,12 @@ from agreekit.publish.revision import RevisionError, agreement_text, text_at
 from agreekit.publish.version import Version, last_approved
 
 PDF_NAME = "agreement.pdf"
+DOCX_NAME = "agreement.docx"
 
 
-def home_page(agreement: Agreement, version: Version, content_id: str, pdf: bool) -> str:
+def home_page(
+    agreement: Agreement, version: Version, content_id: str, pdf: bool, docx: bool = False
+) -> str:
     file = agreement.file
     context = template_context(agreement)
     customer, provider = file.parties.customer, file.parties.provider
@@ -32,9 +35,12 @@ def home_page(agreement: Agreement, version: Version, content_id: str, pdf: bool
         f"| Content id | `{content_id}` |",
         "",
     ]
-    if pdf:
-        # Raw HTML: the PDF is written after the site, so it is not a page MkDocs could check.
-        lines += [f'<p><a class="md-button" href="{PDF_NAME}">Download the PDF</a></p>', ""]
+    # Raw HTML: the copies are written after the site, so they are not pages MkDocs could check.
+    buttons = [f'<a class="md-button" href="{PDF_NAME}">Download the PDF</a>'] if pdf else []
+    if docx:
+        buttons.append(f'<a class="md-button" href="{DOCX_NAME}">Download the Word copy</a>')
+    if buttons:
+        lines += [f"<p>{' '.join(buttons)}</p>", ""]
     lines += ["## Contents", ""]
     lines += [
         f"{n.number}. [{n.section.meta.title}]({n.section.id}.md)"
@@ -42,6 +48,21 @@ def home_page(agreement: Agreement, version: Version, content_id: str, pdf: bool
     ]
     lines += ["", "What changed since the last approved version: [Changes](changes.md)."]
     return "\n".join(lines) + "\n"
+
+
+def page_descriptions(agreement: Agreement) -> dict[str, str]:
+    """A meta description for every page, by source file: what the page is, of which agreement."""
+    file = agreement.file
+    between = f"between {file.parties.customer.name} and {file.parties.provider.name}"
+    descriptions = {
+        "index.md": f"{file.title} {between}: parties, version, effective date and contents.",
+        "changes.md": f"What changed in the {file.title} {between} since the last approved version.",
+    }
+    for numbered in numbered_sections(agreement):
+        descriptions[f"{numbered.section.id}.md"] = (
+            f"Clause {numbered.number}, {numbered.section.meta.title}, of the {file.title} {between}."
+        )
+    return descriptions
 
 
 def _demote_headings(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
-from agreekit.publish.document import PdfRefused, document, write_pdf
+from agreekit.publish.document import PdfRefused, document, write_pdf, xmp_description
 from agreekit.publish.pages import PDF_NAME
 from agreekit.publish.render import RenderError
 from agreekit.publish.version import content_id, current_version
@@ -14,16 +14,21 @@ from agreekit.publish.version import content_id, current_version
 
 def build_pdf(repo: Path, agreement: Agreement, site_dir: Path) -> Path:
     version = current_version(repo, agreement.directory)
-    html = document(agreement, version, content_id(repo, agreement.directory))
+    content = content_id(repo, agreement.directory)
+    html = document(agreement, version, content)
     target = site_dir / PDF_NAME
-    write_atomic(target, contained_pdf(html, repo / agreement.directory / "sections", agreement))
+    xmp = xmp_description(agreement, version, content)
+    sections = repo / agreement.directory / "sections"
+    write_atomic(target, contained_pdf(html, sections, agreement, archival=version.final, xmp=xmp))
     return target
 
 
-def contained_pdf(html: str, root: Path, agreement: Agreement) -> bytes:
+def contained_pdf(
+    html: str, root: Path, agreement: Agreement, *, archival: bool = False, xmp: bytes = b""
+) -> bytes:
     """The PDF, or RenderError at the line that asked for a file it may not have."""
     try:
-        return write_pdf(html, root)
+        return write_pdf(html, root, archival=archival, xmp=xmp)
     except PdfRefused as error:
         url, reason = error.refused[0]
         file, line = where_written(agreement, url)

@@ -24,7 +24,7 @@ from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
-from agreekit.publish.pages import changes_page, home_page
+from agreekit.publish.pages import changes_page, home_page, page_descriptions
 from agreekit.publish.render import SITE, RenderError, render_agreement
 from agreekit.publish.sanitise import safe_text, sanitise
 from agreekit.publish.version import Version, content_id, current_version
@@ -36,6 +36,7 @@ CSS_URI = "assets/agreekit.css"
 class AgreekitConfig(Config):
     agreement = c.Type(str, default="agreement")  # the folder holding agreement.yml
     pdf = c.Type(bool, default=False)  # link the PDF from the home page (`agreekit build` sets it)
+    docx = c.Type(bool, default=False)  # link the Word copy from the home page (the same)
 
 
 class AgreekitPlugin(BasePlugin[AgreekitConfig]):
@@ -62,6 +63,7 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         for problem in markup_problems(rendered):
             raise PluginError(problem)
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        self.descriptions = page_descriptions(agreement)
         # The theme writes these into its pages as they are (MkDocs' Jinja does not escape):
         # they go as plain text with every character that means something in HTML escaped.
         config.site_name = safe_text(agreement.file.title)
@@ -94,7 +96,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             if file.abs_src_path is not None and file.abs_src_path not in kept:
                 files.remove(file)
         repo, folder = self.repo, self.config.agreement
-        home = home_page(self.agreement, self.version, self.content_id, self.config.pdf)
+        home = home_page(
+            self.agreement, self.version, self.content_id, self.config.pdf, self.config.docx
+        )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
@@ -102,8 +106,12 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
-        # Front matter is agreekit's data, not the theme's: none of it reaches the page's head.
+        # Front matter is agreekit's data, not the theme's: only agreekit's own description of
+        # the page reaches its head, as escaped text.
         page.meta = {}
+        description = self.descriptions.get(page.file.src_uri)
+        if description:
+            page.meta["description"] = safe_text(description)
         return self.pages.get(page.file.src_uri, markdown)
 
     @event_priority(-100)  # last, after any other plugin has changed the content

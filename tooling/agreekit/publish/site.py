@@ -41,6 +41,7 @@ def build_site(
     *,
     strict: bool,
     pdf: bool,
+    docx: bool = False,
     report: Callable[[str], None],
     force: bool = False,
     finish: Callable[[Path], None] = lambda folder: None,
@@ -68,6 +69,7 @@ def build_site(
         if plugin is None:
             raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
+        plugin.config["docx"] = docx
         plugin.managed = True  # the manifest is written below, once the PDF is in
         if checked is not None:
             plugin.checked = checked
