@@ -17,10 +17,10 @@ from agreekit.publish.render import (
     SITE,
     TEXT,
     Style,
-    _environment,
     _number_headings,
     template_functions,
 )
+from agreekit.publish.templating import _environment
 from agreekit.publish.tables import TableError, table
 
 ROOT = Path(__file__).resolve().parents[2]
