@@ -20,8 +20,8 @@ from agreekit.publish.render import (
     _number_headings,
     template_functions,
 )
-from agreekit.publish.templating import _environment
 from agreekit.publish.tables import TableError, table
+from agreekit.publish.templating import _environment
 
 ROOT = Path(__file__).resolve().parents[2]
 

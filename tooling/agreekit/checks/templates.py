@@ -2,7 +2,8 @@
 
 Most sections use only simple expressions, which `publish.expressions` checks without Jinja. A
 section with anything more is rendered with the same sandboxed Jinja as publishing (jinja2 only:
-no MkDocs, no WeasyPrint). Broken cross-references are AK304's, so they are not reported here.
+no MkDocs, no WeasyPrint), within the limits of publish.limits (loops, size, time, nesting), so
+a hostile template ends in a second or two. Broken cross-references are AK304's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from agreekit.finding import Finding, Location, finding
 from agreekit.model.agreement import Agreement
 from agreekit.publish.context import template_context
 from agreekit.publish.expressions import problems
+from agreekit.publish.limits import markup_problem
 from agreekit.publish.numbering import NumberedSection, numbered_sections
 from agreekit.publish.tables import TableError, table
 
@@ -31,6 +33,11 @@ def templates_render(agreement: Agreement) -> Iterator[Finding]:
 
     for numbered in sections:
         section = numbered.section
+        too_deep = markup_problem(section.body)
+        if too_deep is not None:  # the site's Markdown renderer would fail on it
+            line, message = too_deep
+            yield finding("AK308", Location(section.path, section.body_line + line - 1), message)
+            continue
         found = problems(section.body, context, table_problem)
         if found is None:
             yield from _rendered(agreement, numbered, sections)
