@@ -74,6 +74,11 @@ def build_site(
         if checked is not None:
             plugin.checked = checked
         site_dir = Path(config.site_dir)
+        if not site_dir.resolve().is_relative_to(repo.resolve()):
+            raise SiteError(
+                f"mkdocs.yml: site_dir {site_dir} is outside the repository; publish into a "
+                "folder inside it (site)"
+            )
         foreign = foreign_files(site_dir)
         if foreign and not force:
             raise Refused(foreign[0])
