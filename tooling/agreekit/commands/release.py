@@ -18,7 +18,7 @@ import click
 from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import in_repo, repo_option
+from agreekit.commands.common import in_repo, repo_option, within
 from agreekit.files import replaced_folder, write_atomic
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
 
@@ -68,6 +68,9 @@ def command(repo: Path, version: str, output: Path) -> None:
     agreement = result.agreement
     if agreement is None:
         raise click.ClickException("the agreement does not load; run `agreekit check`")
+    # The bundle's file names come from agreement.yml: they must stay inside the bundle.
+    base = f"{agreement.file.reference or 'agreement'}-{version}"
+    within(folder, f"{base}.pdf", "the reference in agreement.yml makes the file name")
     if not git.is_repository(repo):
         raise click.ClickException("not a git repository: signatures and versions are git tags")
     evidence = gather(repo, agreement.directory)
@@ -93,7 +96,6 @@ def command(repo: Path, version: str, output: Path) -> None:
     final = Version(version, True, evidence.head)
     html = document(agreement, final, evidence.head_content, signed)
     xmp = xmp_description(agreement, final, evidence.head_content)
-    base = f"{agreement.file.reference or 'agreement'}-{version}"
     sections = repo / agreement.directory / "sections"
     try:
         pdf = contained_pdf(html, sections, agreement, archival=True, xmp=xmp)
