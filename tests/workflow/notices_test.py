@@ -67,3 +67,16 @@ def test_a_users_notice_stops_every_notice_until_force(sample: SampleRepo) -> No
     assert sample.cli("announce", "--force").returncode == 0
     assert sample.cli("announce").returncode == 0
     assert (folder / "hr.eml").read_text() != "my own email to HR\n"
+
+
+def test_the_notice_html_passes_the_allowlist(sample: SampleRepo) -> None:
+    sample.replace(
+        "agreement.yml",
+        '  service_desk_phone: "0117 496 0800"',
+        '  service_desk_phone: "0117 496 0800 <img src=x onerror=\'alert(1)\'>"',
+    )
+    sample.cli("announce")
+    raw = (sample.root / "dist" / "notices" / "finance.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    html = message.get_body(("html",)).get_content()
+    assert "0117 496 0800" in html and "onerror" not in html

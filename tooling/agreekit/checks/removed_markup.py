@@ -10,6 +10,7 @@ http, https, mailto or tel, no control character.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -54,6 +55,14 @@ _cached: list[tuple[Agreement, list[Removed]]] = []
 
 def _everything(agreement: Agreement) -> Iterator[Removed]:
     sections = [s for s in agreement.sections if _worth_rendering(s)]
+    missing = [m for m in ("nh3", "markdown") if importlib.util.find_spec(m) is None]
+    if missing and sections:  # an install without the publishing libraries: say so, never pass
+        message = (
+            f"cannot tell what publishing would remove without {' and '.join(missing)}; "
+            "install them: pip install 'agreekit[publish]'"
+        )
+        yield Removed("AK501", Location(sections[0].path, sections[0].body_line), message)
+        return
     if sections:
         yield from _sections(agreement, sections)
     for source, data in ((agreement.source, agreement.data),
