@@ -2,10 +2,13 @@
 
 One definition of unsafe: a section is rendered the way the site renders it (variables, tables
 and references filled in, then Python-Markdown with the site's extensions) and the sanitiser's
-own `removals` says what it would take out. Rendering costs a few milliseconds a section and
+own `removals` says what it would take out. Rendering costs about a millisecond a section and
 loading Python-Markdown about 20 ms, so a cheap scan first skips text that cannot hold markup:
-no `<`, no `&`, no `{` other than a heading id, no link to an address with a scheme other than
-http, https, mailto or tel, no control character.
+no `<` before a letter, `/`, `!` or `?`, no `&` before a letter or `#`, no `{` other than a
+heading id, no link to an address with a scheme other than http, https, mailto or tel, no
+control character. Template expressions are blanked for that scan; a section is still rendered
+if it uses anything but the simple forms, or if any data value could hold markup (a value is
+also reported at its own line in the YAML).
 """
 
 from __future__ import annotations
@@ -20,14 +23,26 @@ from agreekit.finding import Location
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Section
 
-_MARKS = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\{(?!#[\w:.-]+\})")
+# One pattern per mark, each starting with a literal, so the scan runs at memchr speed.
+_MARKS = tuple(
+    (first, re.compile(pattern))
+    for first, pattern in (
+        ("<", r"<[A-Za-z/!?]"),
+        ("&", r"&[#A-Za-z]"),
+        ("{", r"\{(?!#[\w:.-]+\})"),
+    )
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)", re.M)
 _SAFE_TARGET = re.compile(r"(?:https?|mailto|tel):|[^:]*(?:[/?#]|$)", re.IGNORECASE)
 
 
 def could_hold_markup(text: str) -> bool:
     """False only if rendering `text` cannot give HTML that the sanitiser changes."""
-    if _MARKS.search(text):
+    if any(first in text and pattern.search(text) for first, pattern in _MARKS):
+        return True
+    if _CONTROLS.search(text):
         return True
     if "](" not in text and "]:" not in text:
         return False
@@ -54,7 +69,16 @@ _cached: list[tuple[Agreement, list[Removed]]] = []
 
 
 def _everything(agreement: Agreement) -> Iterator[Removed]:
-    sections = [s for s in agreement.sections if _worth_rendering(s)]
+    values = [
+        (source, path, text)
+        for source, data in (
+            (agreement.source, agreement.data),
+            *((s.source, s.data) for s in agreement.sections),
+        )  # fmt: skip
+        for path, text in walk_strings(data)
+        if could_hold_markup(text)
+    ]
+    sections = [s for s in agreement.sections if _worth_rendering(s, bool(values))]
     missing = [m for m in ("nh3", "markdown") if importlib.util.find_spec(m) is None]
     if missing and sections:  # an install without the publishing libraries: say so, never pass
         message = (
@@ -65,17 +89,27 @@ def _everything(agreement: Agreement) -> Iterator[Removed]:
         return
     if sections:
         yield from _sections(agreement, sections)
-    for source, data in ((agreement.source, agreement.data),
-                         *((s.source, s.data) for s in agreement.sections)):  # fmt: skip
-        for path, text in walk_strings(data):
-            if could_hold_markup(text):
-                messages = dict.fromkeys((r.code, r.message()) for r in _removals_of(text))
-                for code, message in messages:
-                    yield Removed(code, source.locate(*path), message)
+    for source, path, text in values:
+        messages = dict.fromkeys((r.code, r.message()) for r in _removals_of(text))
+        for code, message in messages:
+            yield Removed(code, source.locate(*path), message)
 
 
-def _worth_rendering(section: Section) -> bool:
-    return "{{" in section.body or "{%" in section.body or could_hold_markup(section.body)
+def _worth_rendering(section: Section, marked_values: bool) -> bool:
+    """Whether the rendered section could hold markup (see the module's docstring)."""
+    body = section.body
+    if "{{" not in body and "{%" not in body:
+        return could_hold_markup(body)
+    from agreekit.publish.expressions import only_simple
+
+    if marked_values or not only_simple(body):
+        return True
+    if could_hold_markup(_TEMPLATE.sub("x", body)):
+        return True
+    # a link whose address a template builds: `[portal]({{ variables.scheme }}:...)`
+    return ("](" in body or "]:" in body) and could_hold_markup(
+        body.replace("{{", "x").replace("}}", "x")
+    )
 
 
 def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]
