@@ -71,3 +71,46 @@ def test_password_word_in_prose_is_not_503(sample: SampleRepo) -> None:
         COMM, "## Budget\n", "## Budget\n\nPassword: resets are handled by the Service Desk.\n"
     )
     assert only(sample.check().findings, "AK503") == []
+
+
+def test_a_link_a_template_builds_is_judged_after_substitution(sample: SampleRepo) -> None:
+    sample.replace(AY, "variables:\n", 'variables:\n  scheme: "javascript"\n')
+    sample.replace(
+        COMM,
+        "## Budget\n",
+        "## Budget\n\n[portal]({{ variables.scheme }}:alert(document.cookie))\n",
+    )
+    found = only(sample.check().findings, "AK502")
+    assert [(f.location.file, f.location.line) for f in found] == [
+        (f"agreement/{COMM}", sample.line_of(COMM, "[portal]"))
+    ]
+    assert "'javascript:' address in href= of <a>" in found[0].message
+
+
+def test_markup_in_a_value_is_reported_at_the_value_and_where_it_is_used(
+    sample: SampleRepo,
+) -> None:
+    sample.replace(
+        AY, "variables:\n", "variables:\n  banner: \"<b onmouseover='alert(1)'>hi</b>\"\n"
+    )
+    sample.replace(COMM, "## Budget\n", "## Budget\n\nNote: {{ variables.banner }}\n")
+    found = only(sample.check().findings, "AK501")
+    assert sorted((f.location.file, f.location.line) for f in found) == sorted(
+        [
+            ("agreement/agreement.yml", sample.line_of(AY, "banner:")),
+            (f"agreement/{COMM}", sample.line_of(COMM, "Note: {{")),
+        ]
+    )
+    assert all("'onmouseover' on <b>" in f.message for f in found)
+
+
+def test_character_references_are_decoded_before_judging(sample: SampleRepo) -> None:
+    sample.replace(
+        COMM, "## Budget\n", '## Budget\n\n<p>x</p>\n\n<b &#111;nclick="alert(1)">y</b>\n'
+    )
+    # No browser decodes a reference in an attribute's name: it is an unknown attribute, which
+    # the sanitiser drops like any other, and check says exactly that.
+    [odd] = only(sample.check().findings, "AK501")
+    assert "attribute '&#111;nclick' on <b>" in odd.message
+    sample.replace(COMM, "<b &#111;nclick", '<a href="&#x6a;avascript&#58;alert(1)"')
+    assert len(only(sample.check().findings, "AK502")) == 1
