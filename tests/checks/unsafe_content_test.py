@@ -112,5 +112,7 @@ def test_character_references_are_decoded_before_judging(sample: SampleRepo) -> 
     # the sanitiser drops like any other, and check says exactly that.
     [odd] = only(sample.check().findings, "AK501")
     assert "attribute '&#111;nclick' on <b>" in odd.message
-    sample.replace(COMM, "<b &#111;nclick", '<a href="&#x6a;avascript&#58;alert(1)"')
+    sample.replace(
+        COMM, '<b &#111;nclick="alert(1)">y</b>', '<a href="&#x6a;avascript&#58;x">y</a>'
+    )
     assert len(only(sample.check().findings, "AK502")) == 1
