@@ -85,6 +85,8 @@ PROSE = [
     Payload("attr_list style", '### Styled heading {: style="position:fixed;top:0" }', frozenset()),
     _p("attr_list in md div", f'<div markdown="1">\nInside.\n{{: onmouseover="{PWN}" }}\n</div>'),
     _p("attr_list theme id", "Clobber.\n{: #__search }"),
+    # text that is safe on the page but reaches the search index as raw characters
+    Payload("code span for search", "Write `<img src=x onerror=alert(1)>` nowhere.", frozenset()),
     # templates and variables
     _p("jinja literal", '{{ "<img src=x onerror=alert(1)>" }}'),
     _p("variable html", "{{ variables.banner }}"),

@@ -233,6 +233,13 @@ def test_no_payload_runs_in_a_browser(
             if link.is_visible():
                 link.click(timeout=2_000)
                 tab.wait_for_load_state()
+        # The search index holds the text unescaped: its results must show it as text.
+        tab.goto(served, wait_until="load")
+        tab.locator("label.md-search__icon, .md-search__input").first.click()
+        tab.locator("input.md-search__input").press_sequentially("onerror", delay=20)
+        tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        tab.wait_for_timeout(300)
+        assert tab.evaluate(FIRE_EVENTS)["unsafe"] == []
         assert tab.evaluate("() => typeof window.pwned") == "undefined"
         browser.close()
     assert ran == []

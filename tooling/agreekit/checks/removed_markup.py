@@ -148,7 +148,7 @@ def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed
         written = section.body.split("\n")
         # Where no value brought a newline, rendered line i is written line i: look there first.
         lines = body.split("\n") if body.count("\n") == len(written) - 1 else written
-        searched = [normalised(line) for line in lines]
+        searched = [normalised(line) for line in _without_code(lines)]
         first_template = next((i for i, t in enumerate(written) if "{{" in t or "{%" in t), 0)
         # Removals come in the order of the text: each is looked for from the line of the one
         # before, at an occurrence of its needle that no earlier removal was placed at.
@@ -168,6 +168,28 @@ def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed
             if removed not in reported:
                 reported.add(removed)
                 yield removed
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
+
+
+def _without_code(lines: list[str]) -> list[str]:
+    """The lines with code spans and fenced code emptied: what is in them is shown, not run."""
+    out, fence = [], ""
+    for line in lines:
+        opening = _FENCE.match(line) if ("`" in line or "~" in line) else None
+        if fence:
+            if opening and opening.group(1)[0] == fence[0]:
+                fence = ""
+            out.append("")
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append("")
+            continue
+        out.append(_CODE_SPAN.sub("", line) if "`" in line else line)
+    return out
 
 
 def _find(
