@@ -112,7 +112,7 @@ def import_pr(repo: GitRepo, base: str, token: str = TOKEN) -> tuple[int, str]:
         timeout=60,
     )
     assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout
+    return result.returncode, result.stdout + result.stderr
 
 
 def serve_pr(api: Api, head: str, old: str, merged: bool = True) -> None:
@@ -183,4 +183,4 @@ def test_a_rejected_token_is_reported_without_a_traceback(
 ) -> None:
     _, base = api
     code, out = import_pr(repo, base, token="wrong")
-    assert code == 1 and "HTTP 401" in out
+    assert code == 2 and "HTTP 401" in out

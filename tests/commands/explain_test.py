@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from agreekit.checks.family import Check
 from agreekit.checks.registry import CHECKS
-from agreekit.commands.explain import explanations
 from conftest import ROOT, run_cli
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
-def test_every_check_has_an_explanation(check: object) -> None:
-    explanation = explanations()[check.code]  # type: ignore[attr-defined]
+def test_every_check_declares_its_explanation(check: Check) -> None:
+    explanation = check.rule.explanation
     for key in ("what", "why", "example", "fix"):
-        assert explanation[key].strip(), f"{check.code} lacks {key}"  # type: ignore[attr-defined]
-    assert check.hint  # type: ignore[attr-defined]
+        assert getattr(explanation, key).strip(), f"{check.code} lacks {key}"
+    assert check.hint and check.summary and check.name
+    assert check.severity in ("error", "warning")
 
 
-def test_no_explanation_without_a_check() -> None:
-    assert set(explanations()) == {c.code for c in CHECKS}
+def test_codes_and_names_are_unique() -> None:
+    assert len({c.code for c in CHECKS}) == len({c.name for c in CHECKS}) == len(CHECKS)
 
 
 def test_explain_prints_what_why_example_fix() -> None:

@@ -53,7 +53,7 @@ def test_signer_not_in_the_signers_file_is_rejected(tmp_path: Path) -> None:
 def test_signer_with_the_wrong_role_is_rejected(tmp_path: Path) -> None:
     repo = governed_repo(tmp_path)
     refused = repo.agreekit("approve", "initial", who="helen")
-    assert refused.returncode == 1 and "does not have the role 'management'" in refused.stdout
+    assert refused.returncode == 1 and "does not have the role 'management'" in refused.stderr
     forge(repo, "approvals/initial/1", "initial", "helen", "management", who="helen")
     code, out = verify(repo)
     assert code == 1
@@ -115,7 +115,7 @@ def test_lightweight_tag_is_rejected(tmp_path: Path) -> None:
 def test_stages_out_of_order_are_rejected(tmp_path: Path) -> None:
     repo = governed_repo(tmp_path)
     refused = repo.agreekit("approve", "legal", who="rachel")
-    assert refused.returncode == 1 and "comes after initial" in refused.stdout
+    assert refused.returncode == 1 and "comes after initial" in refused.stderr
     forge(repo, "approvals/legal/1", "legal", "rachel", "legal", who="rachel")
     code, out = verify(repo)
     assert code == 1 and "stage 'legal' recorded before stage 'initial'" in out
@@ -142,4 +142,4 @@ def test_uncommitted_changes_cannot_be_approved(tmp_path: Path) -> None:
     repo = governed_repo(tmp_path)
     repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is open.")
     refused = repo.agreekit("approve", "initial", who="amara")
-    assert refused.returncode == 1 and "uncommitted changes" in refused.stdout
+    assert refused.returncode == 1 and "uncommitted changes" in refused.stderr

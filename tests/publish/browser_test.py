@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.numbering import numbered_sections
+from agreekit.text.numbering import numbered_sections
 from conftest import publishable_repo
 
 CHROMIUM = "/usr/bin/chromium"

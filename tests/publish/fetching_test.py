@@ -125,7 +125,7 @@ def test_a_section_image_outside_the_sections_folder_stops_the_pdf_at_its_line(
 ) -> None:
     from agreekit.model.loader import load_agreement
     from agreekit.publish.pdf import build_pdf
-    from agreekit.publish.render import RenderError
+    from agreekit.text.render import RenderError
 
     (publishable.agreement / "records" / "minutes.png").write_bytes(PNG)
     publishable.replace(

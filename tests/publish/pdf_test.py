@@ -12,8 +12,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.numbering import numbered_sections
 from agreekit.publish.version import content_id
+from agreekit.text.numbering import numbered_sections
 from conftest import SampleRepo, git, publishable_repo
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agreekit.publish.markup import published_html, to_html
-from agreekit.publish.sanitise import removals, safe_text, sanitise
+from agreekit.text.markup import published_html, to_html
+from agreekit.text.sanitise import removals, safe_text, sanitise
 
 KEPT = [
     '<table><thead><tr><th style="text-align: center;">a</th></tr></thead>'

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.numbering import numbered_sections
+from agreekit.text.numbering import numbered_sections
 from conftest import SampleRepo, git, publishable_repo
 
 

@@ -60,7 +60,7 @@ def test_a_comment_tracked_by_a_record_takes_its_status(sample: SampleRepo) -> N
 def test_comments_not_in_githubs_format_are_a_clear_error(sample: SampleRepo) -> None:
     (sample.root / "bad.json").write_text(json.dumps([{"body": "no path"}]))
     result = sample.cli("feedback", "--comments", "bad.json")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "expected GitHub's format" in result.stderr
     assert "Traceback" not in result.stderr
     (sample.root / "broken.json").write_text("[{")

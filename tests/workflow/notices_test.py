@@ -73,10 +73,43 @@ def test_the_notice_html_passes_the_allowlist(sample: SampleRepo) -> None:
     sample.replace(
         "agreement.yml",
         '  service_desk_phone: "0117 496 0800"',
-        '  service_desk_phone: "0117 496 0800 <img src=x onerror=\'alert(1)\'>"',
+        "  service_desk_phone: \"0117 496 0800 <img src=x onerror='alert(1)'>\"",
     )
     sample.cli("announce")
     raw = (sample.root / "dist" / "notices" / "finance.eml").read_bytes()
     message = email.message_from_bytes(raw, policy=email.policy.default)
     html = message.get_body(("html",)).get_content()
     assert "0117 496 0800" in html and "onerror" not in html
+
+
+def test_a_department_without_a_head_is_told_through_its_people(sample: SampleRepo) -> None:
+    sample.replace("agreement.yml", "    head: tom-adeyemi\n", "")
+    result = sample.cli("announce")
+    assert result.returncode == 0, result.stderr
+    raw = (sample.root / "dist" / "notices" / "operations.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"] == (
+        "Amara Okafor <amara.okafor@harbourside-housing.example>, "
+        "Tom Adeyemi <tom.adeyemi@harbourside-housing.example>, "
+        "Rachel Osei <rachel.osei@harbourside-housing.example>"
+    )
+
+
+def test_no_notice_without_anyone_to_tell_or_outside_the_plan(sample: SampleRepo) -> None:
+    sample.replace(
+        "agreement.yml",
+        "  - id: operations\n",
+        "  - id: facilities\n    name: Facilities\n  - id: operations\n",
+    )
+    sample.replace("records/communication.yml", "  - department: hr\n    channel: email\n", "")
+    sample.replace(
+        "records/communication.yml",
+        "departments:\n",
+        "departments:\n  - department: facilities\n    channel: email\n",
+    )
+    result = sample.cli("announce")
+    assert result.returncode == 1
+    folder = sample.root / "dist" / "notices"
+    assert sorted(p.stem for p in folder.glob("*.md")) == ["finance", "it", "operations"]
+    assert "department 'hr' is not in the communication plan (AK407)" in result.stderr
+    assert "department 'facilities' has no head and nobody named in it" in result.stderr

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
 from pypdf import PdfReader
 
-from conftest import SampleRepo, git
+from conftest import ROOT, SampleRepo, git
 from gitrepo import GitRepo, governed_repo
 from safety import snapshot, temporaries
 
@@ -94,17 +96,19 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     assert steps[19]["state"] == "ready" and steps[19]["actors"] == ["Daniel Reeve"]
     assert "agreekit release" in str(steps[19]["evidence"])
 
+    shutil.copy(ROOT / "mkdocs.yml", repo.root / "mkdocs.yml")  # the bundle's offline site
     ok(repo, "release", "v1.0.0")
     bundle = repo.root / "dist" / "v1.0.0"
     pdf_name = "HHA-BWS-ITSA-2027-v1.0.0.pdf"
     assert sorted(p.name for p in bundle.iterdir()) == sorted(
-        [pdf_name, pdf_name.replace(".pdf", ".docx"), "signatures.json", "SHA256SUMS"]
-    )
+        [pdf_name, pdf_name.replace(".pdf", ".docx"), pdf_name.replace(".pdf", "-site.zip"),
+         "signatures.json", "SHA256SUMS"]
+    )  # fmt: skip
     check = subprocess.run(
         ["sha256sum", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout.count(": OK") == 3
+    assert check.stdout.count(": OK") == 4
 
     signed = json.loads((bundle / "signatures.json").read_text())
     head_content = signed["content_id"]
@@ -124,6 +128,11 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     word_text = "\n".join(p.text for p in word.paragraphs)
     assert "DRAFT" not in word_text + word.sections[0].header.paragraphs[0].text
     assert "Signature record" in word_text and "v1.0.0" in word.core_properties.identifier
+    with zipfile.ZipFile(bundle / pdf_name.replace(".pdf", "-site.zip")) as site:
+        top = pdf_name.replace(".pdf", "-site")
+        assert f"{top}/search/search_index.js" in site.namelist()
+        home = site.read(f"{top}/index.html").decode()
+        assert "Version v1.0.0" in home and "DRAFT" not in home  # the released, final text
     assert "Signature record" in text and "approvals/signature/" in text
     assert "Version v1.0.0" in text and head_content[:12] in text
 

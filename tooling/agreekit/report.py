@@ -5,20 +5,36 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from agreekit.checks.registry import BY_CODE
 from agreekit.finding import Finding
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def folders_of(findings: Sequence[Finding]) -> str:
+    """Where the findings are: their files' top folders, as `agreement/ and .github/`."""
+    tops = dict.fromkeys(
+        f.location.file.split("/", 1)[0] + ("/" if "/" in f.location.file else "") for f in findings
+    )
+    names = list(tops)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def as_text(findings: Sequence[Finding], checked: str) -> str:
+    """One line per finding, then a summary that counts errors and warnings where they are."""
     lines = [
         f"{f.location.file}:{f.location.line}:{f.location.col}: {f.code} {f.message}"
         for f in findings
     ]
     if findings:
         errors = sum(1 for f in findings if f.severity == "error")
-        noun = "finding" if len(findings) == 1 else "findings"
+        warnings = len(findings) - errors
+        counted = " and ".join(
+            _count(n, noun) for n, noun in ((errors, "error"), (warnings, "warning")) if n
+        )
         lines.append(
-            f"Found {len(findings)} {noun} ({errors} errors) in {checked}. "
+            f"Found {counted} in {folders_of(findings)}. "
             "`agreekit explain CODE` tells how to fix each."
         )
     else:
@@ -30,7 +46,7 @@ def as_json(findings: Sequence[Finding]) -> str:
     items = [
         {
             "code": f.code,
-            "name": BY_CODE[f.code].name if f.code in BY_CODE else "",
+            "name": f.name,
             "severity": f.severity,
             "file": f.location.file,
             "line": f.location.line,
@@ -56,7 +72,7 @@ def as_github(findings: Sequence[Finding]) -> str:
     lines = []
     for f in findings:
         level = "error" if f.severity == "error" else "warning"
-        name = BY_CODE[f.code].name if f.code in BY_CODE else f.code
+        name = f.name or f.code
         properties = ",".join(
             [
                 f"file={_escape_property(f.location.file)}",

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
 from agreekit.checks.paths import walk_strings
 from agreekit.checks.plain_english import find_phrases
-from agreekit.checks.prose import ProseLine, ProseText, prose_texts
-from agreekit.finding import Finding, Location, finding
+from agreekit.checks.prose import ProseLine, ProseText
+from agreekit.finding import ERROR, WARNING, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.clauses import clause_number
 from agreekit.model.section import Section, slugify
@@ -38,8 +40,9 @@ class Definition(NamedTuple):
     location: Location
 
 
-def definitions(agreement: Agreement) -> list[Definition]:
-    prose_text = next((p for p in prose_texts(agreement) if p.section.id == DEFINITIONS), None)
+def definitions(prose_texts: Iterable[ProseText]) -> list[Definition]:
+    """The terms the definitions section defines, where each is defined."""
+    prose_text = next((p for p in prose_texts if p.section.id == DEFINITIONS), None)
     if prose_text is None:
         return []
     section = prose_text.section
@@ -61,10 +64,40 @@ def _is_definition(prose: ProseLine, column: int) -> bool:
     )
 
 
-def bold_is_defined(agreement: Agreement) -> Iterator[Finding]:
+FAMILY = Family()
+
+
+AK301 = Rule(
+    "AK301",
+    "undefined-term",
+    ERROR,
+    summary=(
+        "A bold phrase outside the definitions section: a term that is not defined, or a "
+        "defined term marked up."
+    ),
+    hint="Define the term in the definitions section, or remove the bold.",
+    explanation=Explanation(
+        what=(
+            "Bold marks definitions only: a list item in the definitions section opening "
+            "with `**Term** means`. Any other bold phrase is either a term that was "
+            "never defined or a defined term that is marked up where it should be plain."
+        ),
+        why=(
+            "An undefined term in capitals or bold reads as if it had an agreed meaning, "
+            "and it has none. Common Form's lint reports the same."
+        ),
+        example="The Provider must meet the **Uptime Commitment**.",
+        fix="Define the term in the definitions section, or remove the bold.",
+        fixed="- **Uptime Commitment** means the availability target in clause 6.3.",
+    ),
+)
+
+
+@FAMILY.check(AK301)
+def bold_is_defined(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK301"""
-    defined = {d.term for d in definitions(agreement)}
-    for prose in prose_texts(agreement):
+    defined = {d.term for d in definitions(context.prose)}
+    for prose in context.prose:
         if "**" not in prose.text and "__" not in prose.text:
             continue
         for match in _BOLD.finditer(prose.text):
@@ -79,7 +112,7 @@ def bold_is_defined(agreement: Agreement) -> Iterator[Finding]:
                     f"'{phrase}' is marked as a term but not defined; define it in the definitions "
                     "section as '- **Term** means ...', or remove the bold"
                 )
-            yield finding("AK301", where, message)
+            yield AK301.at(where, message)
 
 
 @lru_cache(maxsize=16)
@@ -105,17 +138,9 @@ def _uses(pattern: re.Pattern[str], text: str) -> Iterator[str]:
         position = match.end()
 
 
-_uses_cache: list[tuple[Agreement, tuple[str, ...], Counter[str]]] = []
-
-
-def term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str]:
-    """`count_term_uses`, kept for the agreement being checked: 302 and 306 both need it."""
-    if not _uses_cache or _uses_cache[0][0] is not agreement or _uses_cache[0][1] != terms:
-        _uses_cache[:] = [(agreement, terms, count_term_uses(agreement, terms))]
-    return _uses_cache[0][2]
-
-
-def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str]:
+def count_term_uses(
+    agreement: Agreement, prose: Iterable[ProseText], terms: tuple[str, ...]
+) -> Counter[str]:
     """How often each term is used, in prose and in data rendered into tables.
 
     Longest terms match first, so "Service Credit" is not also a use of a shorter term it contains;
@@ -134,9 +159,9 @@ def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str
                     uses[candidate] += 1
                     break
 
-    for prose in prose_texts(agreement):
-        text = prose.text
-        if prose.section.id == DEFINITIONS:
+    for prose_text in prose:
+        text = prose_text.text
+        if prose_text.section.id == DEFINITIONS:
             text = _DEFINITIONS_IN_TEXT.sub(lambda m: " " * len(m.group(0)), text)
         count(text)
     for section in agreement.sections:
@@ -146,28 +171,71 @@ def count_term_uses(agreement: Agreement, terms: tuple[str, ...]) -> Counter[str
     return uses
 
 
-def _definitions_with_uses(agreement: Agreement) -> list[tuple[Definition, int]]:
+def _definitions_with_uses(context: CheckContext) -> list[tuple[Definition, int]]:
     """Each definition with how often its term is used: AK302 and AK306 read the same count."""
-    found = definitions(agreement)
-    uses = term_uses(agreement, tuple(d.term for d in found))
+    found = definitions(context.prose)
+    uses = count_term_uses(context.agreement, context.prose, tuple(d.term for d in found))
     return [(definition, uses[definition.term]) for definition in found]
 
 
-def definitions_used(agreement: Agreement) -> Iterator[Finding]:
+AK302 = Rule(
+    "AK302",
+    "unused-definition",
+    WARNING,
+    summary="A defined term is never used.",
+    hint="Remove the definition or use the term.",
+    explanation=Explanation(
+        what=(
+            "A term is defined in the definitions section but never used anywhere in the agreement."
+        ),
+        why=(
+            "An unused definition is clutter, and a sign that the text it was written "
+            "for has changed."
+        ),
+        example='- **Helpdesk** means the Service Desk.   # and "Helpdesk" appears nowhere else',
+        fix="Remove the definition, or use the term where it was meant.",
+    ),
+)
+
+
+@FAMILY.check(AK302)
+def definitions_used(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK302"""
-    for definition, count in _definitions_with_uses(agreement):
+    for definition, count in context.shared(_definitions_with_uses):
         if count == 0:
             message = f"'{definition.term}' is defined but never used; remove the definition or use the term"
-            yield finding("AK302", definition.location, message)
+            yield AK302.at(definition.location, message)
 
 
-def definitions_unique(agreement: Agreement) -> Iterator[Finding]:
+AK303 = Rule(
+    "AK303",
+    "duplicate-definition",
+    ERROR,
+    summary="A term is defined twice.",
+    hint="Keep one definition.",
+    explanation=Explanation(
+        what="The same term is defined twice in the definitions section.",
+        why=(
+            "Two definitions of one term will sooner or later disagree, and then the "
+            "term means two things."
+        ),
+        example=(
+            "- **Business Day** means a day other than a Saturday or Sunday.\n"
+            "- **Business Day** means a day on which banks are open in London."
+        ),
+        fix="Keep one definition.",
+    ),
+)
+
+
+@FAMILY.check(AK303)
+def definitions_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK303"""
     first: dict[str, Location] = {}
-    for definition in definitions(agreement):
+    for definition in definitions(context.prose):
         if definition.term in first:
             message = f"'{definition.term}' is defined twice (first on line {first[definition.term].line}); keep one definition"
-            yield finding("AK303", definition.location, message)
+            yield AK303.at(definition.location, message)
         first.setdefault(definition.term, definition.location)
 
 
@@ -203,9 +271,38 @@ def _normalise(path: str) -> str:
     return "/".join(parts)
 
 
-def references_resolve(agreement: Agreement) -> Iterator[Finding]:
+AK304 = Rule(
+    "AK304",
+    "broken-reference",
+    ERROR,
+    summary=(
+        "A cross-reference or link points at a section, heading, file or anchor that "
+        "does not exist."
+    ),
+    hint="Use an existing section id, heading slug or {#custom-id}, or file path.",
+    explanation=Explanation(
+        what=(
+            'A cross-reference `{{ ref("section") }}` or `{{ ref("section#heading") }}` '
+            "names a section that is not in the agreement or a heading that section does "
+            "not have; or a Markdown link points at a file that does not exist or an "
+            "anchor that no heading has. A heading's anchor is its slug (lower case, "
+            "spaces to hyphens) or its `{#custom-id}`. Web links are not fetched."
+        ),
+        why=(
+            "A reference renders as a clause number. A broken one renders as nothing, "
+            "and a reader cannot find the clause the text relies on."
+        ),
+        example='terminate under {{ ref("legal#termination-rights") }}',
+        fix=("Use an existing section id and heading slug, or give the heading a {#custom-id}."),
+        fixed='terminate under {{ ref("legal#termination") }}',
+    ),
+)
+
+
+@FAMILY.check(AK304)
+def references_resolve(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK304"""
-    for prose_text in prose_texts(agreement):
+    for prose_text in context.prose:
         yield from _section_references(agreement, prose_text)
 
 
@@ -232,16 +329,33 @@ def _section_references(agreement: Agreement, prose_text: ProseText) -> Iterator
                             f"section '{section_id}' has no heading with the id '{slug}'; "
                             f"use a heading's slug (e.g. '{slugify('Service hours')}') or add {{#{slug}}}"
                         )
-                    yield finding("AK304", Location(section.path, line, column), message)
+                    yield AK304.at(Location(section.path, line, column), message)
         for pattern in (_LINK, _LINK_DEFINITION):
             for link in pattern.finditer(raw):
                 problem = _link_problem(agreement, section, link.group("target"))
                 if problem:
                     where = Location(section.path, line, link.start("target") + 1)
-                    yield finding("AK304", where, f"broken link: {problem}")
+                    yield AK304.at(where, f"broken link: {problem}")
 
 
-def headings_unique(agreement: Agreement) -> Iterator[Finding]:
+AK305 = Rule(
+    "AK305",
+    "duplicate-heading",
+    ERROR,
+    summary="Two headings in one section have the same anchor.",
+    hint="Rename one heading or give it a {#custom-id}.",
+    explanation=Explanation(
+        what="Two headings in one section have the same anchor.",
+        why=("A reference or link to that anchor would land on the first, whichever was meant."),
+        example=("## Reporting\n...\n## Reporting"),
+        fix="Rename one heading, or give it a `{#custom-id}`.",
+        fixed=("## Reporting\n...\n## Reporting to the board {#board-reporting}"),
+    ),
+)
+
+
+@FAMILY.check(AK305)
+def headings_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK305"""
     for section in agreement.sections:
         seen: dict[str, int] = {}
@@ -251,21 +365,72 @@ def headings_unique(agreement: Agreement) -> Iterator[Finding]:
                     f"heading '{heading.text}' repeats the heading on line {seen[heading.slug]} "
                     "(same anchor); rename one or give it a {#custom-id}"
                 )
-                yield finding("AK305", Location(section.path, heading.line), message)
+                yield AK305.at(Location(section.path, heading.line), message)
             seen.setdefault(heading.slug, heading.line)
 
 
-def terms_used_more_than_once(agreement: Agreement) -> Iterator[Finding]:
+AK306 = Rule(
+    "AK306",
+    "term-used-once",
+    WARNING,
+    summary="A defined term is used only once.",
+    hint="Write its meaning where it is used and drop the definition.",
+    explanation=Explanation(
+        what="A defined term is used only once in the whole agreement.",
+        why=(
+            "A definition saves words only when the term is used repeatedly; for a "
+            "single use, the reader is sent to the definitions for nothing."
+        ),
+        example=(
+            "- **Exit Period** means the three months after this Agreement ends.  # used once"
+        ),
+        fix="Write the meaning where the term is used and remove the definition.",
+    ),
+)
+
+
+@FAMILY.check(AK306)
+def terms_used_more_than_once(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK306"""
-    for definition, count in _definitions_with_uses(agreement):
+    for definition, count in context.shared(_definitions_with_uses):
         if count == 1:
             message = f"'{definition.term}' is used only once; write its meaning where it is used and drop the definition"
-            yield finding("AK306", definition.location, message)
+            yield AK306.at(definition.location, message)
 
 
-def plain_english(agreement: Agreement) -> Iterator[Finding]:
+AK307 = Rule(
+    "AK307",
+    "archaic-phrase",
+    WARNING,
+    summary="An archaic or wordy phrase.",
+    hint="Use the plain-English replacement in the message.",
+    explanation=Explanation(
+        what=(
+            "An archaic or wordy phrase that plain-English drafting replaces: "
+            "hereinafter, witnesseth, whereas, herein/hereto/hereof, thereof, aforesaid, "
+            "forthwith, in order to, in the event that, prior to, subsequent to, "
+            "pursuant to, null and void, until such time as, in lieu of, with respect "
+            'to, and numbers written twice such as "two (2)". The message gives the '
+            "replacement."
+        ),
+        why=(
+            "These phrases add length and no meaning, and readers outside the legal team "
+            "stumble on them."
+        ),
+        example=(
+            "The Provider shall, prior to any change, give thirty (30) days' notice in "
+            "order to allow review."
+        ),
+        fix="Use the replacement in the message.",
+        fixed="Before any change, the Provider must give 30 days' notice to allow review.",
+    ),
+)
+
+
+@FAMILY.check(AK307)
+def plain_english(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK307"""
-    for prose in prose_texts(agreement):
+    for prose in context.prose:
         for phrase in find_phrases(prose.text):
             message = f"'{phrase.text}' is archaic or wordy; {phrase.advice}"
-            yield finding("AK307", prose.location(phrase.start), message)
+            yield AK307.at(prose.location(phrase.start), message)

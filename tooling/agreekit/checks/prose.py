@@ -112,11 +112,6 @@ def _blanked(text: str) -> tuple[str, str]:
     return raw, (_blank(_COMMENT, words) if "<" in words else words)
 
 
-# One agreement is checked at a time: keep its prose until the next one arrives.
-_cached: list[tuple[Agreement, tuple[ProseText, ...]]] = []
-
-
 def prose_texts(agreement: Agreement) -> tuple[ProseText, ...]:
-    if not _cached or _cached[0][0] is not agreement:
-        _cached[:] = [(agreement, tuple(_prose_text(s) for s in agreement.sections))]
-    return _cached[0][1]
+    """Every section's prose; a run works it out once, in its `CheckContext`."""
+    return tuple(_prose_text(s) for s in agreement.sections)

@@ -100,7 +100,7 @@ def _worth_rendering(section: Section, marked_values: bool) -> bool:
     body = section.body
     if "{{" not in body and "{%" not in body:
         return could_hold_markup(body)
-    from agreekit.publish.expressions import only_simple
+    from agreekit.text.expressions import only_simple
 
     if marked_values or not only_simple(body):
         return True
@@ -113,9 +113,9 @@ def _worth_rendering(section: Section, marked_values: bool) -> bool:
 
 
 def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]
-    from agreekit.publish.limits import LimitError
-    from agreekit.publish.markup import to_html
-    from agreekit.publish.sanitise import removals
+    from agreekit.text.limits import LimitError
+    from agreekit.text.markup import to_html
+    from agreekit.text.sanitise import removals
 
     try:
         return removals(to_html(markdown_text))
@@ -124,10 +124,10 @@ def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]
 
 
 def _sections(agreement: Agreement, sections: list[Section]) -> Iterator[Removed]:
-    from agreekit.publish.context import template_context
-    from agreekit.publish.numbering import numbered_sections
-    from agreekit.publish.render import SITE, RenderError, Style, render_body
-    from agreekit.publish.sanitise import normalised
+    from agreekit.text.context import template_context
+    from agreekit.text.numbering import numbered_sections
+    from agreekit.text.render import SITE, RenderError, Style, render_body
+    from agreekit.text.sanitise import normalised
 
     # The site's links and anchors; the signature block as text: its HTML is agreekit's own
     # (every value escaped), and the values in it are checked where they are written.

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from agreekit.checks.registry import CHECKS, Check, enrich
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Check
+from agreekit.checks.registry import CHECKS
 from agreekit.checks.suppress import unsuppressed
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
@@ -27,16 +30,20 @@ PARALLEL_FROM = 200
 
 
 def run_checks(
-    agreement: Agreement, select: Iterable[str] | None = None, parallel: bool | None = None
+    agreement: Agreement,
+    select: Iterable[str] | None = None,
+    parallel: bool | None = None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Every selected check's findings; `parallel` None decides by the agreement's size."""
+    context = CheckContext(agreement, today)
     wanted = set(select) if select else None
     checks = [c for c in CHECKS if c.run is not None and (wanted is None or c.code in wanted)]
     if parallel is None:
         parallel = len(agreement.sections) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     if parallel and hasattr(os, "fork") and _single_threaded():
-        return _in_two_processes(agreement, checks)
-    return _run(agreement, checks)
+        return _in_two_processes(context, checks)
+    return _run(context, checks)
 
 
 def _single_threaded() -> bool:
@@ -45,15 +52,15 @@ def _single_threaded() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def _run(agreement: Agreement, checks: Iterable[Check]) -> list[Finding]:
+def _run(context: CheckContext, checks: Iterable[Check]) -> list[Finding]:
     found: list[Finding] = []
     for check in checks:
         assert check.run is not None
-        found.extend(check.run(agreement))
+        found.extend(check.run(context.agreement, context))
     return found
 
 
-def _in_two_processes(agreement: Agreement, checks: list[Check]) -> list[Finding]:
+def _in_two_processes(context: CheckContext, checks: list[Check]) -> list[Finding]:
     """Half the checks in a forked child (which shares the loaded agreement), half here.
 
     The child sends its findings back pickled. Should it fail in any way, its half runs here, so
@@ -69,14 +76,14 @@ def _in_two_processes(agreement: Agreement, checks: list[Check]) -> list[Finding
         try:
             os.close(reading)
             with os.fdopen(writing, "wb") as sink:
-                sink.write(pickle.dumps(_run(agreement, theirs)))
+                sink.write(pickle.dumps(_run(context, theirs)))
             status = 0
         finally:
             os._exit(status)
     os.close(writing)
     source = os.fdopen(reading, "rb")
     try:
-        found = _run(agreement, ours)
+        found = _run(context, ours)
         payload = source.read()
     finally:
         source.close()  # if our half raised, the child's write fails and it exits: no hang
@@ -86,7 +93,7 @@ def _in_two_processes(agreement: Agreement, checks: list[Check]) -> list[Finding
             raise ValueError("the second process failed")
         return found + list(pickle.loads(payload))
     except (ValueError, pickle.UnpicklingError, EOFError):
-        return found + _run(agreement, theirs)
+        return found + _run(context, theirs)
 
 
 def check_repository(repo: Path, directory: str = "agreement") -> CheckResult:
@@ -98,9 +105,7 @@ def check_repository(repo: Path, directory: str = "agreement") -> CheckResult:
     unique = without_noise_at_placeholders(
         {(f.code, f.location, f.message): f for f in found}.values()
     )
-    findings = sorted(
-        (enrich(f) for f in unsuppressed(unique, agreement)), key=lambda f: f.sort_key
-    )
+    findings = sorted(unsuppressed(unique, agreement), key=lambda f: f.sort_key)
     could_not_load = agreement is None or any(f.code.startswith("AK9") for f in findings)
     return CheckResult(agreement, findings, not could_not_load)
 

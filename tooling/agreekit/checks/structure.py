@@ -6,14 +6,55 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
 
+FAMILY = Family()
 
-def required_sections_present(agreement: Agreement) -> Iterator[Finding]:
+
+AK101 = Rule(
+    "AK101",
+    "required-section-missing",
+    ERROR,
+    summary="A section the structure requires is missing.",
+    hint="Create the section file and list its id under `sections` in agreement.yml.",
+    explanation=Explanation(
+        what=(
+            "Every section the structure profile requires (introduction, definitions, "
+            "service needs, stakeholders, responsibilities, service levels, constraints, "
+            "terms, communication, escalation, legal, signatures) must exist as "
+            "`agreement/sections/<id>.md`, and every id listed under `sections` in "
+            "agreement.yml must have a file."
+        ),
+        why=(
+            "The seed workflow's content steps each live in a section. A missing section "
+            "means a step of the workflow was skipped, and the approvals would cover an "
+            "incomplete agreement."
+        ),
+        example=(
+            "# agreement.yml\n"
+            "sections:\n"
+            "  - introduction\n"
+            "  - definitions        # sections/escalation.md was deleted and escalation is not listed"
+        ),
+        fix=("Create the section file with its front matter and list its id under `sections`."),
+        fixed=(
+            "sections:\n"
+            "  - introduction\n"
+            "  - definitions\n"
+            "  - escalation         # and sections/escalation.md exists"
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK101)
+def required_sections_present(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK101"""
     listed = list(agreement.file.sections)
     present = {s.id for s in agreement.sections} | agreement.unreadable_section_ids
@@ -26,17 +67,52 @@ def required_sections_present(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{section_id}' ({title}) is listed but has no file; "
                 f"create {folder}/{section_id}.md"
             )
-            yield finding("AK101", agreement.source.locate("sections", index), message)
+            yield AK101.at(agreement.source.locate("sections", index), message)
     for section in agreement.profile.sections:
         if section.id not in listed and section.id not in present:
             message = (
                 f"required section '{section.id}' ({section.title}) missing; create "
                 f"{folder}/{section.id}.md and list '{section.id}' under sections"
             )
-            yield finding("AK101", agreement.source.key_location("sections"), message)
+            yield AK101.at(agreement.source.key_location("sections"), message)
 
 
-def required_fields_present(agreement: Agreement) -> Iterator[Finding]:
+AK102 = Rule(
+    "AK102",
+    "required-field-missing",
+    ERROR,
+    summary=(
+        "A required heading, field, stakeholder kind, department, priority or KPI is missing."
+    ),
+    hint="Add the heading or field the message names.",
+    explanation=Explanation(
+        what=(
+            'A section lacks a heading the profile requires (for example "Hardware" in '
+            "service-needs), a data field is missing (for example "
+            "`reporting.frequency`), or agreement.yml lacks a required value, "
+            "stakeholder kind (IT manager, department head, executive), department (IT, "
+            "Finance, HR, Operations), priority (P1-P4) or KPI (response time, "
+            "resolution time, customer satisfaction, incidents reported, uptime)."
+        ),
+        why=(
+            "These are the seed's form fields. Without them the agreement does not say "
+            "what it must, and reviewers cannot approve what is not written."
+        ),
+        example=(
+            "stakeholders:\n"
+            "  - id: dana\n"
+            "    kind: it-manager      # no executive among the stakeholders"
+        ),
+        fix="Add the heading, field or entry the message names.",
+        fixed=(
+            "stakeholders:\n  - id: dana\n    kind: it-manager\n  - id: sam\n    kind: executive"
+        ),
+    ),
+)
+
+
+@FAMILY.check(AK102)
+def required_fields_present(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK102"""
     for section in agreement.sections:
         required = agreement.profile.section(section.id)
@@ -81,7 +157,7 @@ def _missing_headings(section: Section, headings: Iterable[str]) -> Iterator[Fin
     for heading in headings:
         if heading.casefold() not in present:
             message = f"section '{section.id}' lacks the heading '{heading}'; add '## {heading}'"
-            yield finding("AK102", Location(section.path, section.body_line), message)
+            yield AK102.at(Location(section.path, section.body_line), message)
 
 
 def _missing_fields(
@@ -90,7 +166,7 @@ def _missing_fields(
     for field in fields:
         if lookup(data, field) is MISSING:
             message = f"{owner} lacks the required field '{field}'; add it"
-            yield finding("AK102", source.key_location(*existing_prefix(data, field)), message)
+            yield AK102.at(source.key_location(*existing_prefix(data, field)), message)
 
 
 def _missing_members(
@@ -98,14 +174,38 @@ def _missing_members(
 ) -> Iterator[Finding]:
     for item in required:
         if item not in present:
-            yield finding("AK102", where, f"no {what} '{item}'; {fix.format(item)}")
+            yield AK102.at(where, f"no {what} '{item}'; {fix.format(item)}")
 
 
 def _data_owner(agreement: Agreement, key: str) -> Section | None:
     return next((s for s in agreement.sections if isinstance(s.data.get(key), list)), None)
 
 
-def sections_in_order(agreement: Agreement) -> Iterator[Finding]:
+AK103 = Rule(
+    "AK103",
+    "section-order",
+    ERROR,
+    summary="The sections are not in the order of the structure.",
+    hint="Reorder `sections` in agreement.yml to the expected order.",
+    explanation=Explanation(
+        what=(
+            "The order of `sections` in agreement.yml differs from the order of the "
+            "structure profile."
+        ),
+        why=(
+            "Clause numbers follow the section order. A stable, conventional order lets "
+            "readers find terms where they expect them and keeps cross-references "
+            "meaningful between versions."
+        ),
+        example="sections: [introduction, service-levels, definitions]",
+        fix="Reorder `sections` to the expected order the message lists.",
+        fixed="sections: [introduction, definitions, service-levels]",
+    ),
+)
+
+
+@FAMILY.check(AK103)
+def sections_in_order(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK103"""
     required_order = [s.id for s in agreement.profile.sections]
     listed = list(agreement.file.sections)
@@ -118,7 +218,7 @@ def sections_in_order(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{have}' is out of order: the structure puts '{want}' here "
                 f"(expected order: {', '.join(expected[position:])})"
             )
-            yield finding("AK103", agreement.source.locate("sections", index), message)
+            yield AK103.at(agreement.source.locate("sections", index), message)
             return
 
 
@@ -127,7 +227,32 @@ PLACEHOLDER = re.compile(
 )
 
 
-def no_placeholders(agreement: Agreement) -> Iterator[Finding]:
+AK105 = Rule(
+    "AK105",
+    "placeholder",
+    ERROR,
+    summary="A placeholder or an empty required value is left in the agreement.",
+    hint="Replace the placeholder with the real value.",
+    explanation=Explanation(
+        what=(
+            "A placeholder is left in the text or data (TBD, TBC, TODO, FIXME, XXX, "
+            '"[insert ...]", "Date will be set here", "???"), or a required value is '
+            "empty."
+        ),
+        why=(
+            "An agreement with placeholders cannot be signed: a blank term is a term nobody agreed."
+        ),
+        example="The signing meeting is on Date will be set here.",
+        fix=(
+            "Write the real value. If it is not known yet, keep the change in a draft pull request."
+        ),
+        fixed="The signing meeting is on 20 January 2027 at 10:00 (Europe/London).",
+    ),
+)
+
+
+@FAMILY.check(AK105)
+def no_placeholders(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK105"""
     documents = [(agreement.data, agreement.source)]
     documents += [(s.data, s.source) for s in agreement.sections]
@@ -160,9 +285,7 @@ def _may_hold_placeholder(text: str) -> bool:
 
 
 def _placeholder_finding(location: Location, text: str) -> Finding:
-    return finding(
-        "AK105", location, f"placeholder '{text}' left in the agreement; write the real value"
-    )
+    return AK105.at(location, f"placeholder '{text}' left in the agreement; write the real value")
 
 
 def _empty_required_values(agreement: Agreement) -> Iterator[Finding]:
@@ -170,17 +293,39 @@ def _empty_required_values(agreement: Agreement) -> Iterator[Finding]:
         value = lookup(agreement.data, field)
         if value is not MISSING and is_empty(value):
             message = f"required value '{field}' is empty; fill it in"
-            yield finding("AK105", agreement.source.key_location(*field.split(".")), message)
+            yield AK105.at(agreement.source.key_location(*field.split(".")), message)
     for section in agreement.sections:
         required = agreement.profile.section(section.id)
         for field in required.fields if required else ():
             value = lookup(section.data, field)
             if value is not MISSING and is_empty(value):
                 message = f"required value '{field}' of section '{section.id}' is empty; fill it in"
-                yield finding("AK105", section.source.key_location(*field.split(".")), message)
+                yield AK105.at(section.source.key_location(*field.split(".")), message)
 
 
-def sections_in_structure(agreement: Agreement) -> Iterator[Finding]:
+AK106 = Rule(
+    "AK106",
+    "section-not-in-structure",
+    ERROR,
+    summary="A section file is not listed in the structure.",
+    hint="List the section's id under `sections` in agreement.yml, or delete the file.",
+    explanation=Explanation(
+        what=(
+            "A file in `agreement/sections/` has an id that is not listed under "
+            "`sections` in agreement.yml."
+        ),
+        why=(
+            "An unlisted section is not numbered, not in the navigation and not in the "
+            "PDF: text that looks agreed but is not part of the agreement."
+        ),
+        example="# sections/warranty.md has id: warranty, but agreement.yml does not list it",
+        fix="List the id under `sections` where it belongs, or delete the file.",
+    ),
+)
+
+
+@FAMILY.check(AK106)
+def sections_in_structure(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK106"""
     listed = set(agreement.file.sections)
     for section in agreement.sections:
@@ -189,10 +334,34 @@ def sections_in_structure(agreement: Agreement) -> Iterator[Finding]:
                 f"section '{section.id}' is not in the structure; list it under sections in "
                 f"{agreement.path}, or delete the file"
             )
-            yield finding("AK106", section.source.locate("id"), message)
+            yield AK106.at(section.source.locate("id"), message)
 
 
-def ids_unique(agreement: Agreement) -> Iterator[Finding]:
+AK107 = Rule(
+    "AK107",
+    "duplicate-id",
+    ERROR,
+    summary=(
+        "Two sections, stakeholders, departments, priorities, KPIs or cost lines share an id."
+    ),
+    hint="Give each one a unique id.",
+    explanation=Explanation(
+        what=(
+            "Two section files share an id, or two stakeholders, departments, "
+            "priorities, KPIs or cost lines share an id, or a section is listed twice."
+        ),
+        why=(
+            "Ids are how data, cross-references, CODEOWNERS and approvals point at "
+            "things. A duplicate makes them ambiguous."
+        ),
+        example=("stakeholders:\n  - id: sam\n  - id: sam"),
+        fix="Give each one a unique id.",
+    ),
+)
+
+
+@FAMILY.check(AK107)
+def ids_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK107"""
     seen_sections: dict[str, str] = {}
     for section in agreement.sections:
@@ -200,7 +369,7 @@ def ids_unique(agreement: Agreement) -> Iterator[Finding]:
             message = (
                 f"section id '{section.id}' is also used by {seen_sections[section.id]}; rename one"
             )
-            yield finding("AK107", section.source.locate("id"), message)
+            yield AK107.at(section.source.locate("id"), message)
         seen_sections.setdefault(section.id, section.path)
     for key in ("sections", "stakeholders", "departments"):
         yield from _duplicates(agreement.data.get(key), agreement.source, (key,))
@@ -223,5 +392,5 @@ def _duplicates(items: Any, source: SourceMap, path: tuple[str, ...]) -> Iterato
         if item_id in seen:
             first = source.locate(*path, seen[item_id]).line
             message = f"duplicate id '{item_id}' in {'.'.join(path)} (first on line {first}); rename or remove one"
-            yield finding("AK107", source.locate(*path, index), message)
+            yield AK107.at(source.locate(*path, index), message)
         seen.setdefault(item_id, index)

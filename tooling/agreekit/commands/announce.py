@@ -16,8 +16,9 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.model.agreement import Agreement
-from agreekit.workflow.notices import Changes, as_email, notices
+from agreekit.workflow.notices import Changes, as_email, notices, planned
 
 
 def previous_version(repo: Path) -> str | None:
@@ -32,7 +33,9 @@ def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Change
         return Changes(None, ())
     names = git.answer(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
     if names is None:
-        raise click.ClickException(f"git does not know the revision '{since}'")
+        raise Failure(
+            f"--since {since}: git does not know this revision; name a tag, branch or commit"
+        )
     changed = {Path(name).name for name in names.splitlines()}
     titles = tuple(s.meta.title for s in agreement.sections if Path(s.path).name in changed)
     return Changes(since, titles)
@@ -49,8 +52,13 @@ def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Change
 )
 @click.option("--since", default=None, help="Revision to compare with (default: previous version).")
 @force_option
-def command(repo: Path, output: Path, since: str | None, force: bool) -> None:
+def command(repo: Path, output: Path, since: str | None, force: bool) -> int:
     """Write each department's notice with its key terms and what changed."""
+    return run(repo, output, since, force)
+
+
+def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
+    """Write a notice per department (.md and .eml) into `output`."""
     agreement = load_or_exit(repo)
     since = since or previous_version(repo)
     changes = changes_since(repo, agreement, since)
@@ -64,3 +72,9 @@ def command(repo: Path, output: Path, since: str | None, force: bool) -> None:
     write_or_refuse(files, force=force)
     for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")
+    unsent = planned(agreement)[1]
+    for left_out in unsent:
+        click.echo(
+            f"not written: department '{left_out.department.id}' {left_out.reason}", err=True
+        )
+    return FINDINGS if unsent else DONE

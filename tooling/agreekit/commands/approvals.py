@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -15,12 +14,8 @@ from agreekit.approvals.github_reviews import counted_reviews, stage_of
 from agreekit.approvals.recording import missing_stages, write_record
 from agreekit.approvals.stages import BY_ID
 from agreekit.commands.common import load_or_exit, repo_option
+from agreekit.errors import DONE, Failure, refused
 from agreekit.github import Client, GitHubError
-
-
-def fail(text: str) -> None:
-    click.echo(text)
-    sys.exit(1)
 
 
 @click.group()
@@ -36,23 +31,27 @@ def command() -> None:
     default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
     help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
 )
-def import_github(repo: Path, number: int, slug: str) -> None:
+def import_github(repo: Path, number: int, slug: str) -> int:
     """Record a merged pull request labelled stage:<id> as approval tags, one per counted review."""
+    return run(repo, number, slug)
+
+
+def run(repo: Path, number: int, slug: str) -> int:
+    """Import pull request `number` of `slug`'s counted reviews as approval records."""
     if not slug:
-        fail("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
     agreement = load_or_exit(repo)
     client = Client.from_environment()
     try:
         pull = client.pull_request(slug, number)
         reviews = client.reviews(slug, number)
     except (GitHubError, KeyError, TypeError, ValueError) as error:
-        fail(f"could not read pull request #{number} of {slug}: {error}")
-        return
+        raise Failure(f"could not read pull request #{number} of {slug}: {error}") from error
     if not pull.merged:
-        fail(f"pull request #{number} is not merged; only merged changes are approved")
+        raise refused(f"pull request #{number} is not merged; only merged changes are approved")
     stages = stage_of(pull)
     if len(stages) != 1 or stages[0] not in BY_ID:
-        fail(
+        raise refused(
             f"pull request #{number} needs exactly one label stage:<id> with id in {', '.join(BY_ID)}"
         )
     stage = BY_ID[stages[0]]
@@ -60,17 +59,18 @@ def import_github(repo: Path, number: int, slug: str) -> None:
     for reason in skipped:
         click.echo(f"not counted: {reason}")
     if not counted:
-        fail(f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'")
+        raise refused(
+            f"no review of #{number} counts as a {stage.role} approval of stage '{stage.id}'"
+        )
     tree_spec = f"{pull.merge_commit}:{agreement.directory}"
     tree = git.cat_objects(repo, [tree_spec]).get(tree_spec)
     if tree is None:
-        fail(f"merge commit {pull.merge_commit[:12]} is not in this clone; fetch it first")
-        return
+        raise Failure(f"merge commit {pull.merge_commit[:12]} is not in this clone; fetch it first")
     content = content_id_of_tree(tree.data, "sha256" if len(pull.merge_commit) == 64 else "sha1")
     evidence = gather(repo, agreement.directory)
     missing = missing_stages(stage, evidence.verdicts)
     if missing:
-        fail(
+        raise refused(
             f"stage '{stage.id}' comes after {', '.join(missing)}, which has no valid approval yet"
         )
     taken = [v.record.name for v in evidence.verdicts]
@@ -87,7 +87,7 @@ def import_github(repo: Path, number: int, slug: str) -> None:
                 sign=sign, taken=taken,
             )  # fmt: skip
         except git.GitError as error:
-            fail(f"git could not create the approval tag: {error}")
-            return
+            raise Failure(f"git could not create the approval tag: {error}") from error
         taken.append(name)
         click.echo(f"Recorded {name}: {item.approver.name} approved '{stage.title}' in #{number}.")
+    return DONE

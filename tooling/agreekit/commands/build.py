@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -10,6 +9,8 @@ import click
 
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import force_option, refuse, repo_option
+from agreekit.errors import DONE, FINDINGS, refused
+from agreekit.finding import ERROR
 from agreekit.report import as_text
 
 
@@ -27,25 +28,39 @@ def _done(started: float, detail: str = "") -> None:
 @repo_option
 @click.option("--no-pdf", is_flag=True, help="Build the site without the PDF.")
 @click.option("--no-docx", is_flag=True, help="Build the site without the Word copy.")
+@click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://).")
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings (e.g. broken links) as errors.")
 @force_option
-def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) -> None:
+def command(
+    repo: Path, no_pdf: bool, no_docx: bool, offline: bool, strict: bool, force: bool
+) -> int:
     """Check the agreement, then build the site, the PDF and the Word copy into site/.
 
     The new site replaces the old one only once complete; a site/ holding files agreekit did not
     write is replaced only with --force."""
+    return run(repo, no_pdf, no_docx, strict, force, offline)
+
+
+def run(
+    repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool, offline: bool = False
+) -> int:
+    """Check, then build the site (the PDF and the Word copy unless told not to); swap it in
+    once complete."""
     from agreekit.outputs import Refused
-    from agreekit.publish.render import RenderError
     from agreekit.publish.site import SiteError, build_site
+    from agreekit.text.render import RenderError
 
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
     result = check_repository(repo)
-    if result.findings or result.agreement is None:
+    errors = [f for f in result.findings if f.severity == ERROR]
+    if errors or result.agreement is None:
         click.echo(as_text(result.findings, "agreement/"))
-        click.echo("Not published: an agreement with findings is not built. Fix them and rerun.")
-        sys.exit(1)
-    _done(started, "no findings")
+        click.echo("Not published: an agreement with errors is not built. Fix them and rerun.")
+        return FINDINGS
+    if result.findings:  # warnings (a renewal deadline near) are shown, and do not block
+        click.echo(as_text(result.findings, "agreement/"), err=True)
+    _done(started, f"{len(result.findings)} warnings" if result.findings else "no findings")
 
     agreement = result.agreement
     started = _step(2, total, "Building the site")
@@ -72,16 +87,15 @@ def command(repo: Path, no_pdf: bool, no_docx: bool, strict: bool, force: bool) 
             repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
             report=lambda m: click.echo(m, err=True), force=force,
             finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
-            checked=agreement,
+            checked=agreement, offline=offline,
         )  # fmt: skip
     except Refused as error:
         refuse(error)
     except SiteError as error:
-        click.echo(f"Site not built: {error}", err=True)
-        sys.exit(1)
+        raise refused(f"site not built: {error}") from error
     except RenderError as error:
-        click.echo(f"PDF not written, so the site was not replaced: {error}", err=True)
-        sys.exit(1)
+        raise refused(f"PDF not written, so the site was not replaced: {error}") from error
     if no_pdf and no_docx:
         _done(started, str(site_dir))
     click.echo(f"Published to {site_dir}")
+    return DONE

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import leave, repo_option
+from agreekit.commands.common import repo_option
+from agreekit.errors import DONE, FINDINGS, USAGE
 from agreekit.report import as_github, as_json, as_text
 
 
@@ -21,8 +22,13 @@ from agreekit.report import as_github, as_json, as_text
     show_default=True,
     help="How to print the findings.",
 )
-def command(repo: Path, output_format: str) -> None:
+def command(repo: Path, output_format: str) -> int:
     """Check the agreement's structure, terms, legal text and safety."""
+    return run(repo, output_format)
+
+
+def run(repo: Path, output_format: str) -> int:
+    """Print the findings in `output_format`; 0 clean, 1 findings, 2 could not load."""
     result = check_repository(repo)
     if output_format == "json":
         click.echo(as_json(result.findings))
@@ -32,4 +38,4 @@ def command(repo: Path, output_format: str) -> None:
         click.echo(as_text(result.findings, "agreement/"), err=True)
     else:
         click.echo(as_text(result.findings, "agreement/"))
-    leave(2 if not result.loaded else 1 if result.findings else 0)
+    return USAGE if not result.loaded else FINDINGS if result.findings else DONE

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import click
 
-from agreekit.checks.registry import enrich
+from agreekit.errors import USAGE, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
@@ -52,15 +52,14 @@ def in_repo(repo: Path, path: Path) -> Path:
     """A path given on the command line, relative to the repository unless absolute.
 
     A folder agreekit chose (the option's default) must resolve inside the repository (a
-    symbolic link out of it is refused, exit 2); a path the user named is theirs to choose."""
+    symbolic link out of it is a Failure, exit 2); a path the user named is theirs to choose."""
     target = path if path.is_absolute() else repo / path
     if not _named_by_user(path) and not target.resolve().is_relative_to(repo.resolve()):
-        click.echo(
-            f"error: {target} resolves to {target.resolve()}, outside the repository; "
+        raise Failure(
+            f"{target} resolves to {target.resolve()}, outside the repository; "
             "remove the link, or name the folder yourself with the option",
-            err=True,
+            USAGE,
         )
-        sys.exit(2)
     return target
 
 
@@ -79,7 +78,7 @@ def _named_by_user(value: Path) -> bool:
 
 def within(folder: Path, name: str, what: str) -> Path:
     """`folder / name` for a file name agreekit derives from content (a reference, a
-    revision); exit 2 if the name would leave the folder."""
+    revision); a Failure (exit 2) if the name would leave the folder."""
     target = folder / name
     if (
         "/" in name
@@ -88,20 +87,17 @@ def within(folder: Path, name: str, what: str) -> Path:
         or name.startswith(".")
         or (not target.resolve().is_relative_to(folder.resolve()))
     ):
-        click.echo(
-            f"error: {what} '{name}' is not a file name; use letters, digits, '.', '-' and '_'",
-            err=True,
+        raise Failure(
+            f"{what} '{name}' is not a file name; use letters, digits, '.', '-' and '_'", USAGE
         )
-        sys.exit(2)
     return target
 
 
 def load_or_exit(repo: Path) -> Agreement:
-    """The agreement, or exit 2 with the input findings that stopped it from loading."""
+    """The agreement, or a Failure (exit 2) with the input findings that stopped it from loading."""
     agreement, findings = load_agreement(repo)
     if agreement is None:
-        click.echo(as_text([enrich(f) for f in findings], "agreement/"), err=True)
-        sys.exit(2)
+        raise Failure(as_text(findings, "agreement/"), USAGE)
     return agreement
 
 
@@ -112,16 +108,16 @@ def version_label(repo: Path) -> str:
     return current_version(repo).label
 
 
-def refuse(error: Exception) -> None:
-    """Exit 2 with the one-line refusal to replace a user's file (an outputs.Refused)."""
-    click.echo(f"error: {error}", err=True)
-    sys.exit(2)
+def refuse(error: Exception) -> NoReturn:
+    """Stop (exit 2) with the one-line refusal to replace a user's file (an outputs.Refused)."""
+    raise Failure(str(error), USAGE) from error
 
 
 def write_or_refuse(
     files: Mapping[Path, str | bytes], *, force: bool, manifest: bool = True
 ) -> None:
-    """Write all the files (see outputs.write_outputs), or none and exit 2 if one is the user's."""
+    """Write all the files (see outputs.write_outputs), or none and stop (exit 2) if one is the
+    user's."""
     from agreekit.outputs import Refused, write_outputs  # not loaded by `agreekit check`
 
     try:

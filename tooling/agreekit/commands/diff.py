@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import click
 
 from agreekit.commands.common import force_option, in_repo, repo_option, write_or_refuse
+from agreekit.errors import DONE, USAGE, Failure
 
 
 def _name(revision: str) -> str:
@@ -28,11 +28,14 @@ def _name(revision: str) -> str:
     help="Where to write OLD..NEW.html and OLD..NEW.md.",
 )
 @force_option
-def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> None:
+def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     """Redline from OLD to NEW (tags, branches or commits): HTML with <ins>/<del>, and Markdown
     with CriticMarkup {++inserted++} and {--deleted--}."""
-    from agreekit.publish.limits import LimitError
-    from agreekit.publish.markup import published_html
+    return run(old, new, repo, output_dir, force)
+
+
+def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
+    """Write the word-level redline OLD..NEW as HTML and Markdown into `output_dir`."""
     from agreekit.publish.redline import (
         as_critic_markup,
         as_html_markup,
@@ -41,12 +44,13 @@ def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> No
         summary,
     )
     from agreekit.publish.revision import RevisionError, text_at
+    from agreekit.text.limits import LimitError
+    from agreekit.text.markup import published_html
 
     try:
         pieces = redline(text_at(repo, old), text_at(repo, new))
     except RevisionError as error:
-        click.echo(f"agreekit diff: {error}", err=True)
-        sys.exit(2)
+        raise Failure(str(error), USAGE) from error
     folder = in_repo(repo, output_dir)
     stem = f"{_name(old)}..{_name(new)}"
     title = f"Changes from {old} to {new}"
@@ -55,8 +59,8 @@ def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> No
     try:
         page = html_page(title, published_html(as_html_markup(pieces)))
     except LimitError as error:
-        click.echo(f"agreekit diff: the redline {error}", err=True)
-        sys.exit(2)
+        raise Failure(f"the redline {error}", USAGE) from None
     write_or_refuse({markdown_path: markdown, html_path: page}, force=force)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")
+    return DONE

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from agreekit.commands.common import (
     repo_option,
     write_or_refuse,
 )
+from agreekit.errors import DONE, FINDINGS, Failure, os_failure
 from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
 
 
@@ -25,15 +25,17 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
     for path in paths:
         try:
             data = json.loads(path.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise click.ClickException(f"{path}: cannot read: {error}") from error
+        except OSError as error:
+            raise os_failure(error, "read") from error
+        except UnicodeDecodeError as error:
+            raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
         except json.JSONDecodeError as error:
-            raise click.ClickException(
+            raise Failure(
                 f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); "
                 "save GitHub's review comments response as it is"
             ) from error
         if not isinstance(data, list):
-            raise click.ClickException(f"{path}: expected a JSON list of review comments")
+            raise Failure(f"{path}: expected a JSON list of review comments")
         comments += data
     return comments
 
@@ -58,21 +60,29 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
 @force_option
 def command(
     repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool, force: bool
-) -> None:
+) -> int:
     """Compile feedback from the records and imported review comments."""
+    return run(repo, comment_files, output, check_only, force)
+
+
+def run(
+    repo: Path, comment_files: tuple[Path, ...], output: Path, check_only: bool, force: bool
+) -> int:
+    """Write dist/feedback.md and .html, or with `check_only` list the open items (1 if any)."""
     agreement = load_or_exit(repo)
     try:
         entries = compile_feedback(agreement, read_comments(comment_files))
     except FeedbackInputError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     open_entries = [e for e in entries if e.open]
     if check_only:
         for entry in open_entries:
             click.echo(f"open: {entry.section}: {entry.item_id} ({entry.origin}) {entry.text}")
         click.echo(f"{len(open_entries)} of {len(entries)} feedback items open.")
-        sys.exit(1 if open_entries else 0)
+        return FINDINGS if open_entries else DONE
     markdown = as_markdown(agreement, entries)
     folder = in_repo(repo, output)
     page = as_html(markdown, html.escape(agreement.file.title))
     write_or_refuse({folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force)
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")
+    return DONE

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
 from agreekit import __version__, git
+from agreekit.errors import DONE, Failure
 from agreekit.files import write_atomic
 from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
@@ -30,15 +30,18 @@ from agreekit.scaffold import repository_files
     show_default=True,
     help="How the new repository's workflows install agreekit.",
 )
-def command(directory: Path, force: bool, install: str) -> None:
+def command(directory: Path, force: bool, install: str) -> int:
     """Create a new agreement repository in DIRECTORY."""
+    return run(directory, force, install)
+
+
+def run(directory: Path, force: bool, install: str) -> int:
+    """Write the skeleton's missing files into `directory` (empty unless `force`), then git init."""
     if directory.exists() and any(directory.iterdir()) and not force:
-        click.echo(
-            f"error: {directory} is not empty; pass --force to add only the missing files "
-            "(init never replaces one), or choose an empty folder",
-            err=True,
+        raise Failure(
+            f"{directory} is not empty; pass --force to add only the missing files "
+            "(init never replaces one), or choose an empty folder"
         )
-        sys.exit(2)
     written, kept = [], []
     for relative, text in repository_files(dt.date.today(), install).items():
         path = directory / relative
@@ -57,3 +60,4 @@ def command(directory: Path, force: bool, install: str) -> None:
         click.echo(f"kept {relative} (exists)")
     click.echo(f"Created {len(written)} files in {directory}, and a git repository.")
     click.echo("Next: `agreekit status` shows what to do first; `agreekit check` lists each blank.")
+    return DONE

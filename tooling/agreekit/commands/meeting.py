@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
@@ -16,6 +15,7 @@ from agreekit.commands.common import (
     version_label,
     write_or_refuse,
 )
+from agreekit.errors import DONE, refused
 from agreekit.files import write_atomic
 from agreekit.workflow.meeting import (
     MeetingError,
@@ -36,14 +36,18 @@ from agreekit.workflow.meeting import (
 )
 @click.option("--version", "version", default=None, help="Version to sign (default: from git).")
 @force_option
-def command(repo: Path, output: Path, version: str | None, force: bool) -> None:
+def command(repo: Path, output: Path, version: str | None, force: bool) -> int:
     """Write the signing meeting's invitation for every attendee."""
+    return run(repo, output, version, force)
+
+
+def run(repo: Path, output: Path, version: str | None, force: bool) -> int:
+    """Write the .ics invitation for the meeting in records/signing.yml to `output`."""
     agreement = load_or_exit(repo)
     try:
         ics = invitation(agreement, version or version_label(repo), dt.datetime.now(dt.UTC))
     except MeetingError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+        raise refused(str(error)) from error
     target = in_repo(repo, output)
     write_or_refuse({target: ics}, force=force)
     click.echo(f"wrote {target}")
@@ -56,3 +60,4 @@ def command(repo: Path, output: Path, version: str | None, force: bool) -> None:
         write_atomic(record, with_invitation(record.read_text("utf-8"), sequence, digest))
         moved = "" if sequence == 0 else " (the meeting changed: an updated invitation)"
         click.echo(f"recorded invitation sequence {sequence} in {record}{moved}; commit it")
+    return DONE

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import in_repo, repo_option, within
+from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
 
@@ -32,14 +32,12 @@ def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
     )
     if existing.strip():
         if existing.decode().strip() != head:
-            raise click.ClickException(
-                f"tag {version} already marks another commit; choose a new version"
-            )
+            raise refused(f"tag {version} already marks another commit; choose a new version")
         return
     try:
         git.create_tag(repo, version, message, head, sign)
     except git.GitError as error:
-        raise click.ClickException(f"git could not create tag {version}: {error}") from error
+        raise Failure(f"git could not create tag {version}: {error}") from error
 
 
 @click.command()
@@ -52,34 +50,36 @@ def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
     show_default=True,
     help="Folder for the release bundle (a subfolder per version).",
 )
-def command(repo: Path, version: str, output: Path) -> None:
+def command(repo: Path, version: str, output: Path) -> int:
     """Release the signed agreement as VERSION (e.g. v1.0.0)."""
+    return run(repo, version, output)
+
+
+def run(repo: Path, version: str, output: Path) -> int:
+    """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
     if not VERSION_PATTERN.match(version):
-        raise click.ClickException(f"'{version}' is not a version like v1.0.0")
+        raise Failure(f"'{version}' is not a version like v1.0.0")
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
-        click.echo(
-            f"error: {folder}: a release bundle is never replaced; move it away to release "
-            f"{version} again",
-            err=True,
+        raise Failure(
+            f"{folder}: a release bundle is never replaced; move it away to release {version} again"
         )
-        sys.exit(2)
     result = check_repository(repo)
     agreement = result.agreement
     if agreement is None:
-        raise click.ClickException("the agreement does not load; run `agreekit check`")
+        raise Failure("agreement/: the agreement does not load; run `agreekit check` to see why")
     # The bundle's file names come from agreement.yml: they must stay inside the bundle.
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     within(folder, f"{base}.pdf", "the reference in agreement.yml makes the file name")
     if not git.is_repository(repo):
-        raise click.ClickException("not a git repository: signatures and versions are git tags")
+        raise Failure(f"{repo}: not a git repository: signatures and versions are git tags")
     evidence = gather(repo, agreement.directory)
     problems = release_problems(agreement, result.findings, evidence)
     if problems:
         click.echo(f"Not released: {len(problems)} problem{'s' if len(problems) > 1 else ''}.")
         for problem in problems:
             click.echo(f"- {problem}")
-        sys.exit(1)
+        return FINDINGS
     assert evidence.head is not None and evidence.head_content is not None
     signed = signed_by(agreement, evidence.verdicts)
     names = ", ".join(s.name for s in signed)
@@ -89,8 +89,8 @@ def command(repo: Path, version: str, output: Path) -> None:
 
     from agreekit.publish.document import document, xmp_description
     from agreekit.publish.pdf import contained_pdf
-    from agreekit.publish.render import RenderError
     from agreekit.publish.version import Version
+    from agreekit.text.render import RenderError
 
     click.echo(f"Writing the final PDF of {version}...", err=True)
     final = Version(version, True, evidence.head)
@@ -100,16 +100,22 @@ def command(repo: Path, version: str, output: Path) -> None:
     try:
         pdf = contained_pdf(html, sections, agreement, archival=True, xmp=xmp)
     except RenderError as error:
-        raise click.ClickException(f"the PDF was not written: {error}") from None
+        raise Failure(f"the PDF was not written: {error}") from None
     files = {f"{base}.pdf": pdf}
+    from agreekit.publish.offline import offline_site
     from agreekit.publish.word import agreement_docx
 
     files[f"{base}.docx"] = agreement_docx(agreement, final, evidence.head_content, signed)
+    if (repo / "mkdocs.yml").is_file():  # the site as a copy that works opened from disk
+        files[f"{base}-site.zip"] = offline_site(repo, agreement, f"{base}-site")
+    else:
+        click.echo("No mkdocs.yml: the bundle carries no copy of the site.", err=True)
     files["signatures.json"] = manifest(agreement, version, evidence, signed, files).encode()
     with replaced_folder(folder) as staging:
         for name, data in files.items():
             write_atomic(staging / name, data)
         write_atomic(staging / "SHA256SUMS", checksums(files))
         if os.path.lexists(folder):  # appeared while the PDF was written: keep it
-            raise click.ClickException(f"{folder} appeared meanwhile; it is left as it is")
+            raise Failure(f"{folder} appeared meanwhile; it is left as it is")
     click.echo(f"Released {version} to {folder}: {', '.join(files)} and SHA256SUMS.")
+    return DONE

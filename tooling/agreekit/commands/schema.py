@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from importlib import resources
 from pathlib import Path
 
 import click
 
 from agreekit.commands.common import force_option, write_or_refuse
+from agreekit.errors import DONE, FINDINGS
 from agreekit.model.agreement_file import AgreementFile
 from agreekit.model.json_schema import json_schema
 from agreekit.seal import UNSEALED, seal
@@ -33,18 +33,24 @@ def packaged_schema_path() -> Path:
 @click.option("--write", is_flag=True, help="Write the schema into the package.")
 @click.option("--check", "check_only", is_flag=True, help="Fail if the packaged schema is stale.")
 @force_option
-def command(write: bool, check_only: bool, force: bool) -> None:
+def command(write: bool, check_only: bool, force: bool) -> int:
     """Print, write or verify the JSON Schema of agreement.yml."""
+    return run(write, check_only, force)
+
+
+def run(write: bool, check_only: bool, force: bool) -> int:
+    """Print the schema, write it into the package, or compare it with the packaged one."""
     schema = agreement_schema()
     target = packaged_schema_path()
     if check_only:
         current = target.read_text("utf-8") if target.is_file() else ""
         if current != schema:
             click.echo(f"{target} is out of date; run `agreekit schema --write`", err=True)
-            sys.exit(1)
-        return
+            return FINDINGS
+        return DONE
     if write:
         write_or_refuse({target: schema}, force=force, manifest=False)  # it carries a seal
         click.echo(f"wrote {target}")
-        return
+        return DONE
     click.echo(schema, nl=False)
+    return DONE

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.approve import record_approval
+from agreekit.commands import approve
 from agreekit.commands.common import repo_option
 
 
@@ -20,6 +20,11 @@ from agreekit.commands.common import repo_option
 @click.option(
     "--as", "signatory_id", help="Stakeholder id of the signatory (default: by user.email)."
 )
-def command(repo: Path, signatory_id: str | None) -> None:
+def command(repo: Path, signatory_id: str | None) -> int:
     """Record your signature of the agreement text at HEAD, after the final approval."""
-    record_approval(repo, "signature", signatory_id, "approved", "local")
+    return run(repo, signatory_id)
+
+
+def run(repo: Path, signatory_id: str | None) -> int:
+    """An approval of the stage `signature`: see approve.run."""
+    return approve.run(repo, "signature", signatory_id, "approved", "local")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import sys
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from agreekit import git
+from agreekit import clock, git
 from agreekit.approvals.evidence import GitEvidence, gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import repo_option
+from agreekit.errors import DONE, Failure
+from agreekit.model.key_dates import KeyDate, key_dates, state
 from agreekit.model.loader import AGREEMENT_DIR
+from agreekit.workflow.dates import next_and_overdue, status_lines
 from agreekit.workflow.render import as_json, as_table
 from agreekit.workflow.steps import step_states
 
@@ -19,21 +22,39 @@ from agreekit.workflow.steps import step_states
 @click.command()
 @repo_option
 @click.option("--json", "as_json_output", is_flag=True, help="Print JSON instead of a table.")
-def command(repo: Path, as_json_output: bool) -> None:
+def command(repo: Path, as_json_output: bool) -> int:
     """Where the agreement stands in the 19-step workflow, and who must act next."""
+    return run(repo, as_json_output)
+
+
+def run(repo: Path, as_json_output: bool) -> int:
+    """Print the steps' states (a table, or JSON with `as_json_output`)."""
     # git answers (its own processes) while the checks run: the two do not depend on each other.
     evidence_of = git.in_background(lambda: _evidence(repo))
     result = check_repository(repo)
     evidence = evidence_of()
     if result.agreement is None:
-        click.echo("The agreement could not be loaded; run `agreekit check` to see why.")
-        sys.exit(2)
+        raise Failure(
+            "agreement/: the agreement could not be loaded; run `agreekit check` to see why"
+        )
     status = step_states(result.agreement, result.findings, evidence)
-    click.echo(as_json(status) if as_json_output else as_table(status))
+    dates, today = key_dates(result.agreement), clock.today()
+    if as_json_output:
+        click.echo(as_json(status, _dates_json(next_and_overdue(dates, today), today)))
+    else:
+        click.echo("\n".join([as_table(status), *status_lines(result.agreement, dates, today)]))
     if evidence.head and evidence.worktree_content != evidence.head_content:
         click.echo(
             "Note: agreement/ has uncommitted changes; approvals cover committed text.", err=True
         )
+    return DONE
+
+
+def _dates_json(dates: list[KeyDate], today: dt.date) -> list[dict[str, object]]:
+    return [
+        {"date": d.date.isoformat(), "kind": d.kind, "title": d.title, "state": state(d, today)}
+        for d in dates
+    ]
 
 
 def _evidence(repo: Path) -> GitEvidence:

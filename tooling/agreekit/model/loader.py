@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import Finding, Location
 from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
 from agreekit.model.input_file import read_input
+from agreekit.model.problems import AK104, AK903, AK904
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
 from agreekit.model.section import Section, parse_headings
@@ -40,7 +41,7 @@ def read_text(path: Path, display: str, repo: Path) -> TextFile:
     """Read a UTF-8 file of `repo`, reporting size, access and encoding problems at their line."""
     raw, problem = read_input(path, repo, MAX_BYTES)
     if raw is None:
-        return TextFile(None, [finding("AK904", Location(display), problem)])
+        return TextFile(None, [AK904.at(Location(display), problem)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -51,7 +52,7 @@ def read_text(path: Path, display: str, repo: Path) -> TextFile:
             f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; "
             "save the file as UTF-8 in your editor"
         )
-        return TextFile(None, [finding("AK903", Location(display, line, col), message)])
+        return TextFile(None, [AK903.at(Location(display, line, col), message)])
     return TextFile(text.removeprefix("\ufeff").replace("\r\n", "\n"), [])
 
 
@@ -61,7 +62,7 @@ def validate(
     """Validate plain data against a model; each problem names the key and points at its line."""
     if not isinstance(data, dict):
         message = "expected a mapping of keys to values at the top of the document"
-        return None, [finding("AK104", source.locate(), message)]
+        return None, [AK104.at(source.locate(), message)]
     value, problems = convert(model, data)
     return value, [_validation_finding(problem, source) for problem in problems]
 
@@ -70,12 +71,12 @@ def _validation_finding(problem: Problem, source: SourceMap) -> Finding:
     path = problem.path
     if problem.kind == "missing":
         where = source.key_location(*path[:-1]) if len(path) > 1 else source.locate()
-        return finding("AK104", where, f"{problem.message}; add it")
+        return AK104.at(where, f"{problem.message}; add it")
     if problem.kind == "unknown":
         message = f"{problem.message}; check the spelling or remove it"
-        return finding("AK104", source.key_location(*path), message)
+        return AK104.at(source.key_location(*path), message)
     dotted = ".".join(str(part) for part in path)
-    return finding("AK104", source.locate(*path), f"'{dotted}': {problem.message}")
+    return AK104.at(source.locate(*path), f"'{dotted}': {problem.message}")
 
 
 def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
@@ -84,14 +85,14 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     path = repo / directory / AGREEMENT_FILE
     if not path.is_file():
         message = f"no {display} here; run agreekit from the repository root or pass --repo"
-        return LoadResult(None, [finding("AK904", Location(display), message)])
+        return LoadResult(None, [AK904.at(Location(display), message)])
     text_file = read_text(path, display, repo)
     if text_file.text is None:
         return LoadResult(None, text_file.findings)
     document = load_yaml(text_file.text, display)
     findings = list(document.findings)
     if document.data is None and not findings:
-        findings.append(finding("AK104", Location(display), "agreement.yml is empty"))
+        findings.append(AK104.at(Location(display), "agreement.yml is empty"))
     if findings and any(f.code in ("AK901", "AK904") for f in findings):
         return LoadResult(None, findings)
     agreement_file, errors = validate(AgreementFile, document.data, document.source)
@@ -165,19 +166,19 @@ def parse_section(text: str, display: str, findings: list[Finding]) -> Section |
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         message = "no front matter: start the file with '---', then id and title, then '---'"
-        findings.append(finding("AK104", Location(display, 1), message))
+        findings.append(AK104.at(Location(display, 1), message))
         return None
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if closing is None:
         message = "front matter opened on line 1 never closes; add a line '---' after its last key"
-        findings.append(finding("AK104", Location(display, 1), message))
+        findings.append(AK104.at(Location(display, 1), message))
         return None
     document = load_yaml("\n".join(lines[1:closing]), display, first_line=2)
     findings += document.findings
     if document.data is None:
         if not document.findings:
             findings.append(
-                finding("AK104", Location(display, 1), "front matter is empty; add id and title")
+                AK104.at(Location(display, 1), "front matter is empty; add id and title")
             )
         return None
     if any(f.code in ("AK901", "AK904") for f in document.findings):

@@ -11,7 +11,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from agreekit.finding import Finding, Location, finding
+from agreekit.finding import Finding, Location
+from agreekit.model.problems import AK901, AK902, AK904
 from agreekit.model.source import KEY, Path, SourceMap
 
 try:  # the C loader is several times faster where libyaml is present
@@ -52,9 +53,7 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     offset = first_line - 1
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         message = f"YAML is larger than {MAX_BYTES // 1000} kB; split it or remove generated data"
-        return YamlDocument(
-            None, SourceMap(file), [finding("AK904", Location(file, first_line), message)]
-        )
+        return YamlDocument(None, SourceMap(file), [AK904.at(Location(file, first_line), message)])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -65,9 +64,7 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         line = first_line
         if isinstance(error, yaml.reader.ReaderError):  # a control character: count to it
             line += text.count("\n", 0, error.position)
-        return YamlDocument(
-            None, SourceMap(file), [finding("AK901", Location(file, line), message)]
-        )
+        return YamlDocument(None, SourceMap(file), [AK901.at(Location(file, line), message)])
     finally:
         loader.dispose()
     builder = _Builder(file, offset, loader)
@@ -75,11 +72,11 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         data = builder.build(node, (), 0) if node is not None else None
     except _TooComplex as error:
         return YamlDocument(
-            None, SourceMap(file), [finding("AK904", Location(file, error.line), str(error))]
+            None, SourceMap(file), [AK904.at(Location(file, error.line), str(error))]
         )
     except _BadValue as error:
         location = Location(file, error.line, error.col)
-        return YamlDocument(None, SourceMap(file), [finding("AK901", location, str(error))])
+        return YamlDocument(None, SourceMap(file), [AK901.at(location, str(error))])
     except yaml.YAMLError as error:
         return YamlDocument(None, SourceMap(file), [_syntax_finding(error, file, offset)])
     return YamlDocument(data, SourceMap(file, builder.positions), builder.findings)
@@ -97,10 +94,10 @@ def _syntax_finding(error: yaml.YAMLError, file: str, offset: int) -> Finding:
     problem = getattr(error, "problem", None) or str(error)
     if "maximum nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep nesting themselves
         message = f"YAML nested deeper than {MAX_DEPTH} levels; flatten the data"
-        return finding("AK904", Location(file, line, col), message)
+        return AK904.at(Location(file, line, col), message)
     detail = f"{context}, {problem}" if context else problem
     message = f"YAML syntax error: {detail}; check indentation, colons and quotes on this line"
-    return finding("AK901", Location(file, line, col), message)
+    return AK901.at(Location(file, line, col), message)
 
 
 class _Builder:
@@ -168,9 +165,7 @@ class _Builder:
                     f"duplicate key '{key}' (first on line {first_seen[key]}); "
                     "YAML keeps only the last one: remove or rename one of them"
                 )
-                self.findings.append(
-                    finding("AK902", Location(self.file, key_line, key_col), message)
-                )
+                self.findings.append(AK902.at(Location(self.file, key_line, key_col), message))
             first_seen[key] = key_line
             child = (*path, key)
             self.positions[(*child, KEY)] = (key_line, key_col)

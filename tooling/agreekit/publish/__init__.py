@@ -1,1 +1,4 @@
-"""Publishing: the agreement rendered as Markdown, the MkDocs site, the PDF, versions and redlines."""
+"""Publishing, an edge: the MkDocs plugin, the site, the PDF, versions and redlines.
+
+What a section renders to is the text core's job (`agreekit.text`); this package writes it out.
+"""

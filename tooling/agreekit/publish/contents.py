@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from agreekit.publish.limits import markup_problem
-from agreekit.publish.numbering import NumberedSection
+from agreekit.text.limits import markup_problem
+from agreekit.text.numbering import NumberedSection
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})  # no SVG: it can hold script
 _IMAGE = re.compile(

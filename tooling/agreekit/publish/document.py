@@ -14,12 +14,12 @@ from xml.sax.saxutils import escape as xml_escape
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
-from agreekit.publish.context import template_context
-from agreekit.publish.limits import LimitError
-from agreekit.publish.markup import published_html
-from agreekit.publish.numbering import NumberedSection
-from agreekit.publish.render import PDF, RenderError, render_agreement
 from agreekit.publish.version import Version
+from agreekit.text.context import template_context
+from agreekit.text.limits import LimitError
+from agreekit.text.markup import published_html
+from agreekit.text.numbering import NumberedSection
+from agreekit.text.render import PDF, RenderError, render_agreement
 from agreekit.workflow.release import Signed
 
 

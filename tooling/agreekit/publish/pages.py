@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 from agreekit.model.agreement import Agreement
-from agreekit.publish.context import template_context
-from agreekit.publish.numbering import numbered_sections
 from agreekit.publish.redline import as_html_markup, redline, summary
-from agreekit.publish.render import RenderError
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
 from agreekit.publish.version import Version, last_approved
+from agreekit.text.calendar_feed import FEED_NAME
+from agreekit.text.context import template_context
+from agreekit.text.numbering import numbered_sections
+from agreekit.text.render import RenderError
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"
@@ -47,6 +48,11 @@ def home_page(
         for n in numbered_sections(agreement)
     ]
     lines += ["", "What changed since the last approved version: [Changes](changes.md)."]
+    lines += [
+        "",
+        f"The agreement's key dates (reviews, reports, price reviews, the renewal notice "
+        f"deadline) as a calendar to subscribe to: [{FEED_NAME}]({FEED_NAME}).",
+    ]
     return "\n".join(lines) + "\n"
 
 

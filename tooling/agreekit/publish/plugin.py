@@ -6,6 +6,7 @@ events, so a move to another site generator replaces this file alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,22 +22,29 @@ from mkdocs.structure.toc import AnchorLink
 
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
+from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
+from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import changes_page, home_page, page_descriptions
-from agreekit.publish.render import SITE, RenderError, render_agreement
-from agreekit.publish.sanitise import safe_text, sanitise
 from agreekit.publish.version import Version, content_id, current_version
+from agreekit.text.calendar_feed import FEED_NAME, as_ics
+from agreekit.text.render import SITE, RenderError, render_agreement
+from agreekit.text.sanitise import safe_text, sanitise
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"
+# Search runs in a Web Worker, which Chromium and Firefox refuse to start from file://; the shim
+# runs it in an iframe instead (mkdocs-material's offline plugin loads it from a CDN: we ship it).
+WORKER_SHIM_URI = "assets/iframe-worker-shim.js"
 
 
 class AgreekitConfig(Config):
     agreement = c.Type(str, default="agreement")  # the folder holding agreement.yml
     pdf = c.Type(bool, default=False)  # link the PDF from the home page (`agreekit build` sets it)
     docx = c.Type(bool, default=False)  # link the Word copy from the home page (the same)
+    offline = c.Type(bool, default=False)  # a copy that works opened from disk (file://)
 
 
 class AgreekitPlugin(BasePlugin[AgreekitConfig]):
@@ -78,6 +86,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         # `mkdocs serve` runs on_config again on every rebuild: add each thing once.
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if self.config.offline:
+            config.use_directory_urls = False  # links name index.html files, as a disk needs
+            config.extra["polyfills"] = [WORKER_SHIM_URI]
         facts = str(self.repo / self.config.agreement / "agreement.yml")
         if facts not in config.watch:
             config.watch.append(facts)  # parties, variables and order live outside docs_dir
@@ -101,8 +112,13 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
+        files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
+        if self.config.offline:
+            shim = ASSETS.joinpath("iframe-worker-shim.js").read_text("utf-8")
+            files.append(File.generated(config, WORKER_SHIM_URI, content=shim))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
@@ -121,6 +137,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return sanitise(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.offline:
+            write_offline_search_index(Path(config.site_dir))
         # Under plain `mkdocs build` too, list what was written, so that `agreekit build` may
         # replace it later. `agreekit build` lists the site itself, once the PDF is in.
         if not self.__dict__.get("managed"):

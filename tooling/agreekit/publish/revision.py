@@ -9,7 +9,7 @@ from io import BytesIO
 from pathlib import Path
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.render import TEXT, RenderError, render_agreement
+from agreekit.text.render import TEXT, RenderError, render_agreement
 
 
 class RevisionError(Exception):

@@ -46,10 +46,13 @@ def build_site(
     force: bool = False,
     finish: Callable[[Path], None] = lambda folder: None,
     checked: Agreement | None = None,
+    offline: bool = False,
+    into: Path | None = None,
 ) -> Path:
-    """Build `<repo>/mkdocs.yml` into its site_dir and return that folder. `finish` adds to the
-    new site (the PDF) before it replaces the old one. Raises Refused if site_dir holds a file
-    agreekit did not write, unless `force`."""
+    """Build `<repo>/mkdocs.yml` into its site_dir (or `into`) and return that folder. `finish`
+    adds to the new site (the PDF) before it replaces the old one. `offline` builds a copy that
+    works opened from disk (file://). Raises Refused if the folder holds a file agreekit did not
+    write, unless `force`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin MkDocs 1.6 on purpose (DESIGN 10)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -70,11 +73,12 @@ def build_site(
             raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
         plugin.config["docx"] = docx
+        plugin.config["offline"] = offline
         plugin.managed = True  # the manifest is written below, once the PDF is in
         if checked is not None:
             plugin.checked = checked
-        site_dir = Path(config.site_dir)
-        if not site_dir.resolve().is_relative_to(repo.resolve()):
+        site_dir = into or Path(config.site_dir)
+        if into is None and not site_dir.resolve().is_relative_to(repo.resolve()):
             raise SiteError(
                 f"mkdocs.yml: site_dir {site_dir} is outside the repository; publish into a "
                 "folder inside it (site)"

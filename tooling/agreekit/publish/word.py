@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
-from agreekit.publish.context import template_context
 from agreekit.publish.document import footer_text, subject
-from agreekit.publish.markup import published_html
 from agreekit.publish.pages import DOCX_NAME
-from agreekit.publish.render import PDF, render_agreement
 from agreekit.publish.version import Version, content_id, current_version
+from agreekit.text.context import template_context
+from agreekit.text.markup import published_html
+from agreekit.text.render import PDF, render_agreement
 
 if TYPE_CHECKING:
     from agreekit.workflow.release import Signed

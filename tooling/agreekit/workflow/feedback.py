@@ -132,7 +132,7 @@ def as_html(markdown: str, title: str) -> str:
 
     from markdown_it import MarkdownIt  # only for the HTML page: status needs none of it
 
-    from agreekit.publish.sanitise import sanitise
+    from agreekit.text.sanitise import sanitise
 
     # Items come from anyone who commented: what they wrote passes the publishing allowlist.
     body = sanitise(MarkdownIt("commonmark").render(markdown))

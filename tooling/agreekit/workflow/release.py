@@ -14,6 +14,7 @@ from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.verify import Verdict
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
+from agreekit.model.signatories import organisation, signatories
 from agreekit.workflow.steps import DONE, step_states
 
 # Steps that must be done before the signed text can be released: the three approvals and the
@@ -82,10 +83,8 @@ def release_problems(
 
 
 def signed_by(agreement: Agreement, verdicts: Sequence[Verdict]) -> list[Signed]:
-    from agreekit.publish.signatures import organisation
-
     result = []
-    for person in (s for s in agreement.file.stakeholders if s.signatory):
+    for person in signatories(agreement):
         verdict = signatures(agreement, verdicts).get(person.id)
         if verdict is None:
             continue

@@ -12,10 +12,10 @@ from typing import Any
 
 import jinja2
 
-from agreekit.publish.context import UNDEFINED_ADVICE
-from agreekit.publish.numbering import RefError
-from agreekit.publish.sandbox import BoundedSandbox, TemplateLimit, render_bounded
-from agreekit.publish.tables import TableError, duration
+from agreekit.text.context import UNDEFINED_ADVICE
+from agreekit.text.numbering import RefError
+from agreekit.text.sandbox import BoundedSandbox, TemplateLimit, render_bounded
+from agreekit.text.tables import TableError, duration
 
 
 class TemplateFailure(Exception):

@@ -5,19 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from agreekit.model.agreement import Agreement
-from agreekit.model.agreement_file import Stakeholder
-
-
-def signatories(agreement: Agreement) -> list[Stakeholder]:
-    return [s for s in agreement.file.stakeholders if s.signatory]
-
-
-def organisation(agreement: Agreement, person: Stakeholder) -> str:
-    parties = agreement.file.parties
-    for key, party in (("customer", parties.customer), ("provider", parties.provider)):
-        if person.party in (key, party.id):
-            return party.name
-    return person.party
+from agreekit.model.signatories import organisation, signatories
 
 
 def signature_block(agreement: Agreement, form: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.numbering import numbered_sections
-from agreekit.publish.render import SITE, TEXT, RenderError, render_agreement, render_section
+from agreekit.text.numbering import numbered_sections
+from agreekit.text.render import SITE, TEXT, RenderError, render_agreement, render_section
 from conftest import SampleRepo
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 
-from agreekit.publish.limits import (
+from agreekit.text.limits import (
     TEMPLATE_OUTPUT,
     TEMPLATE_SECONDS,
     TEMPLATE_STEPS,

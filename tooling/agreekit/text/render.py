@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from agreekit.model.agreement import Agreement
-from agreekit.publish import expressions
-from agreekit.publish.context import template_context
-from agreekit.publish.numbering import NumberedSection, numbered_sections, resolve
-from agreekit.publish.signatures import signature_block
-from agreekit.publish.tables import table
+from agreekit.text import expressions
+from agreekit.text.context import template_context
+from agreekit.text.numbering import NumberedSection, numbered_sections, resolve
+from agreekit.text.signatures import signature_block
+from agreekit.text.tables import table
 
 
 class RenderError(Exception):
@@ -105,7 +105,7 @@ def render_body(
 ) -> str:
     """The section's body rendered, line for line where no value holds a newline.
 
-    Simple templates are filled in directly (`publish.expressions`); the rest go through Jinja."""
+    Simple templates are filled in directly (`text.expressions`); the rest go through Jinja."""
     sections = sections if sections is not None else numbered_sections(agreement)
     section = numbered.section
 
@@ -115,7 +115,7 @@ def render_body(
     simple = expressions.render(source, values, functions)
     if simple is not None:
         return simple
-    from agreekit.publish.templating import TemplateFailure, render_template  # Jinja: only here
+    from agreekit.text.templating import TemplateFailure, render_template  # Jinja: only here
 
     try:
         body = render_template(source, section.path, values | functions)

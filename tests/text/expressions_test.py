@@ -9,10 +9,10 @@ import jinja2
 import pytest
 
 from agreekit.model.loader import load_agreement
-from agreekit.publish.context import template_context
-from agreekit.publish.expressions import problems, render
-from agreekit.publish.numbering import numbered_sections
-from agreekit.publish.render import (
+from agreekit.text.context import template_context
+from agreekit.text.expressions import problems, render
+from agreekit.text.numbering import numbered_sections
+from agreekit.text.render import (
     PDF,
     SITE,
     TEXT,
@@ -20,8 +20,8 @@ from agreekit.publish.render import (
     _number_headings,
     template_functions,
 )
-from agreekit.publish.tables import TableError, table
-from agreekit.publish.templating import _environment
+from agreekit.text.tables import TableError, table
+from agreekit.text.templating import _environment
 
 ROOT = Path(__file__).resolve().parents[2]
 

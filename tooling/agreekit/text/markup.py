@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from agreekit.publish.limits import LimitError, markup_problem
-from agreekit.publish.sanitise import sanitise
+from agreekit.text.limits import LimitError, markup_problem
+from agreekit.text.sanitise import sanitise
 
 # MkDocs adds toc, tables and fenced_code itself; the rest are the template mkdocs.yml's.
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "sane_lists")
