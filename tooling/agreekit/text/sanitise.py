@@ -30,9 +30,11 @@ TAGS = frozenset(
 )
 # Removed with everything inside them, not just their tags: their content is code, not text.
 REMOVED_WITH_CONTENT = frozenset({"script", "style"})
-_CELL = {"colspan", "rowspan", "align", "style"}
+_CELL = {"colspan", "rowspan", "align", "style", "headers"}
+# What assistive technology reads: labels and roles run nothing.
+_ACCESSIBLE = {"role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"}
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title", "lang", "dir"},
+    "*": {"id", "class", "title", "lang", "dir", *_ACCESSIBLE},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "td": _CELL,
@@ -153,7 +155,8 @@ class Removal(NamedTuple):
             )
         return (
             f"attribute '{self.name}' on <{self.tag}> is removed: remove it; "
-            "the published text keeps only id, class, title, lang and dir, links and images"
+            "the published text keeps only id, class, title, lang, dir, role and aria labels, "
+            "links and images"
         )
 
 
