@@ -92,3 +92,14 @@ def test_site_dir_outside_the_repository_is_refused(publishable: SampleRepo) -> 
     assert code == 1
     assert "site_dir" in output and "outside the repository" in output
     assert not (publishable.root.parent / "outside").exists()
+
+
+def test_a_page_named_like_an_image_is_refused(publishable: SampleRepo) -> None:
+    sections = publishable.agreement / "sections"
+    (sections / "logo.png").write_text("<script>alert(1)</script>")
+    publishable.replace(
+        "sections/constraints.md", "## Budget\n", "## Budget\n\n![Logo](logo.png)\n"
+    )
+    code, output = _build(publishable)
+    assert code == 1
+    assert "logo.png: not a PNG image" in output

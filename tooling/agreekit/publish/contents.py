@@ -16,6 +16,25 @@ from agreekit.text.limits import markup_problem
 from agreekit.text.numbering import NumberedSection
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})  # no SVG: it can hold script
+# How each format's files begin: a page saved as logo.png is no image and is not published.
+_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+}
+
+
+def is_image(path: Path) -> bool:
+    """True if the file is what its name says: PNG, JPEG, GIF or WebP."""
+    with path.open("rb") as stream:
+        start = stream.read(12)
+    suffix = path.suffix.lower()
+    kind = _SIGNATURES.get(suffix, ())
+    return any(start.startswith(s) for s in kind) and (suffix != ".webp" or start[8:12] == b"WEBP")
+
+
 _IMAGE = re.compile(
     r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I
 )
@@ -84,7 +103,14 @@ def kept_files(
                 "publishes only files kept in it: copy the file in, or remove the link"
             )
         uri = relative.as_posix()
-        if uri in pages or (uri in images and relative.suffix.lower() in IMAGE_SUFFIXES):
+        if uri in pages:
+            kept.add(source)
+        elif uri in images and relative.suffix.lower() in IMAGE_SUFFIXES:
+            if not is_image(absolute):
+                raise ValueError(
+                    f"{absolute}: not a {relative.suffix.lower()[1:].upper()} image, though "
+                    "named like one; save the picture in its format, or remove the file"
+                )
             kept.add(source)
     return kept
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from agreekit.publish.contents import IMAGE_SUFFIXES
+from agreekit.publish.contents import IMAGE_SUFFIXES, is_image
 
 DATA_IMAGE_BYTES = 64 * 1024
 _DATA = re.compile(
@@ -44,7 +44,7 @@ def fetched(url: str, root: Path) -> tuple[bytes, str]:
         raise Refusal(f"{path} is outside the agreement's sections folder {top}")
     if not path.exists():  # a missing image of the agreement's own: missing, as on the site
         raise FileNotFoundError(f"{path}: no such image")
-    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file() or not is_image(path):
         raise Refusal(f"{path} is not an image file ({', '.join(sorted(IMAGE_SUFFIXES))})")
     return path.read_bytes(), _TYPES[path.suffix.lower()]
 
