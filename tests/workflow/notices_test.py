@@ -113,3 +113,14 @@ def test_no_notice_without_anyone_to_tell_or_outside_the_plan(sample: SampleRepo
     assert sorted(p.stem for p in folder.glob("*.md")) == ["finance", "it", "operations"]
     assert "department 'hr' is not in the communication plan (AK407)" in result.stderr
     assert "department 'facilities' has no head and nobody named in it" in result.stderr
+
+
+def test_since_that_looks_like_an_option_never_reaches_git(sample: SampleRepo) -> None:
+    git(sample, "init", "-q")
+    git(sample, "add", "-A")
+    git(sample, "-c", "user.email=a@example.org", "-c", "user.name=A", "commit", "-qm", "x")
+    result = sample.cli("announce", "--since", "--output=../leak")
+    assert result.returncode == 2
+    assert "git does not know this revision" in result.stderr
+    assert not (sample.root.parent / "leak").exists()
+    assert not (sample.root / "leak").exists()

@@ -31,7 +31,14 @@ def previous_version(repo: Path) -> str | None:
 def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
     if since is None:
         return Changes(None, ())
-    names = git.answer(repo, "diff", "--name-only", since, "--", f"{agreement.directory}/sections")
+    names = (
+        None  # a revision is never an option: `--output=../x` would make git write a file
+        if since.startswith("-")
+        else git.answer(
+            repo, "diff", "--name-only", "--end-of-options", since, "--",
+            f"{agreement.directory}/sections",
+        )  # fmt: skip
+    )
     if names is None:
         raise Failure(
             f"--since {since}: git does not know this revision; name a tag, branch or commit"
