@@ -8,7 +8,9 @@ Targets (issue 7):
   faster than markdownlint-cli2 on the same Markdown files;
 - check on 2,000 generated sections at most 2.2x its time on 1,000, and at least 5 MB a second;
 - `status` on 5,000 commits and 200 approval tags at most 1.5x its time on 50 commits;
-- `agreekit build --no-pdf` at most 1.3x plain `mkdocs build` on the same sections.
+- `agreekit build --no-pdf` at most 1.3x plain `mkdocs build` on the same sections;
+- `agreekit build` (site, tagged PDF and the Word copy) at most 1.5x the site and PDF alone
+  (`--no-docx`), which is what build wrote before the Word copy (issue 18).
 markdownlint-cli2 is installed from npm into benchmarks/.tools on first use.
 """
 
@@ -156,14 +158,27 @@ def build_site(runs: int, work: Path) -> tuple[list[Outcome], list[Timing]]:
     ]  # fmt: skip
     plain_build, ours = interleaved(commands, runs)
     ratio = ours.median / plain_build.median
+    copies = [
+        Command("agreekit build --no-docx (site, PDF)", agreekit("build", "--no-docx", "--force"), repo),
+        Command("agreekit build (site, PDF, Word)", agreekit("build", "--force"), repo),
+    ]  # fmt: skip
+    without_word, everything = interleaved(copies, max(3, runs // 2))
+    copies_ratio = everything.median / without_word.median
     return [
         Outcome(
             "build --no-pdf vs plain mkdocs build",
             f"{ours.median * 1000:.0f} ms vs {plain_build.median * 1000:.0f} ms: {ratio:.2f}x",
             "at most 1.3x",
             ratio <= 1.3,
-        )
-    ], [plain_build, ours]
+        ),
+        Outcome(
+            "build with PDF and Word copy vs build with PDF only",
+            f"{everything.median * 1000:.0f} ms vs {without_word.median * 1000:.0f} ms: "
+            f"{copies_ratio:.2f}x",
+            "at most 1.5x",
+            copies_ratio <= 1.5,
+        ),
+    ], [plain_build, ours, without_word, everything]
 
 
 def markdownlint() -> str | None:

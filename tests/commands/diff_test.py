@@ -53,7 +53,7 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git(publishable: Sam
     outside = publishable.root.parent / "x"
     result = publishable.cli("diff", "--", "--output=../x", "HEAD")
     assert result.returncode == 2
-    assert "'--output=../x' is not a revision" in result.stderr
+    assert "cannot read agreement/ at '--output=../x'" in result.stderr
     assert not os.path.lexists(outside) and not os.path.lexists(f"{outside}:")
     assert "Traceback" not in result.stderr
 

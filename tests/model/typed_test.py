@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import pytest
+
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.section_data import CostLine, CreditTier
 from agreekit.model.typed import Rules, convert, model, spec
@@ -40,7 +42,7 @@ def test_valid_data_becomes_a_frozen_instance_with_defaults() -> None:
     value, found = convert(Outer, {"name": "x", "inner": {"when": "2027-01-31"}})
     assert found == []
     assert value == Outer(name="x", inner=Inner(when=dt.date(2027, 1, 31)))
-    assert value is not None and value.items == [] and value.tags == {}
+    assert value is not None and value.items == () and value.tags == {}
 
 
 def test_every_problem_is_reported_with_its_path() -> None:
@@ -141,3 +143,78 @@ def test_models_are_immutable_values() -> None:
         pass
     else:
         raise AssertionError("a model must not change after it is made")
+
+
+def test_sequences_are_tuples_all_the_way_down() -> None:
+    value, found = convert(Outer, {"name": "x", "items": [{"when": "2027-01-31"}]})
+    assert found == [] and value is not None
+    assert value.items == (Inner(when=dt.date(2027, 1, 31)),)
+    assert Outer(name="y", items=[Inner(when=dt.date(2027, 1, 1))]).items.__class__ is tuple
+    agreement, _ = convert(AgreementFile, _minimal_agreement())
+    assert agreement is not None and isinstance(agreement.stakeholders, tuple)
+
+
+def _minimal_agreement() -> dict[str, Any]:
+    import yaml
+
+    from conftest import SAMPLE
+
+    data: dict[str, Any] = yaml.safe_load((SAMPLE / "agreement.yml").read_text("utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(
+    "annotation", ["set[str]", "dict[int, str]", "tuple[str, int]", "list[bytes]", "complex"]
+)
+def test_an_unsupported_field_type_fails_when_the_class_is_defined(annotation: str) -> None:
+    namespace: dict[str, Any] = {}
+    source = (
+        f"from agreekit.model.typed import model\n@model\nclass Bad:\n    field: {annotation}\n"
+    )
+    with pytest.raises(TypeError, match="Bad.field: agreekit cannot read"):
+        exec(compile(source, "bad.py", "exec"), namespace)
+
+
+def test_a_type_defined_after_its_model_fails_at_once() -> None:
+    source = "from __future__ import annotations\nfrom agreekit.model.typed import model\n@model\nclass Early:\n    late: Later\n"
+    with pytest.raises(TypeError, match="define a field's type before the model"):
+        exec(compile(source, "early.py", "exec"), {})
+
+
+@model
+class Derived(Inner):
+    label: str = "x"
+
+
+def test_inherited_fields_are_fields_of_the_subclass() -> None:
+    value, found = convert(Derived, {"when": "2027-01-31", "count": 2, "label": "y"})
+    assert found == [] and value == Derived(when=dt.date(2027, 1, 31), count=2, label="y")
+    _, found = convert(Derived, {"count": 11, "label": "y"})
+    assert [(p.kind, p.path) for p in found] == [("missing", ("when",)), ("invalid", ("count",))]
+
+
+@model
+class Measured:
+    target: float
+
+
+@pytest.mark.parametrize("written", [".nan", ".inf", "-.inf", ".NaN", "1e400", str(10**400)])
+def test_nan_and_infinity_are_not_numbers(written: str) -> None:
+    import yaml
+
+    _, found = convert(Measured, yaml.safe_load(f"target: {written}"))
+    assert [(p.path, p.message.split(",")[0]) for p in found] == [
+        (("target",), "expected a number")
+    ]
+
+
+def test_a_number_key_is_not_merged_with_the_same_text_key() -> None:
+    _, found = convert(Outer, {"name": "x", "tags": {1: "one", "1": "uno"}})
+    assert [(p.path, p.message) for p in found] == [
+        (
+            ("tags", 1),
+            "key the number 1 is the same as the key '1' once read as text; keep one of the two",
+        )
+    ]
+    value, found = convert(Outer, {"name": "x", "tags": {1: "one", "2": "two"}})
+    assert found == [] and value is not None and value.tags == {"1": "one", "2": "two"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from agreekit.publish.version import content_id, current_version, last_approved
+from agreekit.publish.version import content_id, last_approved
+from agreekit.versions import current_version
 from conftest import SampleRepo, git
 
 

@@ -19,14 +19,14 @@ def test_each_department_gets_its_key_terms(sample: SampleRepo) -> None:
     folder = sample.root / "dist" / "notices"
     for department in ("it", "finance", "hr", "operations"):
         text = (folder / f"{department}.md").read_text()
-        assert "Starts: 01 February 2027" in text
-        assert "Monday to Friday, 08:00-18:00 (Europe/London)" in text
-        assert "| P1 Critical |" in text and "| 15m | 4h |" in text
+        assert "Starts: 1 February 2027" in text
+        assert "Monday to Friday, 08:00 to 18:00 (Europe/London)" in text
+        assert "| P1 Critical |" in text and "| 15 minutes | 4 hours |" in text
         assert "Phone: 0117 496 0800" in text
         assert "Level 2: Sofia Marin, Service Delivery Manager" in text
         assert "This is the first version of the agreement." in text
     finance = (folder / "finance.md").read_text()
-    assert "| total per month | | | GBP 9575.00 |" in finance
+    assert "| Total per month |  |  | £9,575.00 |" in finance
     assert "Service credits: up to 30% of the monthly charges" in finance
     assert "### Pricing" not in (folder / "hr.md").read_text()
 
@@ -40,8 +40,8 @@ def test_notice_email_is_addressed_to_the_department_head(sample: SampleRepo) ->
     assert "Finance department" in message["Subject"]
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    assert "GBP 9575.00" in plain
-    assert "<table>" in html and "GBP 9575.00" in html
+    assert "£9,575.00" in plain
+    assert "<table>" in html and "£9,575.00" in html
 
 
 def test_notice_says_which_sections_changed_since_the_previous_version(sample: SampleRepo) -> None:

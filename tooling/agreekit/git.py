@@ -19,13 +19,21 @@ class GitError(Exception):
     """git failed; the message is git's own explanation."""
 
 
-def run(repo: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+def _spawn(
+    repo: Path, args: Sequence[str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """The one place agreekit starts a git process (a test holds every other module to it)."""
     try:
-        result = subprocess.run(
+        return subprocess.run(
             ["git", *args], cwd=repo, input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError as error:
         raise GitError("git is not installed or not on PATH") from error
+
+
+def run(repo: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+    """git's output for `args`; GitError with git's reason if it fails (and `check`)."""
+    result = _spawn(repo, args, stdin)
     if check and result.returncode != 0:
         raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return result.stdout
@@ -44,6 +52,11 @@ def answer(repo: Path, *args: str) -> str | None:
     return out.decode("utf-8", "replace").strip()
 
 
+def init(folder: Path) -> None:
+    """Make `folder` a new git repository."""
+    run(folder, "init", "-q")
+
+
 def is_repository(repo: Path) -> bool:
     try:
         return text(repo, "rev-parse", "--is-inside-work-tree") == "true"
@@ -57,11 +70,69 @@ def head(repo: Path) -> str | None:
     return out.decode().strip() or None
 
 
-def version_tag(repo: Path) -> str | None:
-    """The version tag (`v*`) on HEAD, if HEAD is a released version."""
-    out = run(repo, "tag", "--points-at", "HEAD", "--list", "v*", check=False)
-    tags = out.decode("utf-8", "replace").split()
-    return sorted(tags)[-1] if tags else None
+def tags_at(repo: Path, pattern: str, revision: str = "HEAD") -> list[str]:
+    """The tags matching `pattern` that point at `revision`, in no particular order."""
+    out = run(repo, "tag", "--points-at", revision, "--list", pattern, check=False)
+    return out.decode("utf-8", "replace").split()
+
+
+def tags_merged(repo: Path, pattern: str, revision: str = "HEAD") -> list[str]:
+    """The tags matching `pattern` whose commits `revision` contains, in no particular order."""
+    out = run(repo, "tag", "--list", pattern, "--merged", revision, check=False)
+    return out.decode("utf-8", "replace").split()
+
+
+def head_and_tags(repo: Path, pattern: str) -> tuple[str, list[str]] | None:
+    """HEAD's commit and its tags under refs/tags/`pattern`, in one process; None without commits."""
+    decorated = answer(
+        repo, "log", "-1", "--format=%H%x00%D", f"--decorate-refs=refs/tags/{pattern}"
+    )
+    if not decorated:
+        return None
+    commit, _, decorations = decorated.partition("\0")
+    tags = [d.removeprefix("tag: ") for d in decorations.split(", ") if d.startswith("tag: ")]
+    return commit, tags
+
+
+def has_changes(repo: Path, path: str) -> bool:
+    """Whether `path` has uncommitted changes (or untracked files) in the working tree."""
+    return bool(answer(repo, "status", "--porcelain", "--", path))
+
+
+def commit_of(repo: Path, revision: str) -> str | None:
+    """The commit a revision someone typed names, or None. A revision is never an option to git
+    (`--output=../x` would make `git diff` or `git archive` write a file): one that starts with
+    `-` is refused, and git is told that options have ended."""
+    if not revision or revision.startswith("-") or any(c in revision for c in "\0\n\r"):
+        return None
+    return answer(
+        repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    )
+
+
+def changed_files(repo: Path, since: str, path: str) -> list[str] | None:
+    """Files under `path` that differ between `since` and the working tree; None: unknown revision."""
+    commit = commit_of(repo, since)
+    names = None if commit is None else answer(repo, "diff", "--name-only", commit, "--", path)
+    return None if names is None else names.splitlines()
+
+
+def tag_commit(repo: Path, name: str) -> str | None:
+    """The commit tag `name` marks, or None if there is no such tag."""
+    out = run(repo, "rev-parse", "--verify", "--quiet", f"refs/tags/{name}^{{commit}}", check=False)
+    return out.decode().strip() or None
+
+
+def archive(repo: Path, revision: str, path: str) -> bytes:
+    """`path` at `revision` as a tar archive; GitError with git's last line if it cannot."""
+    commit = commit_of(repo, revision)
+    if commit is None:
+        raise GitError(f"no commit '{revision}' (a tag, branch or commit)")
+    try:
+        return run(repo, "archive", "--format=tar", f"{commit}:", path)
+    except GitError as error:
+        lines = str(error).splitlines()
+        raise GitError(lines[-1] if lines else "git archive failed") from None
 
 
 def config(repo: Path, key: str) -> str | None:
@@ -234,18 +305,15 @@ def verify_tag(repo: Path, ref: str, allowed_signers: str) -> Signature:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(allowed_signers)
-        result = subprocess.run(
-            ["git", "-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={path}"]
-            + ["verify-tag", ref],
-            cwd=repo,
-            capture_output=True,
-            text=True,
-            check=False,
+        result = _spawn(
+            repo,
+            ["-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={path}", "verify-tag", ref],
         )
     finally:
         os.unlink(path)
-    match = _GOOD.search(result.stderr)
+    stderr = result.stderr.decode("utf-8", "replace")
+    match = _GOOD.search(stderr)
     if result.returncode == 0 and match:
         return Signature(True, match.group(1), "")
-    detail = result.stderr.strip().splitlines()
+    detail = stderr.strip().splitlines()
     return Signature(False, "", detail[-1] if detail else "signature does not verify")

@@ -17,13 +17,15 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from agreekit import git
+from agreekit import git, versions
 from agreekit.approvals.content import content_id_of_folder, content_id_of_tree
 from agreekit.approvals.evidence_cache import EvidenceCache
 from agreekit.approvals.record import record_from_tag
 from agreekit.approvals.signature_cache import SignatureCache
 from agreekit.approvals.verify import Authority, Evidence, Person, Verdict, verify_records
 from agreekit.governance.paths import SIGNERS_PATH
+from agreekit.model.agreement_file import Stakeholder
+from agreekit.model.typed import convert
 
 
 class GitEvidence(NamedTuple):
@@ -50,15 +52,12 @@ def _people(raw: bytes | None) -> dict[str, Person]:
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
     people: dict[str, Person] = {}
-    for entry in data.get("stakeholders", []) if isinstance(data, dict) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            roles = entry.get("roles")
-            roles = list(roles) if isinstance(roles, list) else []
-            if entry.get("signatory") is True:
-                roles.append("signatory")
-            people[entry["id"]] = Person(
-                str(entry.get("email", "")), str(entry.get("github", "")), tuple(map(str, roles))
-            )
+    entries = data.get("stakeholders") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        person, _ = convert(Stakeholder, entry)  # the model's reading; an invalid entry is no one
+        if person is not None:
+            roles = (*person.roles, "signatory") if person.signatory else person.roles
+            people[person.id] = Person(person.email, person.github, roles)
     return people
 
 
@@ -124,7 +123,7 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
     learnt.save()
     verdicts.save()
     results = verify_records(evidence, signing_required, head_content, history())
-    release = git.version_tag(repo)
+    release = versions.released_at_head(repo)
     return GitEvidence(head, head_content, worktree, signing_required, tuple(results), release)
 
 

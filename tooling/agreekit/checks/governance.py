@@ -13,10 +13,10 @@ from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.governance.codeowners import Codeowners, parse
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH, SIGNERS_PATH
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Role
+from agreekit.text.codeowners import codeowners_text
 
 REQUIRED_ROLES: tuple[Role, ...] = ("owner", "management", "legal")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from agreekit.checks.context import CheckContext
@@ -145,7 +145,7 @@ def required_fields_present(agreement: Agreement, context: CheckContext) -> Iter
     ):
         owner = _data_owner(agreement, key)
         if owner is not None:
-            ids = [item.get("id") for item in owner.data[key] if isinstance(item, dict)]
+            ids = [item.id for item in getattr(owner.meta, key)]
             where = owner.source.key_location(key)
             yield from _missing_members(
                 what, required_ids, ids, where, f"add a {what} with id: {{}}"
@@ -178,7 +178,7 @@ def _missing_members(
 
 
 def _data_owner(agreement: Agreement, key: str) -> Section | None:
-    return next((s for s in agreement.sections if isinstance(s.data.get(key), list)), None)
+    return next((s for s in agreement.sections if getattr(s.meta, key) is not None), None)
 
 
 AK103 = Rule(
@@ -371,24 +371,24 @@ def ids_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]
             )
             yield AK107.at(section.source.locate("id"), message)
         seen_sections.setdefault(section.id, section.path)
-    for key in ("sections", "stakeholders", "departments"):
-        yield from _duplicates(agreement.data.get(key), agreement.source, (key,))
+    file = agreement.file
+    yield from _duplicates(file.sections, agreement.source, ("sections",))
+    yield from _duplicates([s.id for s in file.stakeholders], agreement.source, ("stakeholders",))
+    yield from _duplicates([d.id for d in file.departments], agreement.source, ("departments",))
     for section in agreement.sections:
-        for key in ("priorities", "kpis"):
-            yield from _duplicates(section.data.get(key), section.source, (key,))
-        costs = section.data.get("costs")
-        if isinstance(costs, dict):
-            yield from _duplicates(costs.get("lines"), section.source, ("costs", "lines"))
+        meta = section.meta
+        for key, items in (("priorities", meta.priorities), ("kpis", meta.kpis)):
+            ids = [item.id for item in items or ()]
+            yield from _duplicates(ids, section.source, (key,))
+        if meta.costs is not None:
+            ids = [line.id for line in meta.costs.lines]
+            yield from _duplicates(ids, section.source, ("costs", "lines"))
 
 
-def _duplicates(items: Any, source: SourceMap, path: tuple[str, ...]) -> Iterator[Finding]:
-    if not isinstance(items, list):
-        return
+def _duplicates(ids: Sequence[str], source: SourceMap, path: tuple[str, ...]) -> Iterator[Finding]:
+    """Each id that an earlier item of the same list already has, at the later item."""
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        item_id = item.get("id") if isinstance(item, dict) else item
-        if not isinstance(item_id, str):
-            continue
+    for index, item_id in enumerate(ids):
         if item_id in seen:
             first = source.locate(*path, seen[item_id]).line
             message = f"duplicate id '{item_id}' in {'.'.join(path)} (first on line {first}); rename or remove one"

@@ -18,32 +18,19 @@ from agreekit.commands.common import (
 )
 from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.model.agreement import Agreement
+from agreekit.versions import previous_version
 from agreekit.workflow.notices import Changes, as_email, notices, planned
-
-
-def previous_version(repo: Path) -> str | None:
-    """The last version tag before HEAD's own version (or before HEAD, for a draft)."""
-    tagged = git.answer(repo, "describe", "--tags", "--exact-match", "--match", "v*", "HEAD")
-    start = "HEAD^" if tagged else "HEAD"
-    return git.answer(repo, "describe", "--tags", "--abbrev=0", "--match", "v*", start)
 
 
 def changes_since(repo: Path, agreement: Agreement, since: str | None) -> Changes:
     if since is None:
         return Changes(None, ())
-    names = (
-        None  # a revision is never an option: `--output=../x` would make git write a file
-        if since.startswith("-")
-        else git.answer(
-            repo, "diff", "--name-only", "--end-of-options", since, "--",
-            f"{agreement.directory}/sections",
-        )  # fmt: skip
-    )
+    names = git.changed_files(repo, since, f"{agreement.directory}/sections")
     if names is None:
         raise Failure(
             f"--since {since}: git does not know this revision; name a tag, branch or commit"
         )
-    changed = {Path(name).name for name in names.splitlines()}
+    changed = {Path(name).name for name in names}
     titles = tuple(s.meta.title for s in agreement.sections if Path(s.path).name in changed)
     return Changes(since, titles)
 

@@ -8,8 +8,8 @@ import click
 
 from agreekit.commands.common import force_option, load_or_exit, repo_option, write_or_refuse
 from agreekit.errors import DONE, FINDINGS
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
+from agreekit.text.codeowners import codeowners_text
 
 
 @click.command()

@@ -102,8 +102,8 @@ def load_or_exit(repo: Path) -> Agreement:
 
 
 def version_label(repo: Path) -> str:
-    """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see publish.version."""
-    from agreekit.publish.version import current_version  # asks git: not for every command
+    """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see agreekit.versions."""
+    from agreekit.versions import current_version  # asks git: not for every command
 
     return current_version(repo).label
 

@@ -10,10 +10,10 @@ import click
 from agreekit import __version__, git
 from agreekit.errors import DONE, Failure
 from agreekit.files import write_atomic
-from agreekit.governance.generate import codeowners_text
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.loader import load_agreement
 from agreekit.scaffold import repository_files
+from agreekit.text.codeowners import codeowners_text
 
 
 @click.command()
@@ -55,7 +55,7 @@ def run(directory: Path, force: bool, install: str) -> int:
         write_atomic(directory / CODEOWNERS_PATH, codeowners_text(agreement))
         written.append(CODEOWNERS_PATH)
     if not (directory / ".git").exists():
-        git.run(directory, "init", "-q")
+        git.init(directory)
     for relative in kept:
         click.echo(f"kept {relative} (exists)")
     click.echo(f"Created {len(written)} files in {directory}, and a git repository.")

@@ -9,7 +9,6 @@ replaced: the folder is written beside dist/VERSION and renamed into place once 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import click
@@ -20,18 +19,15 @@ from agreekit.checks.run import check_repository
 from agreekit.commands.common import in_repo, repo_option, within
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
+from agreekit.versions import Version, is_version
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
-
-VERSION_PATTERN = re.compile(r"^v\d+(\.\d+){0,2}([-.][0-9A-Za-z.]+)?$")
 
 
 def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
     """Create the version tag on HEAD, or accept it if it already marks HEAD."""
-    existing = git.run(
-        repo, "rev-parse", "--verify", "--quiet", f"refs/tags/{version}^{{commit}}", check=False
-    )
-    if existing.strip():
-        if existing.decode().strip() != head:
+    existing = git.tag_commit(repo, version)
+    if existing is not None:
+        if existing != head:
             raise refused(f"tag {version} already marks another commit; choose a new version")
         return
     try:
@@ -57,7 +53,7 @@ def command(repo: Path, version: str, output: Path) -> int:
 
 def run(repo: Path, version: str, output: Path) -> int:
     """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
-    if not VERSION_PATTERN.match(version):
+    if not is_version(version):
         raise Failure(f"'{version}' is not a version like v1.0.0")
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
@@ -89,7 +85,6 @@ def run(repo: Path, version: str, output: Path) -> int:
 
     from agreekit.publish.document import document, xmp_description
     from agreekit.publish.pdf import contained_pdf
-    from agreekit.publish.version import Version
     from agreekit.text.render import RenderError
 
     click.echo(f"Writing the final PDF of {version}...", err=True)

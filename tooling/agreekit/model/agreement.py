@@ -6,10 +6,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from agreekit.governance.repository import RepositoryFiles
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
 from agreekit.model.profile import Profile
 from agreekit.model.records import Records
+from agreekit.model.repository import RepositoryFiles
 from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
 
@@ -57,6 +57,16 @@ class Agreement:
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
         return next((s for s in self.file.stakeholders if s.id == stakeholder_id), None)
+
+    def data_block(self, key: str) -> Any:
+        """The typed front-matter block `key` (priorities, costs, ...) that templates read as
+        `data.<key>`: the last section's that carries it, as `section_data` merges them."""
+        found = None
+        for section in self.sections:
+            value = getattr(section.meta, key, None)
+            if value is not None:
+                found = value
+        return found
 
     def section_data(self) -> dict[str, Any]:
         """Every section's front-matter data blocks merged by key: the `data` of templates."""

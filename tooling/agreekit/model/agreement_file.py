@@ -54,7 +54,7 @@ class Term:
     effective_date: dt.date = spec(description="The day the agreement takes effect.")
     end_date: dt.date = spec(description="The last day of the initial term.")
     renewal: Renewal = spec(factory=Renewal)
-    reviews: list[dt.date] = spec(factory=list, description="Scheduled review dates.")
+    reviews: tuple[dt.date, ...] = spec(factory=tuple, description="Scheduled review dates.")
 
 
 @model
@@ -67,7 +67,7 @@ class Stakeholder:
     department: Identifier | None = spec(None, description="Department id, for the customer.")
     email: str = spec(pattern=EMAIL, hint="write an e-mail address such as name@example.org")
     github: str = spec("", pattern=GITHUB_LOGIN, hint="write the GitHub login, without @")
-    roles: list[Role] = spec(factory=list, description="Roles in the workflow.")
+    roles: tuple[Role, ...] = spec(factory=tuple, description="Roles in the workflow.")
     signatory: bool = spec(False, description="Signs the agreement for their party.")
 
     def has_role(self, role: str) -> bool:
@@ -94,10 +94,10 @@ class Department:
 
 @model
 class ChecksConfig:
-    ignore: list[str | int] = spec(
-        factory=list, description="Check codes silenced for the whole project, e.g. 306."
+    ignore: tuple[str | int, ...] = spec(
+        factory=tuple, description="Check codes silenced for the whole project, e.g. 306."
     )
-    per_file: dict[str, list[str | int]] = spec(
+    per_file: dict[str, tuple[str | int, ...]] = spec(
         factory=dict,
         description="Check codes silenced per file, keyed by path relative to `agreement/`.",
     )
@@ -107,15 +107,15 @@ class ChecksConfig:
 class ProfileSection:
     id: Identifier
     title: str = ""
-    headings: list[str] = spec(factory=list)
-    fields: list[str] = spec(factory=list)
+    headings: tuple[str, ...] = spec(factory=tuple)
+    fields: tuple[str, ...] = spec(factory=tuple)
 
 
 @model
 class ProfileExtension:
     """Additions to the built-in structure profile for this repository."""
 
-    sections: list[ProfileSection] = spec(factory=list)
+    sections: tuple[ProfileSection, ...] = spec(factory=tuple)
 
 
 @model
@@ -124,10 +124,12 @@ class AgreementFile:
     reference: str = spec("", description="The agreement's reference number.")
     parties: Parties
     term: Term
-    stakeholders: list[Stakeholder]
+    stakeholders: tuple[Stakeholder, ...]
     teams: Teams
-    departments: list[Department]
-    sections: list[Identifier] = spec(description="Section ids, in the order of the agreement.")
+    departments: tuple[Department, ...]
+    sections: tuple[Identifier, ...] = spec(
+        description="Section ids, in the order of the agreement."
+    )
     variables: dict[str, str | int | float | bool | dt.date] = spec(
         factory=dict, description="Free values prose can use as {{ variables.name }}."
     )

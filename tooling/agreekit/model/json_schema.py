@@ -60,7 +60,7 @@ def _type(kind: Any, definitions: dict[str, Schema]) -> Schema:
         return {"enum": list(arguments), "type": "string"}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type(option, definitions) for option in arguments]}
-    if origin is list:
+    if origin is list or origin is tuple:
         return {"type": "array", "items": _type(arguments[0], definitions)}
     if origin is dict:
         return {"type": "object", "additionalProperties": _type(arguments[1], definitions)}

@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from agreekit.finding import Finding, Location
-from agreekit.governance.repository import read_repository
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
-from agreekit.model.input_file import read_input
 from agreekit.model.problems import AK104, AK903, AK904
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
+from agreekit.model.repository import Repository, read_repository
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
@@ -37,9 +36,10 @@ class TextFile(NamedTuple):
     findings: list[Finding]
 
 
-def read_text(path: Path, display: str, repo: Path) -> TextFile:
-    """Read a UTF-8 file of `repo`, reporting size, access and encoding problems at their line."""
-    raw, problem = read_input(path, repo, MAX_BYTES)
+def read_text(repository: Repository, display: str) -> TextFile:
+    """Read a UTF-8 file of the repository, reporting size, access and encoding problems at their
+    line."""
+    raw, problem = repository.read(display)
     if raw is None:
         return TextFile(None, [AK904.at(Location(display), problem)])
     try:
@@ -86,7 +86,8 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     if not path.is_file():
         message = f"no {display} here; run agreekit from the repository root or pass --repo"
         return LoadResult(None, [AK904.at(Location(display), message)])
-    text_file = read_text(path, display, repo)
+    repository = Repository(repo, MAX_BYTES)
+    text_file = read_text(repository, display)
     if text_file.text is None:
         return LoadResult(None, text_file.findings)
     document = load_yaml(text_file.text, display)
@@ -99,11 +100,11 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     findings += errors
     if agreement_file is None:
         return LoadResult(None, findings)
-    sections, unreadable, texts = _load_sections(repo, directory, findings)
+    sections, unreadable, texts = _load_sections(repository, directory, findings)
     texts[display] = tuple(text_file.text.split("\n"))
-    records = _load_records(repo, directory, findings, texts)
-    repository = read_repository(repo, directory)
-    texts.update(_other_texts(repo, directory, set(texts)))
+    records = _load_records(repository, directory, findings, texts)
+    files = read_repository(repository, directory)
+    texts.update(_other_texts(repository, files.agreement_files))
     agreement = Agreement(
         directory=directory,
         file=agreement_file,
@@ -114,22 +115,24 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
         texts=texts,
         unreadable_section_ids=frozenset(unreadable),
         records=records,
-        files=frozenset(repository.agreement_files),
-        repository=repository,
+        files=frozenset(files.agreement_files),
+        repository=files,
     )
     return LoadResult(agreement, findings)
 
 
 def _load_sections(
-    repo: Path, directory: str, findings: list[Finding]
+    repository: Repository, directory: str, findings: list[Finding]
 ) -> tuple[list[Section], set[str], dict[str, tuple[str, ...]]]:
     sections: list[Section] = []
     unreadable: set[str] = set()
     texts: dict[str, tuple[str, ...]] = {}
-    folder = repo / directory / SECTIONS_DIR
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        display = f"{directory}/{SECTIONS_DIR}/{path.name}"
-        text_file = read_text(path, display, repo)
+    folder = f"{directory}/{SECTIONS_DIR}"
+    for display in repository.entries(folder):
+        path = Path(display)
+        if path.suffix != ".md":
+            continue
+        text_file = read_text(repository, display)
         findings += text_file.findings
         section = None
         if text_file.text is not None:
@@ -142,22 +145,20 @@ def _load_sections(
     return sections, unreadable, texts
 
 
-def _other_texts(repo: Path, directory: str, known: set[str]) -> dict[str, tuple[str, ...]]:
+def _other_texts(repository: Repository, files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Every other text file under the agreement (records, notes): what the secret scan reads.
 
-    Files that are not UTF-8 or are too large are skipped here; they hold no text to scan.
+    A file the loader already tried (a section, a record) is not read again, so one that broke
+    the trust rules is reported once and never read. Files the reader refuses or that are not
+    UTF-8 are skipped here; they hold no text to scan.
     """
     texts: dict[str, tuple[str, ...]] = {}
-    root = repo / directory
-    for path in sorted(root.rglob("*")):
-        display = f"{directory}/{path.relative_to(root).as_posix()}"
-        if display in known or not path.is_file() or path.stat().st_size > MAX_BYTES:
+    for display in files:
+        if repository.was_read(display):
             continue
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        texts[display] = tuple(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"))
+        text = repository.text(display)
+        if text is not None:
+            texts[display] = tuple(text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n"))
     return texts
 
 
@@ -201,15 +202,17 @@ def parse_section(text: str, display: str, findings: list[Finding]) -> Section |
 
 
 def _load_records(
-    repo: Path, directory: str, findings: list[Finding], texts: dict[str, tuple[str, ...]]
+    repository: Repository,
+    directory: str,
+    findings: list[Finding],
+    texts: dict[str, tuple[str, ...]],
 ) -> Records:
     loaded: dict[str, Record[Any]] = {}
     for name, (attribute, model) in RECORD_FILES.items():
-        path = repo / directory / RECORDS_DIR / name
-        if not path.is_file():
-            continue
         display = f"{directory}/{RECORDS_DIR}/{name}"
-        text_file = read_text(path, display, repo)
+        if not (repository.root / display).is_file():
+            continue
+        text_file = read_text(repository, display)
         findings += text_file.findings
         if text_file.text is None:
             continue

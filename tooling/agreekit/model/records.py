@@ -33,7 +33,7 @@ class FeedbackItem:
 class NegotiationRecord:
     """Step 11: stakeholder feedback and the revised terms it led to."""
 
-    items: list[FeedbackItem] = spec(factory=list)
+    items: tuple[FeedbackItem, ...] = spec(factory=tuple)
 
 
 @model
@@ -54,7 +54,7 @@ class LegalReviewRecord:
     """Step 13: legal concerns or requirements and how the text resolved them."""
 
     reviewer: Identifier
-    items: list[LegalItem] = spec(factory=list)
+    items: tuple[LegalItem, ...] = spec(factory=tuple)
 
 
 @model
@@ -71,10 +71,12 @@ class ReviewComment:
 class InternalReviewRecord:
     """Step 14: who reviewed the edited agreement, when, and the outcome."""
 
-    team: list[Identifier] = spec(min_length=1, description="Stakeholder ids of the review team.")
+    team: tuple[Identifier, ...] = spec(
+        min_length=1, description="Stakeholder ids of the review team."
+    )
     date: dt.date
     outcome: Literal["approved", "changes-requested"]
-    comments: list[ReviewComment] = spec(factory=list)
+    comments: tuple[ReviewComment, ...] = spec(factory=tuple)
 
 
 @model
@@ -88,7 +90,7 @@ class Meeting:
     place: str = ""
     link: str = ""
     organiser: Identifier
-    attendees: list[Identifier] = spec(min_length=1)
+    attendees: tuple[Identifier, ...] = spec(min_length=1)
     held: bool = spec(False, description="Set once the meeting has taken place.")
 
 
@@ -126,7 +128,7 @@ class CommunicationRecord:
     """Step 17: which departments are told, the overview of key terms, and when each was told."""
 
     overview: str = spec(description="The key terms and requirements every department must know.")
-    departments: list[DepartmentNotice] = spec(min_length=1)
+    departments: tuple[DepartmentNotice, ...] = spec(min_length=1)
 
 
 # file name in records/ -> (attribute of Records, model)

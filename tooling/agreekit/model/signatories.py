@@ -1,6 +1,10 @@
-"""Who signs the agreement and for which organisation: the values a signature block shows."""
+"""Who signs the agreement, for which organisation, and their verified signatures: the values
+the signature block and the signature record of the PDF and Word copy show."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
@@ -17,3 +21,17 @@ def organisation(agreement: Agreement, person: Stakeholder) -> str:
         if person.party in (key, party.id):
             return party.name
     return person.party
+
+
+@dataclass(frozen=True)
+class Signed:
+    """One signatory's verified signature of the released text."""
+
+    signatory: str
+    name: str
+    title: str
+    organisation: str
+    when: dt.datetime
+    record: str
+    content: str
+    ssh_signed: bool

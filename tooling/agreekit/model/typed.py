@@ -3,13 +3,19 @@
 A small validator in place of a framework, because `agreekit check` runs on every commit and must
 start fast. It reports every problem it finds, each with the path of the value, in words a
 contributor understands ("expected a date (YYYY-MM-DD), got the text 'soon'").
+
+Records are immutable all the way down: a list in YAML becomes a tuple (`list[X]` and
+`tuple[X, ...]` both read a YAML list). A field type the converter cannot read fails when the
+class is defined, not when some file first uses it; fields of a base model are fields of its
+subclasses; NaN and infinity are not numbers; and a key that is not text (`1:`) is read as text
+only where that does not merge it with a written text key (`"1":`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
+import math
 import re
 import types
 import typing
@@ -69,8 +75,12 @@ def model(cls: type[Model]) -> type[Model]:
     Like a frozen dataclass, but built without generating code, because `check` creates some
     forty of these at every start.
     """
-    fields = []
-    for name in cls.__dict__.get("__annotations__", {}):
+    inherited = [
+        f for base in reversed(cls.__mro__[1:]) for f in base.__dict__.get("__model_fields__", ())
+    ]
+    own = cls.__dict__.get("__annotations__", {})
+    fields = [f for f in dict({f.name: f for f in inherited}).values() if f.name not in own]
+    for name in own:
         value = cls.__dict__.get(name, _MISSING)
         if isinstance(value, Field):
             fields.append(dataclasses.replace(value, name=name, key=value.key or name))
@@ -88,7 +98,43 @@ def model(cls: type[Model]) -> type[Model]:
     }
     for name, method in methods.items():
         setattr(cls, name, method)
+    _check_supported(cls)
     return cls
+
+
+def _check_supported(cls: Any) -> None:
+    """Refuse, when the class is defined, a field type `convert` could not read."""
+    try:
+        resolved = typing.get_type_hints(cls, include_extras=True)
+    except NameError as error:
+        raise TypeError(
+            f"{cls.__name__}: {error}; define a field's type before the model that uses it"
+        ) from None
+    for field in fields_of(cls):
+        problem = _unsupported(resolved[field.name])
+        if problem:
+            raise TypeError(f"{cls.__name__}.{field.name}: {problem}")
+    cls.__model_hints__ = resolved
+
+
+def _unsupported(kind: Any) -> str:
+    """Why `convert` cannot read `kind`, or "" where it can."""
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin is typing.Annotated:
+        return _unsupported(arguments[0])
+    if kind is Any or origin is Literal or is_model(kind) or kind in _SCALARS:
+        return ""
+    if origin in (typing.Union, types.UnionType):
+        return next((p for p in map(_unsupported, arguments) if p), "")
+    if kind is type(None):
+        return ""
+    if origin is list and len(arguments) == 1:
+        return _unsupported(arguments[0])
+    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        return _unsupported(arguments[0])
+    if origin is dict and arguments and arguments[0] is str:
+        return _unsupported(arguments[1])
+    return f"agreekit cannot read values of type {kind!r} from YAML; use text, numbers, dates, lists, tuple[X, ...], dict[str, X] or a model"
 
 
 def spec(
@@ -134,7 +180,7 @@ def _init(self: Any, **values: Any) -> None:
             raise TypeError(f"{type(self).__name__} needs {field.name}")
         else:
             value = field.default_value()
-        object.__setattr__(self, field.name, value)
+        object.__setattr__(self, field.name, tuple(value) if isinstance(value, list) else value)
 
 
 def _frozen(self: Any, name: str, value: Any = None) -> None:
@@ -165,9 +211,10 @@ def convert(cls: type[Model], data: Any) -> tuple[Model | None, list[Problem]]:
     return (None if value is _INVALID else value), problems
 
 
-@functools.cache
 def hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, include_extras=True)
+    """The field types of a model, resolved once when the class was defined."""
+    resolved: dict[str, Any] = cls.__dict__["__model_hints__"]
+    return resolved
 
 
 def _value(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
@@ -185,7 +232,7 @@ def _value(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
         return _literal(typing.get_args(kind), data, path, problems)
     if origin in (typing.Union, types.UnionType):
         return _union(typing.get_args(kind), data, path, problems)
-    if origin is list:
+    if origin is list or origin is tuple:
         return _list(typing.get_args(kind)[0], data, path, problems)
     if origin is dict:
         return _mapping(typing.get_args(kind)[1], data, path, problems)
@@ -231,7 +278,9 @@ def _list(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     if not isinstance(data, list):
         problems.append(_expected(path, "a list", data))
         return _INVALID
-    values = [_value(item, element, (*path, index), problems) for index, element in enumerate(data)]
+    values = tuple(
+        _value(item, element, (*path, index), problems) for index, element in enumerate(data)
+    )
     return _INVALID if any(value is _INVALID for value in values) else values
 
 
@@ -239,7 +288,18 @@ def _mapping(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     if not isinstance(data, dict):
         problems.append(_expected(path, "a mapping of keys to values", data))
         return _INVALID
-    values = {str(key): _value(item, value, (*path, key), problems) for key, value in data.items()}
+    written = {key for key in data if isinstance(key, str)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if not isinstance(key, str) and str(key) in written:
+            message = (
+                f"key {describe(key)} is the same as the key '{key}' once read as text; "
+                "keep one of the two"
+            )
+            problems.append(Problem("invalid", (*path, key), message))
+            values[str(key)] = _INVALID
+            continue
+        values[str(key)] = _value(item, value, (*path, key), problems)
     return _INVALID if any(value is _INVALID for value in values.values()) else values
 
 
@@ -327,7 +387,7 @@ def name_of(kind: Any) -> str:
         return name_of(typing.get_args(kind)[0])
     if typing.get_origin(kind) is Literal:
         return "one of " + ", ".join(str(choice) for choice in typing.get_args(kind))
-    if typing.get_origin(kind) is list:
+    if typing.get_origin(kind) in (list, tuple):
         return "a list"
     if typing.get_origin(kind) is dict or is_model(kind):
         return "a mapping of keys to values"
@@ -343,7 +403,14 @@ def _whole(data: Any) -> Any:
 
 
 def _number(data: Any) -> Any:
-    return float(data) if isinstance(data, int | float) and not isinstance(data, bool) else _INVALID
+    """A finite number: YAML's .nan and .inf are no value a target or a price can have."""
+    if isinstance(data, bool) or not isinstance(data, int | float):
+        return _INVALID
+    try:
+        number = float(data)
+    except OverflowError:  # a whole number too large for a float
+        return _INVALID
+    return number if math.isfinite(number) else _INVALID
 
 
 def _flag(data: Any) -> Any:

@@ -14,13 +14,14 @@ from xml.sax.saxutils import escape as xml_escape
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
-from agreekit.publish.version import Version
+from agreekit.model.signatories import Signed
+from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.limits import LimitError
 from agreekit.text.markup import published_html
 from agreekit.text.numbering import NumberedSection
 from agreekit.text.render import PDF, RenderError, render_agreement
-from agreekit.workflow.release import Signed
+from agreekit.versions import Version
 
 
 class PdfRefused(Exception):
@@ -179,7 +180,7 @@ def signature_record(signed: Sequence[Signed]) -> str:
     """The final copy's page of who signed which text, from the signature records in git."""
     rows = "".join(
         f"<tr><td>{escape(s.name)}<br><small>{escape(s.title)}, {escape(s.organisation)}</small></td>"
-        f"<td>{s.when:%d %B %Y %H:%M} UTC</td><td><code>{escape(s.record)}</code></td>"
+        f"<td>{formats.moment(s.when)}</td><td><code>{escape(s.record)}</code></td>"
         f"<td><code>{escape(s.content[:12])}</code></td></tr>"
         for s in signed
     )

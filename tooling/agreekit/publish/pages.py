@@ -8,11 +8,12 @@ from pathlib import Path
 from agreekit.model.agreement import Agreement
 from agreekit.publish.redline import as_html_markup, redline, summary
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
-from agreekit.publish.version import Version, last_approved
+from agreekit.publish.version import last_approved
 from agreekit.text.calendar_feed import FEED_NAME
 from agreekit.text.context import template_context
 from agreekit.text.numbering import numbered_sections
 from agreekit.text.render import RenderError
+from agreekit.versions import Version
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"

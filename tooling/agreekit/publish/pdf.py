@@ -8,8 +8,9 @@ from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
 from agreekit.publish.document import PdfRefused, document, write_pdf, xmp_description
 from agreekit.publish.pages import PDF_NAME
-from agreekit.publish.version import content_id, current_version
+from agreekit.publish.version import content_id
 from agreekit.text.render import RenderError
+from agreekit.versions import current_version
 
 
 def build_pdf(repo: Path, agreement: Agreement, site_dir: Path) -> Path:

@@ -28,10 +28,11 @@ from agreekit.outputs import manifest_of_tree
 from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
 from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import changes_page, home_page, page_descriptions
-from agreekit.publish.version import Version, content_id, current_version
+from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.render import SITE, RenderError, render_agreement
 from agreekit.text.sanitise import safe_text, sanitise
+from agreekit.versions import Version, current_version
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
 CSS_URI = "assets/agreekit.css"

@@ -20,13 +20,15 @@ from agreekit.files import write_atomic
 from agreekit.model.agreement import Agreement
 from agreekit.publish.document import footer_text, subject
 from agreekit.publish.pages import DOCX_NAME
-from agreekit.publish.version import Version, content_id, current_version
+from agreekit.publish.version import content_id
+from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.markup import published_html
 from agreekit.text.render import PDF, render_agreement
+from agreekit.versions import Version, current_version
 
 if TYPE_CHECKING:
-    from agreekit.workflow.release import Signed
+    from agreekit.model.signatories import Signed
 
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "table", "pre", "blockquote"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr"}
@@ -265,7 +267,7 @@ def _signature_record(document: Any, signed: Sequence[Signed]) -> None:
     for signature in signed:
         cells = table.add_row().cells
         cells[0].text = f"{signature.name}, {signature.title}, {signature.organisation}"
-        cells[1].text = f"{signature.when:%d %B %Y %H:%M} UTC"
+        cells[1].text = formats.moment(signature.when)
         cells[2].text = signature.record
         cells[3].text = signature.content[:12]
 

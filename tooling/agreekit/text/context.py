@@ -9,6 +9,7 @@ from typing import Any
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.typed import plain
+from agreekit.text import formats
 
 UNDEFINED_ADVICE = (
     "check the spelling, or add the value to agreement.yml or the front matter "
@@ -19,7 +20,7 @@ UNDEFINED_ADVICE = (
 def readable(value: Any) -> Any:
     """Dates read as `1 February 2027` in prose; everything else as written."""
     if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
+        return formats.date(value)
     if isinstance(value, dict):
         return {key: readable(item) for key, item in value.items()}
     if isinstance(value, list):

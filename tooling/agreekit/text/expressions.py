@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from agreekit.text.context import UNDEFINED_ADVICE
-from agreekit.text.tables import duration
+from agreekit.text.formats import duration
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from agreekit.model.agreement import Agreement
-
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}  # fmt: skip
+from agreekit.text import formats
+from agreekit.text.tables import TableError, cost_rows, markdown_table
 
 
 @dataclass(frozen=True)
@@ -23,43 +21,47 @@ class KeyTerms:
 def dates(agreement: Agreement) -> KeyTerms:
     term = agreement.file.term
     lines = [
-        f"- Starts: {term.effective_date:%d %B %Y}",
-        f"- Initial term ends: {term.end_date:%d %B %Y}",
+        f"- Starts: {formats.date(term.effective_date)}",
+        f"- Initial term ends: {formats.date(term.end_date)}",
     ]
     if term.renewal.automatic:
         lines.append(
-            f"- Renews automatically for {term.renewal.period} unless either party gives "
-            f"notice at least {term.renewal.notice} before the term ends"
+            f"- Renews automatically for {formats.duration(term.renewal.period)} unless either "
+            f"party gives notice at least {formats.duration(term.renewal.notice)} before the "
+            "term ends"
         )
     if term.reviews:
-        lines.append("- Reviews: " + ", ".join(f"{d:%d %B %Y}" for d in term.reviews))
+        lines.append("- Reviews: " + ", ".join(formats.date(d) for d in term.reviews))
     return KeyTerms("Dates", tuple(lines))
 
 
 def service_hours(agreement: Agreement) -> KeyTerms | None:
-    hours = agreement.section_data().get("service_hours")
-    if not isinstance(hours, dict):
+    hours = agreement.data_block("service_hours")
+    if hours is None:
         return None
-    days = [DAY_NAMES.get(str(d), str(d)) for d in hours.get("days", [])]
-    span = f"{days[0]} to {days[-1]}" if len(days) > 1 else "".join(days)
-    line = f"- {span}, {hours.get('start')}-{hours.get('end')} ({hours.get('timezone')})"
-    holidays = hours.get("holidays")
-    if isinstance(holidays, dict):
+    line = (
+        f"- {formats.days(hours.days)}, {formats.hours(hours.start, hours.end)} ({hours.timezone})"
+    )
+    if hours.holidays is not None:
         line += ", except public holidays"
     return KeyTerms("Service hours", (line,))
 
 
 def priority_targets(agreement: Agreement) -> KeyTerms | None:
-    priorities = agreement.section_data().get("priorities")
-    if not isinstance(priorities, list):
+    priorities = agreement.data_block("priorities")
+    if priorities is None:
         return None
-    lines = ["| priority | meaning | response | resolution |", "|---|---|---|---|"]
-    for p in priorities:
-        lines.append(
-            f"| {p.get('id')} {p.get('name')} | {p.get('description', '')} | "
-            f"{p.get('response')} | {p.get('resolution')} |"
+    rows = [
+        (
+            f"{p.id} {p.name}".strip(),
+            p.description,
+            formats.duration(p.response),
+            formats.duration(p.resolution),
         )
-    return KeyTerms("Priority targets", tuple(lines))
+        for p in priorities
+    ]
+    table = markdown_table(("Priority", "Meaning", "Response", "Resolution"), rows)
+    return KeyTerms("Priority targets", tuple(table.split("\n")))
 
 
 def raising_a_ticket(agreement: Agreement) -> KeyTerms | None:
@@ -81,15 +83,13 @@ def raising_a_ticket(agreement: Agreement) -> KeyTerms | None:
 
 
 def escalation_contacts(agreement: Agreement) -> KeyTerms | None:
-    paths = agreement.section_data().get("escalation")
-    if not isinstance(paths, list):
+    paths = agreement.data_block("escalation")
+    if paths is None:
         return None
     seen: dict[str, tuple[int, str]] = {}
     for path in paths:
-        for level in path.get("levels", []):
-            contact = str(level.get("contact"))
-            if contact not in seen:
-                seen[contact] = (int(level.get("level", 0)), str(level.get("channel", "")))
+        for level in path.levels:
+            seen.setdefault(level.contact, (level.level, level.channel))
     lines = []
     for contact, (level, channel) in sorted(seen.items(), key=lambda item: item[1][0]):
         person = agreement.stakeholder(contact)
@@ -99,27 +99,24 @@ def escalation_contacts(agreement: Agreement) -> KeyTerms | None:
 
 
 def pricing(agreement: Agreement) -> KeyTerms | None:
-    costs: Any = agreement.section_data().get("costs")
-    if not isinstance(costs, dict):
+    costs = agreement.data_block("costs")
+    if costs is None:
         return None
-    currency = costs.get("currency", "")
-    period = costs.get("period", "month")
-    lines = ["| item | quantity | unit price | amount |", "|---|---|---|---|"]
-    for line in costs.get("lines", []):
+    try:
+        rows = cost_rows(agreement)
+    except TableError:
+        return None
+    table = markdown_table(("Item", "Quantity", "Unit price", "Amount"), rows)
+    lines = table.split("\n")
+    if costs.payment_terms:
+        lines += ["", f"- Payment: {costs.payment_terms}"]
+    if costs.price_review:
+        lines.append(f"- Price review: {costs.price_review}")
+    credits = agreement.data_block("service_credits")
+    if credits is not None and credits.cap is not None:
         lines.append(
-            f"| {line.get('description')} | {line.get('quantity')} {line.get('unit', '')} | "
-            f"{currency} {line.get('unit_price')} | {currency} {line.get('amount', '')} |"
-        )
-    lines.append(f"| total per {period} | | | {currency} {costs.get('total', '')} |")
-    if costs.get("payment_terms"):
-        lines += ["", f"- Payment: {costs['payment_terms']}"]
-    if costs.get("price_review"):
-        lines.append(f"- Price review: {costs['price_review']}")
-    credits = agreement.section_data().get("service_credits")
-    if isinstance(credits, dict) and credits.get("cap") is not None:
-        lines.append(
-            f"- Service credits: up to {credits['cap']}% of the monthly charges, "
-            f"claimed within {credits.get('claim_window', '')}"
+            f"- Service credits: up to {formats.percent(credits.cap)} of the monthly charges, "
+            f"claimed within {formats.duration(credits.claim_window)}"
         )
     return KeyTerms("Pricing", tuple(lines))
 

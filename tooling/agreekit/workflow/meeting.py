@@ -21,6 +21,7 @@ from agreekit import __version__
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
 from agreekit.model.records import Meeting, SigningRecord
+from agreekit.text import formats
 
 
 class MeetingError(Exception):
@@ -128,8 +129,9 @@ def invitation(agreement: Agreement, version: str, stamp: dt.datetime) -> bytes:
         f"Signing of {file.title} ({file.reference}) between {file.parties.customer.name} "
         f"and {file.parties.provider.name}.",
         f"Version to sign: {version}.",
-        f"Starts {local_start:%A %d %B %Y, %H:%M} {meeting.timezone} time.",
-        f"Effective date: {file.term.effective_date:%d %B %Y}.",
+        f"Starts {local_start:%A} {formats.date(local_start)}, {local_start:%H:%M} "
+        f"{meeting.timezone} time.",
+        f"Effective date: {formats.date(file.term.effective_date)}.",
     ]
     if meeting.link:
         lines.append(f"Join online: {meeting.link}")

@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Department, Stakeholder
+from agreekit.text import formats
 from agreekit.workflow.key_terms import for_department
 
 
@@ -92,7 +93,7 @@ def notices(agreement: Agreement, version: str, changes: Changes) -> list[Notice
             "",
             f"{file.title} ({file.reference}), version {version}, between "
             f"{file.parties.customer.name} and {file.parties.provider.name}, "
-            f"effective {file.term.effective_date:%d %B %Y}.",
+            f"effective {formats.date(file.term.effective_date)}.",
             "",
         ]
         if overview:

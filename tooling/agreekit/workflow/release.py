@@ -8,30 +8,17 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.verify import Verdict
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
-from agreekit.model.signatories import organisation, signatories
+from agreekit.model.signatories import Signed, organisation, signatories
 from agreekit.workflow.steps import DONE, step_states
 
 # Steps that must be done before the signed text can be released: the three approvals and the
 # compiled feedback (no item open).
 REQUIRED_STEPS = (10, 12, 15, 18)
-
-
-@dataclass(frozen=True)
-class Signed:
-    signatory: str
-    name: str
-    title: str
-    organisation: str
-    when: dt.datetime
-    record: str
-    content: str
-    ssh_signed: bool
 
 
 def signatures(agreement: Agreement, verdicts: Sequence[Verdict]) -> dict[str, Verdict]:
