@@ -58,3 +58,16 @@ def test_the_check_pre_commit_runs_ends_within_five_seconds_on_a_hostile_templat
     assert time.monotonic() - started < 5
     assert result.returncode == 1
     assert result.stdout.count("AK308") >= 11, result.stdout
+
+
+def test_a_value_nested_past_the_limit_is_reported_at_its_line(sample: SampleRepo) -> None:
+    deep = "<b>" * 150 + "x"
+    sample.replace(
+        "agreement.yml", "    name: Harbourside Housing Association\n", f'    name: "{deep}"\n'
+    )
+    started = time.monotonic()
+    found = [f for f in sample.check().findings if f.code == "AK501"]
+    assert time.monotonic() - started < 2.5
+    line = sample.line_of("agreement.yml", '    name: "<b>')
+    assert ("agreement/agreement.yml", line) in [(f.location.file, f.location.line) for f in found]
+    assert any("more than 100" in f.message for f in found)

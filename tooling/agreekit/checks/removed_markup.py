@@ -90,6 +90,10 @@ def _everything(agreement: Agreement) -> Iterator[Removed]:
     if sections:
         yield from _sections(agreement, sections)
     for source, path, text in values:
+        problem = _markup_problem(text)
+        if problem is not None:  # the site could not render it: say so where it is written
+            yield Removed("AK501", source.locate(*path), f"{problem}; shorten the value")
+            continue
         messages = dict.fromkeys((r.code, r.message()) for r in _removals_of(text))
         for code, message in messages:
             yield Removed(code, source.locate(*path), message)
@@ -110,6 +114,13 @@ def _worth_rendering(section: Section, marked_values: bool) -> bool:
     return ("](" in body or "]:" in body) and could_hold_markup(
         body.replace("{{", "x").replace("}}", "x")
     )
+
+
+def _markup_problem(text: str) -> str | None:
+    from agreekit.text.limits import markup_problem
+
+    problem = markup_problem(text)
+    return None if problem is None else problem[1]
 
 
 def _removals_of(markdown_text: str) -> list:  # type: ignore[type-arg]

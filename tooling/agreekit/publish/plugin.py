@@ -30,6 +30,7 @@ from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import changes_page, home_page, page_descriptions
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
+from agreekit.text.limits import nesting_problem
 from agreekit.text.render import SITE, RenderError, render_agreement
 from agreekit.text.sanitise import safe_text, sanitise
 from agreekit.versions import Version, current_version
@@ -134,6 +135,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
     @event_priority(-100)  # last, after any other plugin has changed the content
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
         """The page's own content through the allowlist; the theme's chrome is not touched."""
+        too_deep = nesting_problem(html)  # a parser's work grows with the square of the depth
+        if too_deep is not None:
+            raise PluginError(f"{page.file.src_uri}: {too_deep[1]}")
         _safe_titles(page.toc)
         return sanitise(html)
 
