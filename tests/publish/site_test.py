@@ -28,7 +28,9 @@ def test_strict_build_of_the_sample_is_clean(publishable: SampleRepo) -> None:
         .split("\n\n")[0]
         .splitlines()
     ]
-    assert pages == sorted([*sections, "changes"])
+    assert pages == sorted([*sections, "changes", "key-terms", "versions"])
+    departments = sorted(p.parent.name for p in site.glob("departments/*/index.html"))
+    assert departments == ["finance", "hr", "it", "operations"]
     home = (site / "index.html").read_text("utf-8")
     assert "Harbourside Housing Association" in home
     assert "<strong>DRAFT</strong>" in home

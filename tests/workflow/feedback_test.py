@@ -97,3 +97,54 @@ def test_a_hostile_comment_reaches_feedback_html_without_script(sample: SampleRe
     html = (sample.root / "dist" / "feedback.html").read_text()
     assert "Fine" in html
     assert "onerror" not in html and "javascript:" not in html and "<script" not in html
+
+
+def _pages(comments: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    return [comments[:1], comments[1:2], comments[2:]]
+
+
+def test_comments_saved_by_gh_api_paginate_slurp_or_as_a_folder_of_pages(
+    sample: SampleRepo,
+) -> None:
+    comments = json.loads(COMMENTS.read_text())
+    pages = _pages(comments)
+    assert all(pages)
+    # gh api --paginate: the pages' arrays one after another
+    (sample.root / "paginate.json").write_text("".join(json.dumps(page) for page in pages))
+    # gh api --paginate --slurp: one array of the pages
+    (sample.root / "slurp.json").write_text(json.dumps(pages))
+    folder = sample.root / "pages"
+    folder.mkdir()
+    for number, page in enumerate(pages, start=1):
+        (folder / f"page-{number}.json").write_text(json.dumps(page, indent=2))
+    for given in ("comments.json", "paginate.json", "slurp.json", "pages"):
+        if given == "comments.json":
+            shutil.copy(COMMENTS, sample.root / given)
+        result = sample.cli("feedback", "--comments", given, "--check")
+        assert result.returncode == 1, (given, result.stderr)
+        assert "2 of 12 feedback items open." in result.stdout, given
+
+
+def test_githubs_documented_comment_and_a_deleted_author(sample: SampleRepo) -> None:
+    documented = json.loads(
+        (ROOT / "tests/fixtures/github/openapi/pull-request-review-comment-items.json").read_text()
+    )
+    ghost = dict(documented[0], id=99, user=None, html_url="https://github.com/o/r/pull/1#r99")
+    (sample.root / "comments.json").write_text(json.dumps(documented + [ghost]))
+    result = sample.cli("feedback", "--comments", "comments.json")
+    assert result.returncode == 0, result.stderr
+    report = (sample.root / "dist" / "feedback.md").read_text()
+    assert "**comment 10**" in report and "octocat" in report
+    assert (
+        "**comment 99** ([pull request review](https://github.com/o/r/pull/1#r99), ghost)" in report
+    )
+
+
+def test_an_empty_folder_or_a_page_of_objects_is_a_clear_error(sample: SampleRepo) -> None:
+    (sample.root / "empty").mkdir()
+    result = sample.cli("feedback", "--comments", "empty")
+    assert result.returncode == 2 and "no *.json pages" in result.stderr
+    (sample.root / "error.json").write_text('{"message": "Not Found"}')
+    result = sample.cli("feedback", "--comments", "error.json")
+    assert "error.json:1:1: expected a JSON list" in result.stderr
+    assert "Traceback" not in result.stderr

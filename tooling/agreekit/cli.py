@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "meeting": "meeting",
     "init": "init",
     "release": "release",
+    "reminders": "reminders",
     "schema": "schema",
     "sign": "sign",
     "status": "status",

@@ -7,6 +7,7 @@ pre-release comes before its release. Status, release, announce, the site and th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -89,3 +90,44 @@ def last_approved(repo: Path, approvals: Iterable[tuple[int, str]]) -> str | Non
     version HEAD contains."""
     latest = max(approvals, default=None)
     return latest[1] if latest is not None else newest_merged(repo)
+
+
+class Release(NamedTuple):
+    """A released version as its tag records it: when, and who signed (release writes it)."""
+
+    tag: str
+    date: str  # YYYY-MM-DD, the tag's own date
+    signed_by: str  # "Amara Okafor, Mark Ellison", or "" when the tag does not say
+
+
+_SIGNED_BY = re.compile(r"^Signed by (?P<names>.+?)\.?$", re.MULTILINE)
+
+
+def releases(repo: Path) -> list[Release]:
+    """Every version HEAD contains, oldest first, with its date and signatories."""
+    tags = sorted(
+        (tag for tag in git.tags_merged(repo, VERSION_TAGS) if is_version(tag)), key=order_key
+    )
+    objects = git.cat_objects(repo, [f"refs/tags/{tag}" for tag in tags])
+    found = []
+    for tag in tags:
+        date, message = "", ""
+        tag_object = objects.get(f"refs/tags/{tag}")
+        if tag_object is not None and tag_object.kind == "tag":
+            head, _, body = tag_object.data.decode("utf-8", "replace").partition("\n\n")
+            message = body
+            tagger = next((h for h in head.splitlines() if h.startswith("tagger ")), "")
+            stamp = tagger.rsplit(" ", 2)[-2] if tagger.count(" ") >= 2 else ""
+            if stamp.isdigit():
+                date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
+        elif tag_object is not None and tag_object.kind == "commit":  # a lightweight tag
+            committer = next(
+                (h for h in tag_object.data.decode("utf-8", "replace").splitlines()
+                 if h.startswith("committer ")), "",
+            )  # fmt: skip
+            stamp = committer.rsplit(" ", 2)[-2] if committer.count(" ") >= 2 else ""
+            if stamp.isdigit():
+                date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
+        signed = _SIGNED_BY.search(message)
+        found.append(Release(tag, date, signed.group("names") if signed else ""))
+    return found

@@ -12,7 +12,7 @@ from agreekit.checks.targets import data_sections
 from agreekit.finding import ERROR, WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
-from agreekit.model.key_dates import key_dates
+from agreekit.model.key_dates import renewal_notice
 
 # Active ISO 4217 codes (2025), plus the precious metals and SDR codes contracts sometimes use.
 ISO_4217 = frozenset(
@@ -460,9 +460,8 @@ def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[
     term = agreement.file.term
     if not term.renewal.automatic:
         return
-    deadline = next(
-        (d.date for d in key_dates(agreement).dates if d.kind == "renewal-notice"), None
-    )
+    notice = renewal_notice(agreement)
+    deadline = notice.date if notice else None
     today = context.today
     if deadline is None or today > term.end_date or today < deadline - dt.timedelta(days=30):
         return

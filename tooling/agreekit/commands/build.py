@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import force_option, refuse, repo_option
+from agreekit.commands.common import force_option, need_extra, refuse, repo_option
 from agreekit.errors import DONE, FINDINGS, refused
 from agreekit.finding import ERROR
 from agreekit.report import as_text
@@ -46,6 +46,7 @@ def run(
 ) -> int:
     """Check, then build the site (the PDF and the Word copy unless told not to); swap it in
     once complete."""
+    need_extra("publish", "build")
     from agreekit.outputs import Refused
     from agreekit.publish.site import SiteError, build_site
     from agreekit.text.render import RenderError

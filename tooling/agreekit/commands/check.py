@@ -17,7 +17,7 @@ from agreekit.report import as_github, as_json, as_text
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
     help="How to print the findings.",
@@ -32,6 +32,10 @@ def run(repo: Path, output_format: str) -> int:
     result = check_repository(repo)
     if output_format == "json":
         click.echo(as_json(result.findings))
+    elif output_format == "sarif":  # for GitHub code scanning (github/codeql-action/upload-sarif)
+        from agreekit.sarif import as_sarif
+
+        click.echo(as_sarif(result.findings))
     elif output_format == "github":
         if result.findings:
             click.echo(as_github(result.findings))

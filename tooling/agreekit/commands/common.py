@@ -48,6 +48,15 @@ force_option = click.option(
 )
 
 
+def need_extra(extra: str, command: str) -> None:
+    """Stop (exit 2) with one line naming the extra to install when `agreekit[extra]` is missing."""
+    from agreekit.extras import missing_extra
+
+    message = missing_extra(extra, command)
+    if message:
+        raise Failure(message)
+
+
 def in_repo(repo: Path, path: Path) -> Path:
     """A path given on the command line, relative to the repository unless absolute.
 

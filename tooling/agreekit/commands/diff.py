@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from agreekit.commands.common import force_option, in_repo, repo_option, write_or_refuse
+from agreekit.commands.common import (
+    force_option,
+    in_repo,
+    need_extra,
+    repo_option,
+    write_or_refuse,
+)
 from agreekit.errors import DONE, USAGE, Failure
 
 
@@ -36,6 +42,7 @@ def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> in
 
 def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     """Write the word-level redline OLD..NEW as HTML and Markdown into `output_dir`."""
+    need_extra("publish", "diff")
     from agreekit.publish.redline import (
         as_critic_markup,
         as_html_markup,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,26 +16,39 @@ from agreekit.commands.common import (
     write_or_refuse,
 )
 from agreekit.errors import DONE, FINDINGS, Failure, os_failure
+from agreekit.github import PagesError, items_of_pages
 from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
 
 
+def _comment_files(path: Path) -> list[Path]:
+    """A saved response file, or every *.json page in a folder, in name order."""
+    if not path.is_dir():
+        return [path]
+    pages = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+    if not pages:
+        raise Failure(f"{path}: no *.json pages in this folder; save each page as a .json file")
+    return pages
+
+
 def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
+    """Review comments from files or folders of pages, as `gh api` (--paginate, --slurp) saves them."""
     comments: list[dict[str, Any]] = []
-    for path in paths:
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except OSError as error:
-            raise os_failure(error, "read") from error
-        except UnicodeDecodeError as error:
-            raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
-        except json.JSONDecodeError as error:
-            raise Failure(
-                f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); "
-                "save GitHub's review comments response as it is"
-            ) from error
-        if not isinstance(data, list):
-            raise Failure(f"{path}: expected a JSON list of review comments")
-        comments += data
+    for given in paths:
+        for path in _comment_files(given):
+            try:
+                items = items_of_pages(path.read_text("utf-8"))
+            except OSError as error:
+                raise os_failure(error, "read") from error
+            except UnicodeDecodeError as error:
+                raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
+            except PagesError as error:
+                raise Failure(
+                    f"{path}:{error}; save GitHub's review comments response as `gh api` writes it"
+                ) from error
+            for number, item in enumerate(items, start=1):
+                if not isinstance(item, dict):
+                    raise Failure(f"{path}: item {number} is not a review comment (a JSON object)")
+                comments.append(item)
     return comments
 
 
@@ -46,8 +58,9 @@ def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
     "--comments",
     "comment_files",
     multiple=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="JSON of a pull request's review comments, as GitHub's REST API returns it.",
+    type=click.Path(exists=True, path_type=Path),
+    help="A pull request's review comments as GitHub's REST API returns them: a file saved by "
+    "`gh api` (with or without --paginate, --slurp), or a folder of such pages. Repeatable.",
 )
 @click.option(
     "--output",

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from agreekit import __version__, git
+from agreekit import git
 from agreekit.errors import DONE, Failure
 from agreekit.files import write_atomic
 from agreekit.governance.paths import CODEOWNERS_PATH
 from agreekit.model.loader import load_agreement
 from agreekit.scaffold import repository_files
+from agreekit.templates import DEFAULT_INSTALL_SOURCE, InstallSourceError, check_install_source
 from agreekit.text.codeowners import codeowners_text
 
 
@@ -25,25 +26,31 @@ from agreekit.text.codeowners import codeowners_text
     "replaces a file, so an existing agreement is kept as it is).",
 )
 @click.option(
-    "--install",
-    default=f"python -m pip install agreekit=={__version__}",
+    "--install-source",
+    default=DEFAULT_INSTALL_SOURCE,
     show_default=True,
-    help="How the new repository's workflows install agreekit.",
+    help="What the new repository's workflows give pip to install agreekit: a requirement "
+    "(`agreekit==X.Y.Z` from your index, `agreekit @ git+https://...@vX.Y.Z`) or a path; "
+    "the workflows add the extras they need.",
 )
-def command(directory: Path, force: bool, install: str) -> int:
+def command(directory: Path, force: bool, install_source: str) -> int:
     """Create a new agreement repository in DIRECTORY."""
-    return run(directory, force, install)
+    return run(directory, force, install_source)
 
 
-def run(directory: Path, force: bool, install: str) -> int:
+def run(directory: Path, force: bool, install_source: str) -> int:
     """Write the skeleton's missing files into `directory` (empty unless `force`), then git init."""
+    try:
+        install_source = check_install_source(install_source)
+    except InstallSourceError as error:
+        raise Failure(f"--install-source: {error}") from error
     if directory.exists() and any(directory.iterdir()) and not force:
         raise Failure(
             f"{directory} is not empty; pass --force to add only the missing files "
             "(init never replaces one), or choose an empty folder"
         )
     written, kept = [], []
-    for relative, text in repository_files(dt.date.today(), install).items():
+    for relative, text in repository_files(dt.date.today(), install_source).items():
         path = directory / relative
         if path.exists():
             kept.append(relative)

@@ -16,7 +16,7 @@ import click
 from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import in_repo, repo_option, within
+from agreekit.commands.common import in_repo, need_extra, repo_option, within
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
 from agreekit.versions import Version, is_version
@@ -55,6 +55,7 @@ def run(repo: Path, version: str, output: Path) -> int:
     """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
     if not is_version(version):
         raise Failure(f"'{version}' is not a version like v1.0.0")
+    need_extra("publish", "release")  # before the tag: the bundle's PDF needs WeasyPrint
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
         raise Failure(

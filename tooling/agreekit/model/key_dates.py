@@ -96,6 +96,23 @@ def _calendar(agreement: Agreement) -> BusinessCalendar | None:
     return BusinessCalendar(found[0])
 
 
+def renewal_notice(agreement: Agreement) -> KeyDate | None:
+    """The last day to give notice against an automatic renewal, if the notice reads as a
+    duration. The business calendar (and so `holidays`) is used only for business days."""
+    term = agreement.file.term
+    notice = parse_duration(term.renewal.notice)
+    if not term.renewal.automatic or notice is None or notice.best_effort:
+        return None
+    calendar = _calendar(agreement) if notice.business else None
+    return KeyDate(
+        shift(term.end_date, notice, -1, calendar),
+        "renewal-notice",
+        f"Last day to give notice ({term.renewal.notice}) so the term does not renew",
+        _role(agreement, "owner", "management"),
+        f"{agreement.directory}/agreement.yml: term.renewal.notice",
+    )
+
+
 def _term_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
     term = agreement.file.term
     source = f"{agreement.directory}/agreement.yml: term"
@@ -104,17 +121,11 @@ def _term_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
     yield KeyDate(term.end_date, "term-end", "The initial term ends", deciders, source)
     renewal = term.renewal
     if renewal.automatic:
-        notice = parse_duration(renewal.notice)
-        if notice is None or notice.best_effort:
+        notice = renewal_notice(agreement)
+        if notice is None:
             unread.append(f"{source}.renewal.notice: '{renewal.notice}'")
         else:
-            yield KeyDate(
-                shift(term.end_date, notice, -1, _calendar(agreement)),
-                "renewal-notice",
-                f"Last day to give notice ({renewal.notice}) so the term does not renew",
-                deciders,
-                f"{source}.renewal.notice",
-            )
+            yield notice
         period = parse_duration(renewal.period)
         if period is None or period.best_effort:
             unread.append(f"{source}.renewal.period: '{renewal.period}'")

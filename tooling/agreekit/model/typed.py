@@ -263,6 +263,8 @@ def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
             value = _value(hints(cls)[field.name], data[key], (*path, key), problems)
             if value is not _INVALID:
                 value = _apply(field.rules, value, (*path, key), problems)
+            elif field.rules.pattern:
+                _explain_unquoted_time(data[key], field.rules.pattern, (*path, key), problems)
             values[field.name] = value
         elif field.required:
             where = f" under '{dotted(path)}'" if path else ""
@@ -344,6 +346,18 @@ def _apply(rules: Rules, value: Any, path: Path, problems: list[Problem]) -> Any
         return value
     problems.append(Problem("invalid", path, broken))
     return _INVALID
+
+
+def _explain_unquoted_time(data: Any, pattern: str, path: Path, problems: list[Problem]) -> None:
+    """YAML 1.1 reads an unquoted `18:00` as the number 1080 (base 60): say so, and how to write it."""
+    if isinstance(data, bool) or not isinstance(data, int) or not 0 <= data < 100 * 60:
+        return
+    time = f"{data // 60:02d}:{data % 60:02d}"
+    if problems and problems[-1].path == path and re.search(pattern, time):
+        problems[-1] = Problem(
+            "invalid", path, f"YAML read the unquoted time {time} as the number {data}; "
+            f'write it in quotes: "{time}"',
+        )  # fmt: skip
 
 
 def _expected(path: Path, expected: str, data: Any) -> Problem:

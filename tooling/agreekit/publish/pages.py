@@ -11,9 +11,10 @@ from agreekit.publish.revision import RevisionError, agreement_text, text_at
 from agreekit.publish.version import last_approved
 from agreekit.text.calendar_feed import FEED_NAME
 from agreekit.text.context import template_context
+from agreekit.text.key_terms import overview, planned
 from agreekit.text.numbering import numbered_sections
 from agreekit.text.render import RenderError
-from agreekit.versions import Version
+from agreekit.versions import Version, releases
 
 PDF_NAME = "agreement.pdf"
 DOCX_NAME = "agreement.docx"
@@ -51,10 +52,83 @@ def home_page(
     lines += ["", "What changed since the last approved version: [Changes](changes.md)."]
     lines += [
         "",
+        "For the departments: the [Key terms](key-terms.md) of the agreement, and what each "
+        "department needs to know: "
+        + ", ".join(f"[{d.name}](departments/{d.id}.md)" for d in planned(agreement)[0])
+        + ".",
+    ]
+    lines += [
+        "",
         f"The agreement's key dates (reviews, reports, price reviews, the renewal notice "
         f"deadline) as a calendar to subscribe to: [{FEED_NAME}]({FEED_NAME}).",
     ]
     return "\n".join(lines) + "\n"
+
+
+KEY_TERMS_PAGE = "key-terms.md"
+VERSIONS_PAGE = "versions.md"
+
+
+def versions_page(repo: Path, directory: str) -> str:
+    """Every released version: its date, its signatories, and its redline from the one before."""
+    released = releases(repo)
+    lines = ["# Versions", ""]
+    if not released:
+        return "\n".join([*lines, "No version has been released yet (no `v*` tag).", ""])
+    lines += ["| Version | Date | Signed by |", "|---|---|---|"]
+    lines += [
+        f"| {r.tag} | {r.date} | {r.signed_by or 'not recorded'} |" for r in reversed(released)
+    ]
+    lines.append("")
+    for before, release in reversed(list(zip(released, released[1:], strict=False))):
+        lines += [f"## {release.tag}, changes from {before.tag}", ""]
+        try:
+            pieces = redline(
+                text_at(repo, before.tag, directory), text_at(repo, release.tag, directory)
+            )
+        except (RevisionError, RenderError) as error:
+            lines += [f"The comparison could not be made: {error}", ""]
+            continue
+        if all(p.kind == "equal" for p in pieces):
+            lines += [f"The text is the same as {before.tag}.", ""]
+            continue
+        lines += [
+            f"{summary(pieces)}.",
+            "",
+            '<div class="agreekit-redline" markdown>',
+            "",
+            re.sub(r"^(#{1,4}) ", r"##\1 ", changed_blocks(as_html_markup(pieces)), flags=re.M),
+            "",
+            "</div>",
+            "",
+        ]
+    lines += [f"## {released[0].tag}", "", "The first released version.", ""]
+    return "\n".join(lines)
+
+
+def readers_pages(agreement: Agreement, version: str) -> dict[str, tuple[str, str]]:
+    """The departments' view: a Key terms page and one page per department in the communication
+    plan, made by the code that writes the notices. Source name -> (navigation label, Markdown)."""
+    changed = [
+        "The redline against the last approved version is on the [Changes](changes.md) page."
+    ]
+    pages = {
+        KEY_TERMS_PAGE: (
+            "Key terms",
+            "\n".join(["# Key terms", "", *overview(agreement, None, version, changed)]),
+        )
+    }
+    for department in planned(agreement)[0]:
+        title = f"For the {department.name}"
+        body = overview(
+            agreement, department.id, version, [line.replace("](", "](../") for line in changed]
+        )
+        # Out of the search: each repeats the key terms, and would crowd out the clauses.
+        pages[f"departments/{department.id}.md"] = (
+            department.name,
+            "\n".join(["---", "search:", "  exclude: true", "---", "", f"# {title}", "", *body]),
+        )
+    return pages
 
 
 def page_descriptions(agreement: Agreement) -> dict[str, str]:
@@ -64,7 +138,15 @@ def page_descriptions(agreement: Agreement) -> dict[str, str]:
     descriptions = {
         "index.md": f"{file.title} {between}: parties, version, effective date and contents.",
         "changes.md": f"What changed in the {file.title} {between} since the last approved version.",
+        VERSIONS_PAGE: f"Every released version of the {file.title} {between}, with its "
+        "signatories and changes.",
+        KEY_TERMS_PAGE: f"The key terms of the {file.title} {between}: who to call, targets, "
+        "hours, escalation and costs.",
     }
+    for department in planned(agreement)[0]:
+        descriptions[f"departments/{department.id}.md"] = (
+            f"What the {department.name} needs to know about the {file.title} {between}."
+        )
     for numbered in numbered_sections(agreement):
         descriptions[f"{numbered.section.id}.md"] = (
             f"Clause {numbered.number}, {numbered.section.meta.title}, of the {file.title} {between}."

@@ -27,7 +27,15 @@ from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
 from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
 from agreekit.publish.offline import write_offline_search_index
-from agreekit.publish.pages import changes_page, home_page, page_descriptions
+from agreekit.publish.pages import (
+    KEY_TERMS_PAGE,
+    VERSIONS_PAGE,
+    changes_page,
+    home_page,
+    page_descriptions,
+    readers_pages,
+    versions_page,
+)
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.limits import nesting_problem
@@ -73,13 +81,22 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         for problem in markup_problems(rendered):
             raise PluginError(problem)
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
+        self.readers = readers_pages(agreement, self.version.label)
         self.descriptions = page_descriptions(agreement)
         # The theme writes these into its pages as they are (MkDocs' Jinja does not escape):
         # they go as plain text with every character that means something in HTML escaped.
         config.site_name = safe_text(agreement.file.title)
         # Navigation in agreement.yml order, between the generated home and changes pages.
         sections = [{safe_text(n.label): f"{n.section.id}.md"} for n, _ in rendered]
-        config.nav = [{"Home": "index.md"}, *sections, {"Changes": "changes.md"}]
+        readers = [{safe_text(label): name} for name, (label, _) in self.readers.items()]
+        config.nav = [
+            {"Home": "index.md"},
+            *sections,
+            {"Key terms": KEY_TERMS_PAGE},
+            {"Departments": [page for page in readers if KEY_TERMS_PAGE not in page.values()]},
+            {"Changes": "changes.md"},
+            {"Versions": VERSIONS_PAGE},
+        ]
         config.extra["agreekit"] = {
             "version": safe_text(self.version.label),
             "final": self.version.final,
@@ -114,6 +131,10 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         )
         files.append(File.generated(config, "index.md", content=home))
         files.append(File.generated(config, "changes.md", content=changes_page(repo, folder)))
+        versions = versions_page(repo, folder)
+        files.append(File.generated(config, VERSIONS_PAGE, content=versions))
+        for name, (_, text) in self.readers.items():
+            files.append(File.generated(config, name, content=text))
         feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
         files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agreekit.github import login_of
 from agreekit.model.agreement import Agreement
 
 
@@ -68,13 +69,16 @@ def from_review_comments(
     """
     by_path = {s.path: s.id for s in agreement.sections}
     by_handle = {s.github.lower(): s.name for s in agreement.file.stakeholders if s.github}
+    comments = list(comments)
+    # A reply folds into its thread; one whose thread is not among these comments stands alone.
+    ids = {c.get("id") for c in comments if isinstance(c, Mapping) and c.get("id") is not None}
     entries = []
     for comment in comments:
         try:
-            if comment.get("in_reply_to_id"):
+            if comment.get("in_reply_to_id") is not None and comment["in_reply_to_id"] in ids:
                 continue
             url = str(comment["html_url"])
-            login = str(comment["user"]["login"])
+            login = login_of(comment)  # `ghost`: the account was deleted
             path = str(comment["path"])
             body = str(comment["body"]).strip()
             number = comment["id"]

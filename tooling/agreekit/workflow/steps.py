@@ -239,7 +239,7 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
         elif step.record:
             progress = RULES[step.number](agreement)
             if progress is None:
-                state, note = NOT_STARTED, f"no records/{step.record} yet"
+                state, note = NOT_STARTED, f"records/{step.record} not filled in yet"
             else:
                 state = BLOCKED if blockers else (DONE if progress.complete else READY)
                 note = progress.evidence

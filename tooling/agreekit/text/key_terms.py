@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.agreement_file import Department, Stakeholder
 from agreekit.text import formats
 from agreekit.text.tables import TableError, cost_rows, markdown_table
 
@@ -129,3 +131,93 @@ BY_DEPARTMENT = {"finance": (pricing,)}
 def for_department(agreement: Agreement, department_id: str) -> list[KeyTerms]:
     builders = COMMON + BY_DEPARTMENT.get(department_id, ())
     return [terms for build in builders if (terms := build(agreement)) is not None]
+
+
+def everything(agreement: Agreement) -> list[KeyTerms]:
+    """Every key term, for the site's Key terms page: the common ones and each department's."""
+    builders = COMMON + tuple(b for extra in BY_DEPARTMENT.values() for b in extra)
+    return [terms for build in dict.fromkeys(builders) if (terms := build(agreement)) is not None]
+
+
+@dataclass(frozen=True)
+class Unsent:
+    """A department no notice is written for, and what to do about it."""
+
+    department: Department
+    reason: str
+
+
+def recipients(agreement: Agreement, department: Department) -> tuple[Stakeholder, ...]:
+    """Who a department's notice goes to: its head, or else everyone named in that department."""
+    head = agreement.stakeholder(department.head) if department.head else None
+    if head is not None:
+        return (head,)
+    return tuple(s for s in agreement.file.stakeholders if s.department == department.id)
+
+
+def planned(agreement: Agreement) -> tuple[list[Department], list[Unsent]]:
+    """The departments to tell: those in the communication plan (all, without a plan) that have
+    someone to tell. The others are returned with the reason and the fix."""
+    communication = agreement.records.communication
+    in_plan = {d.department for d in communication.model.departments} if communication else None
+    told, unsent = [], []
+    for department in agreement.file.departments:
+        if in_plan is not None and department.id not in in_plan:
+            unsent.append(Unsent(department, "is not in the communication plan (AK407); add it "
+                                 "to records/communication.yml"))  # fmt: skip
+        elif not recipients(agreement, department):
+            unsent.append(Unsent(department, "has no head and nobody named in it; set its head "
+                                 "in agreement.yml departments"))  # fmt: skip
+        else:
+            told.append(department)
+    return told, unsent
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the agreement text since the previous version."""
+
+    previous: str | None
+    sections: tuple[str, ...]
+
+
+def owner(agreement: Agreement) -> Stakeholder | None:
+    return next((s for s in agreement.file.stakeholders if "owner" in s.roles), None)
+
+
+def changes_markdown(changes: Changes) -> list[str]:
+    if changes.previous is None:
+        return ["This is the first version of the agreement."]
+    if not changes.sections:
+        return [f"The text is unchanged since {changes.previous}."]
+    return [f"Since {changes.previous}, these sections changed:", ""] + [
+        f"- {title}" for title in changes.sections
+    ]
+
+
+def overview(
+    agreement: Agreement, department_id: str | None, version: str, changed: Sequence[str]
+) -> list[str]:
+    """The overview the seed's step 17 asks for, as Markdown lines: the agreement in one
+    sentence, the plan's overview, the key terms (a department's, or all of them), what changed,
+    and whom to ask. Notices and the site's pages are both made from it."""
+    file = agreement.file
+    communication = agreement.records.communication
+    summary = communication.model.overview.strip() if communication else ""
+    body = [
+        f"{file.title} ({file.reference}), version {version}, between "
+        f"{file.parties.customer.name} and {file.parties.provider.name}, "
+        f"effective {formats.date(file.term.effective_date)}.",
+        "",
+    ]
+    if summary:
+        body += [summary, ""]
+    terms = (
+        everything(agreement) if department_id is None else for_department(agreement, department_id)
+    )
+    body += ["## Key terms", "", *(t.markdown() for t in terms)]
+    body += ["## What changed", "", *changed, ""]
+    asked = owner(agreement)
+    if asked:
+        body += ["## Questions", "", f"Ask {asked.name}, {asked.title}: {asked.email}.", ""]
+    return body
