@@ -147,7 +147,8 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         # Front matter is agreekit's data, not the theme's: only agreekit's own description of
         # the page reaches its head, as escaped text.
-        page.meta = {}
+        if page.file.src_uri in self.pages:  # a section's: the generated pages' are agreekit's
+            page.meta = {}
         description = self.descriptions.get(page.file.src_uri)
         if description:
             page.meta["description"] = safe_text(description)
