@@ -25,6 +25,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "agreement"
+# The second, different agreement: Sev1-Sev3, two services with their own credits, EUR.
+EXAMPLE = ROOT / "examples" / "eu-managed-service"
 
 
 class SampleRepo:
@@ -82,6 +84,15 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def sample(tmp_path: Path) -> SampleRepo:
     shutil.copytree(SAMPLE, tmp_path / "agreement", ignore=shutil.ignore_patterns("__pycache__"))
+    return SampleRepo(tmp_path)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> SampleRepo:
+    """A copy of the example agreement (agreement/, mkdocs.yml, .github/) to edit and check."""
+    for name in ("agreement", ".github"):
+        shutil.copytree(EXAMPLE / name, tmp_path / name, ignore=shutil.ignore_patterns("site"))
+    shutil.copy(EXAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return SampleRepo(tmp_path)
 
 

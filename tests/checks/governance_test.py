@@ -90,6 +90,7 @@ def test_405_workflows_not_owned_by_management(governed: SampleRepo) -> None:
         ".github/workflows/publish.yml",
         ".github/workflows/record-approval.yml",
         ".github/workflows/release.yml",
+        ".github/workflows/reminders.yml",
     }
 
 

@@ -116,9 +116,11 @@ def test_status_shows_the_next_dates_and_what_is_overdue(sample: SampleRepo) -> 
     result = _cli(sample, "2027-02-10", "status")
     assert result.returncode in (0, 1), result.stderr
     tail = result.stdout.split("Key dates (agreekit dates lists them all):")[1].splitlines()
-    assert tail[1].startswith("  OVERDUE 2027-01-20  Signing meeting")
+    assert tail[1].startswith("  OVERDUE 20 January 2027  Signing meeting")
     assert "mark it held: true" in tail[1]
-    assert [line.split()[0] for line in tail[2:5]] == ["2027-03-12", "2027-04-11", "2027-04-14"]
+    assert [" ".join(line.split()[:3]) for line in tail[2:5]] == [
+        "12 March 2027", "11 April 2027", "14 April 2027",
+    ]  # fmt: skip
     data = json.loads(_cli(sample, "2027-02-10", "status", "--json").stdout)
     assert [d["date"] for d in data["key_dates"]] == [
         "2027-01-20", "2027-03-12", "2027-04-11", "2027-04-14",

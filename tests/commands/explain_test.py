@@ -29,7 +29,10 @@ def test_explain_prints_what_why_example_fix() -> None:
     assert out.startswith("AK102 required-field-missing (error)")
     positions = [out.index(title) for title in ("What it does", "Why it matters", "Example", "Fix")]
     assert positions == sorted(positions)
-    assert "kind: executive" in out
+    # how a profile describes a P1-P3, a Sev1-Sev5 and a named-level scheme
+    assert "priorities: [P1, P2, P3]" in out
+    assert "priorities: [Sev1, Sev2, Sev3, Sev4, Sev5]" in out
+    assert "{id: urgent, name: Urgent}" in out
 
 
 def test_explain_by_name_and_unknown_code() -> None:

@@ -141,8 +141,8 @@ def test_daily_runs_open_then_leave_alone_then_update_and_close(sample: SampleRe
         first = _reminders(sample, tracker, "2029-10-10")
         assert first.returncode == 0, first.stderr
         assert _open_titles(tracker) == {
-            "2029-10-12: Service report due for 01 Sep 2029 to 30 Sep 2029",
-            "2029-10-14: Last day to claim service credits for 01 Aug 2029 to 31 Aug 2029",
+            "2029-10-12: Service report due for 1 September 2029 to 30 September 2029",
+            "2029-10-14: Last day to claim service credits for 1 August 2029 to 31 August 2029",
             "2029-11-02: Last day to give notice (90 days) so the term does not renew",
         }
         notice = next(i for i in tracker.issues.values() if "give notice" in i["title"])
@@ -166,8 +166,9 @@ def test_daily_runs_open_then_leave_alone_then_update_and_close(sample: SampleRe
         third = _reminders(sample, tracker, "2029-11-03")
         assert third.returncode == 0, third.stderr
         assert notice["state"] == "closed" and notice["state_reason"] == "completed"
-        assert "2029-11-14: Service report due for 01 Oct 2029 to 31 Oct 2029" in _open_titles(
-            tracker
+        assert (
+            "2029-11-14: Service report due for 1 October 2029 to 31 October 2029"
+            in _open_titles(tracker)
         )
         assert "close #" in third.stdout and "(the date has passed)" in third.stdout
 

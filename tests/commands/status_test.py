@@ -70,7 +70,11 @@ def test_walk_through_the_approvals(tmp_path: Path) -> None:
     approve(repo, "final", "amara")
     walk = states(repo)
     assert [walk[n] for n in (10, 12, 15)] == ["done", "done", "done"]
-    assert [walk[n] for n in (11, 13, 14, 16)] == ["done"] * 4
+    assert [walk[n] for n in (11, 13, 14)] == ["done"] * 3
+    assert walk[16] == "ready"  # scheduled, but no invitation was sent yet
+    assert repo.agreekit("meeting").returncode == 0  # writes the invitation, records its sequence
+    walk = states(repo)
+    assert walk[16] == "done"
     assert walk[17] == "ready"  # no department has been told yet
     assert walk[18] == "blocked" and walk[19] == "blocked"
     assert status(repo)["progress"] == 84  # 16 of 19

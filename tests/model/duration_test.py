@@ -68,3 +68,54 @@ def test_a_parsed_text_prints_back_to_what_it_parsed_to(text: str) -> None:
     if duration is not None:
         assert parse_duration(str(duration)) == duration
         assert duration.minutes() >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("3 hours 36 minutes", 216),
+        ("3 hours, 36 minutes", 216),
+        ("1 day 4 hours", 28 * 60),
+        ("1 day and 4 hours", 28 * 60),
+        ("1h30m", 90),
+        ("PT4H", 240),
+        ("PT30M", 30),
+        ("P1DT2H", 26 * 60),
+        ("P2W", 14 * 1440),
+        ("pt1h30m", 90),
+        ("1 business day 4 business hours", 600 + 240),
+        ("60 business days", 60 * 600),
+        ("10 working days", 10 * 600),
+    ],
+)
+def test_compound_and_iso_durations(text: str, minutes: float) -> None:
+    duration = parse_duration(text)
+    assert duration is not None
+    assert duration.minutes(business_day_minutes=600) == minutes
+    assert parse_duration(str(duration)) == duration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "36 minutes 3 hours",
+        "3 hours 2 hours",
+        "P",
+        "PT",
+        "P1H",
+        "4 hours maybe",
+        "2 business weeks",
+    ],
+)
+def test_compound_durations_name_each_unit_once_largest_first(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+def test_best_effort_within_a_limit_lasts_as_long_as_the_limit() -> None:
+    bounded = parse_duration("best effort within 8 hrs")
+    assert bounded is not None and bounded.best_effort and bounded.bounded
+    assert bounded.minutes() == 480 and str(bounded) == "best effort within 8 hours"
+    assert parse_duration("Best effort, within 2 business days").minutes(600) == 1200
+    assert not BEST_EFFORT.bounded and BEST_EFFORT.minutes() == float("inf")
+    assert parse_duration("best effort within soon") is None
+    assert parse_duration("best effort within best effort") is None

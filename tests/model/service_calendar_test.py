@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from zoneinfo import ZoneInfo
 
-from agreekit.model.duration import parse_duration
+import pytest
+
+from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.section_data import Holidays, ServiceHours
 from agreekit.model.service_calendar import (
+    DAYS,
     BusinessCalendar,
     business_day_minutes,
     calendar_problems,
+    country_problem,
+    covers_whole_week,
+    elapsed_minutes,
+    subdivision_problem,
 )
 
 LONDON = ZoneInfo("Europe/London")
@@ -53,3 +62,66 @@ def test_calendar_durations_ignore_service_hours() -> None:
 def test_unusable_calendar_is_described() -> None:
     bad = ServiceHours(timezone="Mars/Olympus", days=["mon", "funday"], start="18:00", end="08:00")
     assert [field for field, _ in calendar_problems(bad)] == ["timezone", "days", "end"]
+
+
+def test_24_00_ends_the_day() -> None:
+    hours = ServiceHours(timezone="Europe/Amsterdam", days=list(DAYS), start="00:00", end="24:00")
+    assert calendar_problems(hours) == []
+    assert business_day_minutes(hours) == 24 * 60
+    assert covers_whole_week(hours)
+    start = dt.datetime(2027, 3, 5, 23, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    due = BusinessCalendar(hours).add(start, Duration(2, "hour", business=True))
+    assert due == dt.datetime(2027, 3, 6, 1, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+@pytest.mark.parametrize(
+    ("country", "suggestion"),
+    [("UK", "GB"), ("England", "GB"), ("GBR", "GB"), ("Germany", "DE"), ("nl", "NL"), ("EL", "GR")],
+)
+def test_a_country_that_is_not_iso_3166_gets_the_right_code(country: str, suggestion: str) -> None:
+    hours = ServiceHours(
+        timezone="Europe/London",
+        days=["mon"],
+        start="09:00",
+        end="17:00",
+        holidays=Holidays(country=country),
+    )
+    assert calendar_problems(hours) == [
+        ("holidays.country", f"'{country}' is not an ISO 3166 country code; use '{suggestion}'")
+    ]
+
+
+def test_an_unknown_country_names_the_form() -> None:
+    assert country_problem("XQ") == (
+        "'XQ' is not an ISO 3166 country code; use an ISO 3166-1 alpha-2 code such as GB or DE"
+    )
+    assert country_problem("GB") is None and country_problem("DE") is None
+
+
+def test_checking_a_country_does_not_import_holidays() -> None:
+    code = (
+        "import sys; from agreekit.model.service_calendar import country_problem;"
+        "assert country_problem('UK') and country_problem('NL') is None;"
+        "print('holidays' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_business_days_last_longer_on_the_wall_clock() -> None:
+    hours = ServiceHours(timezone="Europe/London", days=list(DAYS[:5]), start="09:00", end="17:00")
+    assert elapsed_minutes(Duration(60, "day", business=True), hours) == 84 * 1440
+    assert elapsed_minutes(Duration(90, "day"), hours) == 90 * 1440
+
+
+def test_subdivisions_are_the_holidays_packages_without_importing_it() -> None:
+    assert subdivision_problem("GB", "ENG") is None and subdivision_problem("DE", "BY") is None
+    assert subdivision_problem("GB", "England") == (
+        "'England' is not a holiday subdivision of GB; use 'ENG'"
+    )
+    assert subdivision_problem("GB", "XX") == (
+        "'XX' is not a holiday subdivision of GB; use one of ENG, NIR, SCT, WLS"
+    )
+    assert (
+        subdivision_problem("IS", "X") == "IS has no holiday subdivisions; remove subdivision 'X'"
+    )

@@ -166,6 +166,20 @@ def test_pdfs_are_tagged_and_the_final_one_is_pdf_a_with_its_ids(
     assert "v1.0.0" in (final_pdf.metadata.subject or "")
 
 
+def test_page_labels_name_the_cover_the_contents_and_the_printed_numbers(
+    draft: tuple[SampleRepo, list[str]],
+) -> None:
+    repo, pages = draft
+    labels = PdfReader(repo.root / "site" / "agreement.pdf").page_labels
+    assert labels[0] == "Cover"
+    contents = [label for label in labels if label.startswith("Contents ")]
+    assert contents == [f"Contents {n}" for n in range(1, len(contents) + 1)] and contents
+    body = labels[1 + len(contents) :]
+    assert body == [str(n) for n in range(2 + len(contents), len(pages) + 1)]  # as the footer
+    first_body = flat(pages[1 + len(contents)])
+    assert f"Page {2 + len(contents)} of {len(pages)}" in first_body
+
+
 def test_final_has_no_draft_mark(final: tuple[SampleRepo, list[str]]) -> None:
     repo, pages = final
     assert not any("DRAFT" in page for page in pages)

@@ -40,7 +40,7 @@ def refused(repo: GitRepo, *args: str) -> str:
 
 def tell_every_department(repo: GitRepo) -> None:
     path = repo.root / "agreement" / "records" / "communication.yml"
-    text = path.read_text().replace("  - department: ", "  - told: 2027-01-25\n    department: ")
+    text = path.read_text().replace("  - department: ", "  - told: 2026-11-25\n    department: ")
     path.write_text(text)
     repo.commit("Every department told")
 
@@ -50,6 +50,7 @@ def test_walk_from_final_approval_to_release(tmp_path: Path) -> None:
     ok(repo, "approve", "initial", who="amara")
     ok(repo, "approve", "legal", who="rachel")
     ok(repo, "approve", "final", who="amara")
+    ok(repo, "meeting")  # step 16 is done once the invitation went out for this meeting
     steps = status(repo)
     assert [steps[n]["state"] for n in (15, 16, 17, 18, 19)] == [
         "done", "done", "ready", "blocked", "blocked",

@@ -150,8 +150,8 @@ class Client(NamedTuple):
             try:
                 return self._fetch(url, method, body)
             except urllib.error.HTTPError as error:
-                body = error.read() if error.fp is not None else b""
-                message = _github_message(body) or str(error.reason)
+                answer = error.read() if error.fp is not None else b""
+                message = _github_message(answer) or str(error.reason)
                 now = time.time()
                 headers = {key: value for key, value in error.headers.items()}
                 wait = rate_limit_wait(error.code, headers, message, now)

@@ -88,7 +88,7 @@ SECTION_DATA: dict[str, dict[str, Any]] = {
             "end": "17:00",
         },
         "priorities": [
-            {"id": p, "name": name, "response": "TBD", "resolution": "TBD"}
+            {"id": p, "name": name, "response": "TBD", "resolution": "TBD", "clock": "business"}
             for p, name in (("P1", "Critical"), ("P2", "High"), ("P3", "Medium"), ("P4", "Low"))
         ],
         "availability": {

@@ -131,3 +131,44 @@ def releases(repo: Path) -> list[Release]:
         signed = _SIGNED_BY.search(message)
         found.append(Release(tag, date, signed.group("names") if signed else ""))
     return found
+
+
+class Cycle(NamedTuple):
+    """Which round of the workflow the agreement is in: the first version, or an amendment of the
+    last release; and the version the round will be released as."""
+
+    kind: str  # first, released, amendment
+    since: str | None  # the release it amends
+    next_version: str
+
+
+def next_minor(tag: str) -> str:
+    """`v1.0.0` -> `v1.1.0`: an amendment keeps the major number."""
+    (major, minor, _), _, _ = order_key(tag)
+    return f"v{major}.{minor + 1}.0"
+
+
+def cycle(repo: Path, directory: str = "agreement") -> Cycle:
+    """The current cycle: after a release, any change to the text (records aside) is an amendment."""
+    release = newest_merged(repo)
+    if release is None:
+        return Cycle("first", None, "v1.0.0")
+    changed = git.changed_files(repo, release, directory) or []
+    records = f"{directory}/records/"
+    if any(not name.startswith(records) for name in changed):
+        return Cycle("amendment", release, next_minor(release))
+    return Cycle("released", release, next_minor(release))
+
+
+def cycle_line(found: Cycle) -> str:
+    if found.kind == "first":
+        return "Cycle: the first version; it is released as v1.0.0 once approved and signed."
+    if found.kind == "released":
+        return (
+            f"Cycle: {found.since} is released and the text is unchanged; a change starts an "
+            f"amendment, released as {found.next_version}."
+        )
+    return (
+        f"Cycle: an amendment of {found.since} (the text changed since); approvals and signatures "
+        f"start again, and it is released as {found.next_version}."
+    )

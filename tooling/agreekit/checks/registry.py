@@ -8,6 +8,7 @@ family module; adding a family is one line here.
 from __future__ import annotations
 
 from agreekit.checks import (
+    credits,
     escalation,
     governance,
     legal_text,
@@ -25,6 +26,7 @@ FAMILIES: tuple[Family, ...] = (
     structure.FAMILY,
     records.FAMILY,
     service_levels.FAMILY,
+    credits.FAMILY,
     escalation.FAMILY,
     terms.FAMILY,
     legal_text.FAMILY,

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
-from agreekit.checks.targets import (
-    CLOCKS,
-    data_sections,
-)
+from agreekit.checks.targets import CLOCKS, PriorityTargets, data_sections, service_levels
 from agreekit.finding import ERROR, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
-from agreekit.model.service_calendar import calendar_problems
+from agreekit.model.section import Section
+from agreekit.model.section_data import ServiceHours
+from agreekit.model.service_calendar import calendar_problems, covers_whole_week
 
 EXAMPLE = "write it as 15m, 4h, 8 business hours or 2 business days"
 
@@ -35,20 +34,24 @@ AK201 = Rule(
     ),
     explanation=Explanation(
         what=(
-            "For each priority, the response target must be a duration no longer than "
-            "the resolution target, measured on the priority's clock. Both targets must "
-            "be durations (`15m`, `4h`, `8 business hours`, `2 business days`); only the "
-            "resolution may be `best effort`, and only when written so. Any other text "
-            "(`ASAP`, `same day`) is not read as a guess: it is a finding."
+            "For each priority, the response target must be a duration no longer than the"
+            " resolution target, measured on the priority's clock. Both targets must be "
+            "durations (`15m`, `4h`, `3 hours 36 minutes`, `PT4H`, `8 business hours`, `2"
+            " business days`) or `best effort` (or `best effort within 8 hours`, compared as "
+            "its limit), written so: a priority with no target "
+            "says `best effort`, it does not leave the value out. Any other text (`ASAP`,"
+            " `same day`) is not read as a guess: it is a finding. An optional `updates` "
+            "interval (how often the reporter hears of progress) must be a duration no "
+            "longer than the resolution target."
         ),
         why=(
             "A ticket has to be answered before it can be resolved. A response target "
             "longer than the resolution target is a typo that makes one of the two "
-            "targets meaningless, and a target the tooling cannot read cannot be "
-            "reported on."
+            "targets meaningless, and a target the tooling cannot read cannot be reported"
+            " on."
         ),
         example=("- id: P2\n  response: 8 business hours\n  resolution: 4h"),
-        fix="Swap or correct the targets; write each as a duration or `best effort`.",
+        fix=("Swap or correct the targets; write each as a duration or `best effort`."),
         fixed=("- id: P2\n  response: 30m\n  resolution: 8 business hours"),
     ),
 )
@@ -61,18 +64,15 @@ def response_within_resolution(agreement: Agreement, context: CheckContext) -> I
     for target in context.priority_targets:
         source, path = target.section.source, ("priorities", target.position)
         name = target.priority.id
-        if target.response is None or target.response.best_effort:
-            message = (
-                f"{name} response target '{target.priority.response}' is not a duration; {EXAMPLE}"
-            )
-            yield AK201.at(source.locate(*path, "response"), message)
-        if target.resolution is None:
-            message = (
-                f"{name} resolution target '{target.priority.resolution}' is not a duration; "
-                f"{EXAMPLE}, or 'best effort' if there is none"
-            )
-            yield AK201.at(source.locate(*path, "resolution"), message)
-        if target.response is None or target.resolution is None or target.response.best_effort:
+        for kind in ("response", "resolution"):
+            if getattr(target, kind) is None:
+                message = (
+                    f"{name} {kind} target '{getattr(target.priority, kind)}' is not a duration; "
+                    f"{EXAMPLE}, or 'best effort' if there is none"
+                )
+                yield AK201.at(source.locate(*path, kind), message)
+        yield from _updates_within_resolution(target, minutes)
+        if target.response is None or target.resolution is None:
             continue
         if target.minutes(target.response, minutes) > target.minutes(target.resolution, minutes):
             message = (
@@ -81,6 +81,26 @@ def response_within_resolution(agreement: Agreement, context: CheckContext) -> I
                 "before it can be resolved"
             )
             yield AK201.at(source.locate(*path, "response"), message)
+
+
+def _updates_within_resolution(target: PriorityTargets, minutes: int) -> Iterator[Finding]:
+    """Progress updates come at a stated interval, and at least once before the resolution."""
+    written = target.priority.updates
+    if written is None:
+        return
+    where = target.section.source.locate("priorities", target.position, "updates")
+    updates = parse_duration(written)
+    if updates is None or updates.best_effort:
+        message = f"{target.priority.id} update interval '{written}' is not a duration; {EXAMPLE}"
+        yield AK201.at(where, message)
+    elif target.resolution is not None and target.minutes(updates, minutes) > target.minutes(
+        target.resolution, minutes
+    ):
+        message = (
+            f"{target.priority.id} updates every {written} but must be resolved within "
+            f"{target.priority.resolution}; the first update would come after the resolution"
+        )
+        yield AK201.at(where, message)
 
 
 AK202 = Rule(
@@ -151,29 +171,44 @@ AK203 = Rule(
     ),
     explanation=Explanation(
         what=(
-            "A target runs in business time (a `business` duration, or a priority whose "
-            "`clock` is `business`) but the agreement has no `service_hours` calendar; "
-            "or the calendar is unusable (an unknown time zone, unknown days, end before "
-            "start); or a priority's clock is neither `24x7` nor `business`."
+            "Every priority names its clock, `24x7` or `business` (a missing clock is a "
+            "finding, never a silent business-hours default). A target in business time "
+            "needs a `service_hours` calendar, and the calendar must be usable: an IANA "
+            "time zone, known days, start before end (`24:00` is the end of the day), and"
+            " a holiday country that is an ISO 3166-1 alpha-2 code the holidays list "
+            "knows (`UK` is not one: the suggestion is `GB`). A priority on the 24x7 "
+            "clock, when the service hours are not 24x7, needs an `out_of_hours` route in"
+            " `service_hours` naming it, with a channel and optionally a stakeholder "
+            "`contact`."
         ),
         why=(
             '"8 business hours" means nothing until the business hours, days, time zone '
             "and public holidays are stated: the parties would measure the same ticket "
-            "differently."
+            "differently. A 24x7 promise nobody can reach at night is not kept."
         ),
         example=(
+            'service_hours: {timezone: Europe/London, days: [mon, tue, wed, thu, fri], start: "08:00", end: "18:00",\n'
+            "                holidays: {country: UK}}\n"
             "priorities:\n"
-            "  - {id: P2, response: 30m, resolution: 8 business hours, clock: business}\n"
-            "# and no service_hours anywhere"
+            "  - {id: P1, response: 15m, resolution: 4h, clock: 24x7}\n"
+            "  - {id: P2, response: 30m, resolution: 8 business hours}"
         ),
-        fix="Add service_hours to the service-levels section.",
+        fix=(
+            "State each clock, use the ISO code, and give the 24x7 priorities an out-of-"
+            "hours route."
+        ),
         fixed=(
             "service_hours:\n"
             "  timezone: Europe/London\n"
             "  days: [mon, tue, wed, thu, fri]\n"
             '  start: "08:00"\n'
             '  end: "18:00"\n'
-            "  holidays: {country: GB, subdivision: ENG}"
+            "  holidays: {country: GB, subdivision: ENG}\n"
+            "  out_of_hours:\n"
+            "    - {priorities: [P1], channel: telephone 0117 496 0800, contact: on-call-lead}\n"
+            "priorities:\n"
+            "  - {id: P1, response: 15m, resolution: 4h, clock: 24x7}\n"
+            "  - {id: P2, response: 30m, resolution: 8 business hours, clock: business}"
         ),
     ),
 )
@@ -186,15 +221,24 @@ def business_time_has_calendar(agreement: Agreement, context: CheckContext) -> I
     if found is not None:
         hours, section = found
         for field, message in calendar_problems(hours):
-            yield AK203.at(section.source.locate("service_hours", field), message)
+            where = section.source.locate("service_hours", *field.split("."))
+            yield AK203.at(where, message)
     for target in context.priority_targets:
         source, path = target.section.source, ("priorities", target.position)
         clock = target.priority.clock
+        if clock is None:
+            message = (
+                f"{target.priority.id} names no clock; add clock: business (the service hours) "
+                "or clock: 24x7"
+            )
+            yield AK203.at(source.key_location(*path), message)
+            continue
         if clock not in CLOCKS:
             message = f"{target.priority.id} clock '{clock}' is unknown; use 24x7 or business"
             yield AK203.at(source.locate(*path, "clock"), message)
             continue
         if found is not None:
+            yield from _out_of_hours_route(target, found[0])
             continue
         for kind in ("response", "resolution"):
             duration = getattr(target, kind)
@@ -205,6 +249,42 @@ def business_time_has_calendar(agreement: Agreement, context: CheckContext) -> I
                     "holidays) to the service-levels section"
                 )
                 yield AK203.at(source.locate(*path, kind), message)
+    if found is not None:
+        yield from _out_of_hours_known(agreement, context.priority_targets, *found)
+
+
+def _out_of_hours_route(target: PriorityTargets, hours: ServiceHours) -> Iterator[Finding]:
+    """A priority on the 24x7 clock needs a way to report it outside the service hours."""
+    if target.priority.clock != "24x7" or covers_whole_week(hours):
+        return
+    if any(target.priority.id in route.priorities for route in hours.out_of_hours):
+        return
+    message = (
+        f"{target.priority.id} runs 24x7 but service_hours names no out-of-hours route for it; "
+        f"add service_hours.out_of_hours with priorities: [{target.priority.id}] and a channel"
+    )
+    where = target.section.source.locate("priorities", target.position, "clock")
+    yield AK203.at(where, message)
+
+
+def _out_of_hours_known(
+    agreement: Agreement, targets: list[PriorityTargets], hours: ServiceHours, section: Section
+) -> Iterator[Finding]:
+    known = {t.priority.id for t in targets}
+    for index, route in enumerate(hours.out_of_hours):
+        for position, priority in enumerate(route.priorities):
+            if priority not in known:
+                message = f"out-of-hours route for unknown priority '{priority}'"
+                where = section.source.locate(
+                    "service_hours", "out_of_hours", index, "priorities", position
+                )
+                yield AK203.at(where, message)
+        if route.contact is not None and agreement.stakeholder(route.contact) is None:
+            message = (
+                f"out-of-hours contact '{route.contact}' is not a stakeholder in agreement.yml"
+            )
+            where = section.source.locate("service_hours", "out_of_hours", index, "contact")
+            yield AK203.at(where, message)
 
 
 # Minutes in the measurement windows agreements use, for checking a stated allowed downtime.
@@ -234,20 +314,27 @@ AK204 = Rule(
     ),
     explanation=Explanation(
         what=(
-            "The availability target must be above 0 and below 100 percent, and "
-            "availability must state a formula and its exclusions. A maintenance window "
-            "needs a notice period. (A missing measurement window is AK102, an empty one "
-            "AK105.)"
+            "Each availability block (the agreement-wide `availability`, and each "
+            "service's under `services`) must have a target above 0 and below 100 "
+            "percent, an optional `minimum` above 0 and at most the target, a formula and"
+            " its exclusions. A maintenance window needs a notice period (`5 business "
+            "days` counts on the service calendar). (A missing measurement window is "
+            "AK102, an empty one AK105.)"
         ),
         why=(
             "100% cannot be met and 0% promises nothing; an uptime figure without a "
-            "formula, a window and exclusions cannot be measured or disputed."
+            "formula, a window and exclusions cannot be measured or disputed. A minimum "
+            "above the target is a typo that turns the aim into the floor."
         ),
-        example=("availability:\n  target: 100\n  window: calendar month"),
-        fix=("Set a realistic target and state the formula, exclusions and maintenance notice."),
+        example=("availability:\n  target: 99.5\n  minimum: 99.9\n  window: calendar month"),
+        fix=(
+            "Set a realistic target and minimum, and state the formula, exclusions and "
+            "maintenance notice."
+        ),
         fixed=(
             "availability:\n"
-            "  target: 99.5\n"
+            "  target: 99.9\n"
+            "  minimum: 99.5\n"
             "  window: calendar month\n"
             '  formula: "(minutes in the window - minutes of unplanned downtime) / minutes in the window x 100"\n'
             "  exclusions: [Planned maintenance notified in line with the notice period]\n"
@@ -260,22 +347,30 @@ AK204 = Rule(
 @FAMILY.check(AK204)
 def availability_defined(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK204"""
-    for section in data_sections(agreement, "availability"):
-        availability = section.meta.availability
-        assert availability is not None
-        source = section.source
+    for level in service_levels(agreement):
+        availability = level.availability
+        if availability is None or level.inherited:
+            continue
+        where = level.key_location("availability")
         if not 0 < availability.target < 100:
             message = (
                 f"availability target {availability.target:g}% must be above 0 and below 100; "
                 "100% cannot be met and is never measured"
             )
-            yield AK204.at(source.locate("availability", "target"), message)
+            yield AK204.at(level.locate("availability", "target"), message)
+        minimum = availability.minimum
+        if minimum is not None and not 0 < minimum <= availability.target:
+            message = (
+                f"minimum availability {minimum:g}% must be above 0 and at most the "
+                f"{availability.target:g}% target"
+            )
+            yield AK204.at(level.locate("availability", "minimum"), message)
         if not availability.formula.strip():
             message = "availability has no formula; say how uptime is calculated from downtime"
-            yield AK204.at(source.key_location("availability"), message)
+            yield AK204.at(where, message)
         if not availability.exclusions:
             message = "availability lists no exclusions; list what does not count as downtime"
-            yield AK204.at(source.key_location("availability"), message)
+            yield AK204.at(where, message)
         maintenance = availability.maintenance
         if (
             maintenance is not None
@@ -286,7 +381,10 @@ def availability_defined(agreement: Agreement, context: CheckContext) -> Iterato
                 "the maintenance window has no notice period; add maintenance.notice, "
                 "e.g. 5 business days"
             )
-            yield AK204.at(source.key_location("availability", "maintenance"), message)
+            yield AK204.at(
+                level.key_location("availability", "maintenance"),
+                message,
+            )
 
 
 AK205 = Rule(
@@ -316,12 +414,11 @@ AK205 = Rule(
 @FAMILY.check(AK205)
 def allowed_downtime_matches(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK205"""
-    for section in data_sections(agreement, "availability"):
-        availability = section.meta.availability
-        assert availability is not None
-        if availability.allowed_downtime is None:
+    for level in service_levels(agreement):
+        availability = level.availability
+        if availability is None or level.inherited or availability.allowed_downtime is None:
             continue
-        where = section.source.locate("availability", "allowed_downtime")
+        where = level.locate("availability", "allowed_downtime")
         stated = parse_duration(availability.allowed_downtime)
         if stated is None or stated.best_effort or stated.business:
             message = f"allowed downtime '{availability.allowed_downtime}' is not a duration; write it in minutes, e.g. 216m"
@@ -342,104 +439,6 @@ def allowed_downtime_matches(agreement: Agreement, context: CheckContext) -> Ite
                 f"(1 - {availability.target:g}%) x {window} minutes is {expected:.0f} minutes"
             )
             yield AK205.at(where, message)
-
-
-AK206 = Rule(
-    "AK206",
-    "service-credit-tiers",
-    ERROR,
-    summary=(
-        "Service-credit tiers have gaps or overlaps, credits that fall as uptime falls, "
-        "or no cap or claim window."
-    ),
-    hint=(
-        "Make the tiers meet end to end below the target, credits grow as uptime falls, "
-        "and add cap and claim_window."
-    ),
-    explanation=Explanation(
-        what=(
-            "Service-credit tiers must sit below the availability target, start at it, "
-            "and meet end to end (`from` inclusive, `to` exclusive) with no gaps or "
-            "overlaps; the credit must not fall as uptime falls; there must be a cap no "
-            "lower than the largest credit, and a claim window."
-        ),
-        why=(
-            "A real template in the wild has 99.0-99.4% and 95.0-99.0% under a 99.5% "
-            "target: uptime of 99.45% earns nothing and 99.0% falls in two tiers. Gaps "
-            "and overlaps are where disputes start."
-        ),
-        example=(
-            "tiers:\n  - {from: 99.0, to: 99.4, credit: 5}\n  - {from: 95.0, to: 99.0, credit: 10}"
-        ),
-        fix=(
-            "Make the top tier end at the target and each tier end where the next "
-            "begins; add a cap and claim window."
-        ),
-        fixed=(
-            "tiers:\n"
-            "  - {from: 99.0, to: 99.5, credit: 5}\n"
-            "  - {from: 95.0, to: 99.0, credit: 10}\n"
-            "cap: 10\n"
-            "claim_window: 30 days"
-        ),
-    ),
-)
-
-
-@FAMILY.check(AK206)
-def service_credits_consistent(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
-    """AK206"""
-    target = next(
-        (
-            s.meta.availability.target
-            for s in data_sections(agreement, "availability")
-            if s.meta.availability
-        ),
-        None,
-    )
-    for section in data_sections(agreement, "service_credits"):
-        credits = section.meta.service_credits
-        assert credits is not None
-        source = section.source
-        tiers = sorted(enumerate(credits.tiers), key=lambda pair: -pair[1].to)
-        for index, tier in tiers:
-            if tier.from_ >= tier.to:
-                message = (
-                    f"credit tier {tier.from_:g}-{tier.to:g}% is empty: 'from' must be below 'to'"
-                )
-                yield AK206.at(source.locate("service_credits", "tiers", index), message)
-        if tiers and target is not None:
-            index, top = tiers[0]
-            if top.to > target:
-                message = f"credit tier {top.from_:g}-{top.to:g}% reaches above the {target:g}% target; credits start below it"
-                yield AK206.at(source.locate("service_credits", "tiers", index, "to"), message)
-            elif top.to < target:
-                message = f"gap between the top credit tier ({top.to:g}%) and the {target:g}% target: uptime in between earns nothing"
-                yield AK206.at(source.locate("service_credits", "tiers", index, "to"), message)
-        for (_, upper), (index, lower) in zip(tiers, tiers[1:], strict=False):
-            at = source.locate("service_credits", "tiers", index, "to")
-            if lower.to < upper.from_:
-                message = f"gap between credit tiers: nothing covers {lower.to:g}-{upper.from_:g}%; make the tiers meet"
-                yield AK206.at(at, message)
-            elif lower.to > upper.from_:
-                message = f"credit tiers overlap between {upper.from_:g}% and {lower.to:g}%; make each tier end where the next begins"
-                yield AK206.at(at, message)
-            if lower.credit < upper.credit:
-                message = (
-                    f"credit falls as uptime falls: {lower.credit:g}% below {lower.to:g}% but "
-                    f"{upper.credit:g}% above; credits must grow as uptime falls"
-                )
-                yield AK206.at(source.locate("service_credits", "tiers", index, "credit"), message)
-        if credits.cap is None:
-            message = "service credits have no cap; add cap (most credit in a month, % of charges)"
-            yield AK206.at(source.key_location("service_credits"), message)
-        elif credits.tiers and credits.cap < max(t.credit for t in credits.tiers):
-            message = f"cap {credits.cap:g}% is below the largest tier credit; raise the cap or lower the tier"
-            yield AK206.at(source.locate("service_credits", "cap"), message)
-        claim = parse_duration(credits.claim_window)
-        if claim is None or claim.best_effort:
-            message = "service credits have no claim window; add claim_window, e.g. 30 days"
-            yield AK206.at(source.key_location("service_credits"), message)
 
 
 REPORTING_FREQUENCIES = (

@@ -11,7 +11,8 @@ from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.section import Section
+from agreekit.model.profile import builtin_profile, extend
+from agreekit.model.section import Heading, Section
 from agreekit.model.source import SourceMap
 
 FAMILY = Family()
@@ -82,30 +83,64 @@ AK102 = Rule(
     "required-field-missing",
     ERROR,
     summary=(
-        "A required heading, field, stakeholder kind, department, priority or KPI is missing."
+        "A required heading (or the text under it), field, stakeholder kind, department, "
+        "priority or KPI is missing."
     ),
     hint="Add the heading or field the message names.",
     explanation=Explanation(
         what=(
             'A section lacks a heading the profile requires (for example "Hardware" in '
-            "service-needs), a data field is missing (for example "
-            "`reporting.frequency`), or agreement.yml lacks a required value, "
-            "stakeholder kind (IT manager, department head, executive), department (IT, "
-            "Finance, HR, Operations), priority (P1-P4) or KPI (response time, "
-            "resolution time, customer satisfaction, incidents reported, uptime)."
+            "service-needs), a required heading has no text under it (only blank lines, "
+            "comments, empty list items or empty checkboxes), a data field is missing "
+            "(for example `reporting.frequency`), or agreement.yml lacks a required "
+            "value, stakeholder kind, department, priority or KPI. The built-in profile "
+            "is the seed's (departments IT, Finance, HR and Operations; priorities P1-P4;"
+            " five KPIs); a repository describes its own agreement under `profile:` in "
+            "agreement.yml: a list given there replaces the built-in one (`priorities`, "
+            "`kpis`, `departments`, `stakeholder_kinds`, `agreement_fields`), a section "
+            "with `replace: true` replaces its headings and fields, and `remove:` takes "
+            "single requirements out. A stated `priorities` scheme is exact: those ids, "
+            "in that order, with the names given. Removing something the built-in profile"
+            " does not require is a typo and a finding."
         ),
         why=(
             "These are the seed's form fields. Without them the agreement does not say "
-            "what it must, and reviewers cannot approve what is not written."
+            "what it must, and reviewers cannot approve what is not written. A heading "
+            "with nothing under it is a form left blank. Real agreements use other "
+            "schemes (P1-P3, Sev1-Sev5, Urgent-Low): the profile says so once, instead of"
+            " stub sections and invented KPIs."
         ),
         example=(
-            "stakeholders:\n"
-            "  - id: dana\n"
-            "    kind: it-manager      # no executive among the stakeholders"
+            "# a P1-P3 scheme, no customer-satisfaction survey, no HR department\n"
+            "priorities:\n"
+            "  - {id: P1, name: Critical, response: 15m, resolution: 4h, clock: 24x7}\n"
+            "  - {id: P2, name: High, response: 1h, resolution: 1 business day, clock: business}\n"
+            "  - {id: P3, name: Normal, response: 4 business hours, resolution: 5 business days, clock: business}"
         ),
-        fix="Add the heading, field or entry the message names.",
+        fix=(
+            "Add the heading, text, field or entry the message names, or describe the "
+            'agreement in agreement.yml\'s `profile` (docs/authoring.md, "The profile").'
+        ),
         fixed=(
-            "stakeholders:\n  - id: dana\n    kind: it-manager\n  - id: sam\n    kind: executive"
+            "profile:\n"
+            "  priorities: [P1, P2, P3]                  # a P1-P3 scheme\n"
+            "  # priorities: [Sev1, Sev2, Sev3, Sev4, Sev5]  # a Sev1-Sev5 scheme\n"
+            "  # priorities:                             # named levels, names checked\n"
+            "  #   - {id: urgent, name: Urgent}\n"
+            "  #   - {id: high, name: High}\n"
+            "  #   - {id: medium, name: Medium}\n"
+            "  #   - {id: low, name: Low}\n"
+            "  #   - {id: project, name: Project}\n"
+            "  departments: [it, finance, operations]\n"
+            "  remove:\n"
+            "    kpis: [customer-satisfaction]\n"
+            "    headings:\n"
+            "      service-needs: [Specialised service requests]\n"
+            "  sections:\n"
+            "    - id: service-levels\n"
+            "      replace: true\n"
+            "      headings: [Service hours, Severity levels, Services and availability, Reporting]\n"
+            "      fields: [service_hours, priorities, services, kpis, reporting.frequency]"
         ),
     ),
 )
@@ -139,25 +174,136 @@ def required_fields_present(agreement: Agreement, context: CheckContext) -> Iter
         agreement.source.key_location("departments"),
         "add a department with id: {}",
     )
-    for key, required_ids, what in (
-        ("priorities", agreement.profile.priorities, "priority"),
-        ("kpis", agreement.profile.kpis, "KPI"),
-    ):
-        owner = _data_owner(agreement, key)
-        if owner is not None:
-            ids = [item.id for item in getattr(owner.meta, key)]
-            where = owner.source.key_location(key)
-            yield from _missing_members(
-                what, required_ids, ids, where, f"add a {what} with id: {{}}"
-            )
+    yield from _priority_scheme(agreement)
+    owner = _data_owner(agreement, "kpis")
+    if owner is not None:
+        ids = [item.id for item in owner.meta.kpis or ()]
+        where = owner.source.key_location("kpis")
+        yield from _missing_members(
+            "KPI", agreement.profile.kpis, ids, where, "add a KPI with id: {}"
+        )
+    yield from _unknown_removals(agreement)
+
+
+def _priority_scheme(agreement: Agreement) -> Iterator[Finding]:
+    """The priorities the profile names, with their names; exactly those, in order, when the
+    repository states its own scheme."""
+    owner = _data_owner(agreement, "priorities")
+    if owner is None:
+        return
+    items = owner.meta.priorities or ()
+    ids = [item.id for item in items]
+    required = agreement.profile.priorities
+    scheme = ", ".join(p.id for p in required)
+    for wanted in required:
+        if wanted.id not in ids:
+            message = f"no priority '{wanted.id}'; add a priority with id: {wanted.id}"
+            yield AK102.at(owner.source.key_location("priorities"), message)
+            continue
+        index = ids.index(wanted.id)
+        name = items[index].name
+        if wanted.name and name.casefold() != wanted.name.casefold():
+            message = f"priority '{wanted.id}' is named '{name}' but the profile calls it '{wanted.name}'; rename one"
+            yield AK102.at(owner.source.locate("priorities", index, "name"), message)
+    if not agreement.profile.priorities_exact:
+        return
+    known = [p.id for p in required]
+    for index, priority_id in enumerate(ids):
+        if priority_id not in known:
+            message = f"priority '{priority_id}' is not in the profile's scheme ({scheme}); remove it or add it to profile.priorities"
+            yield AK102.at(owner.source.key_location("priorities", index), message)
+    present = [i for i in ids if i in known]
+    expected = list(dict.fromkeys(k for k in known if k in present))
+    for have, want in zip(list(dict.fromkeys(present)), expected, strict=False):
+        if have != want:
+            message = f"priorities are not in the profile's order ({scheme}), most urgent first"
+            yield AK102.at(owner.source.key_location("priorities", ids.index(have)), message)
+            return
+
+
+def _unknown_removals(agreement: Agreement) -> Iterator[Finding]:
+    """A removal that names nothing the profile would require is a typo, not a change."""
+    base = extend(builtin_profile(), agreement.file.profile, removals=False)
+    remove = agreement.file.profile.remove
+    where = agreement.source.key_location("profile", "remove")
+    wanted: list[tuple[str, Sequence[str], Sequence[str]]] = [
+        ("section", list(remove.sections), tuple(s.id for s in base.sections)),
+        ("agreement field", list(remove.agreement_fields), base.agreement_fields),
+        ("stakeholder kind", list(remove.stakeholder_kinds), base.stakeholder_kinds),
+        ("department", list(remove.departments), base.departments),
+        ("priority", list(remove.priorities), tuple(p.id for p in base.priorities)),
+        ("KPI", list(remove.kpis), base.kpis),
+    ]
+    for section_id, headings in remove.headings.items():
+        required = base.section(section_id)
+        wanted.append(
+            (f"heading of '{section_id}'", headings, required.headings if required else ())
+        )
+    for section_id, fields in remove.fields.items():
+        required = base.section(section_id)
+        wanted.append((f"field of '{section_id}'", fields, required.fields if required else ()))
+    for what, removed, known in wanted:
+        folded = {k.casefold() for k in known}
+        for item in removed:
+            if str(item).casefold() not in folded:
+                message = f"profile.remove names the {what} '{item}', which the profile does not require; check the spelling"
+                yield AK102.at(where, message)
 
 
 def _missing_headings(section: Section, headings: Iterable[str]) -> Iterator[Finding]:
-    present = {h.text.casefold() for h in section.headings}
+    present = {h.text.casefold(): h for h in reversed(section.headings)}
     for heading in headings:
-        if heading.casefold() not in present:
+        found = present.get(heading.casefold())
+        if found is None:
             message = f"section '{section.id}' lacks the heading '{heading}'; add '## {heading}'"
             yield AK102.at(Location(section.path, section.body_line), message)
+        elif not has_content(section, found):
+            message = (
+                f"the required heading '{heading}' of section '{section.id}' has no text under "
+                "it; write what the agreement says there"
+            )
+            yield AK102.at(Location(section.path, found.line), message)
+
+
+# Lines that say nothing: an empty list item or checklist box, an underline, a rule.
+_EMPTY_LINE = re.compile(r"^\s*(?:(?:[-+*]|\d{1,9}[.)])(?:\s+\[[ xX]?\])?|[-=_*\s]+)?\s*$")
+
+
+def has_content(section: Section, heading: Heading) -> bool:
+    """Whether any text stands under `heading`, up to the next heading of its level or higher;
+    comments, empty list items and empty checkboxes are not text."""
+    later = [h.line for h in section.headings if h.line > heading.line and h.level <= heading.level]
+    end = later[0] if later else section.body_line + section.body.count("\n") + 1
+    subheadings = {h.line for h in section.headings}
+    lines = section.body.split("\n")
+    in_comment = False
+    for number in range(heading.line + 1, end):
+        text = lines[number - section.body_line] if number - section.body_line < len(lines) else ""
+        if number in subheadings:
+            continue
+        text, in_comment = _without_comments(text, in_comment)
+        if not _EMPTY_LINE.match(text):
+            return True
+    return False
+
+
+def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without its HTML comments, and whether a comment is still open at its end."""
+    kept: list[str] = []
+    while text:
+        if in_comment:
+            end = text.find("-->")
+            if end < 0:
+                return "".join(kept), True
+            text, in_comment = text[end + 3 :], False
+        else:
+            start = text.find("<!--")
+            if start < 0:
+                kept.append(text)
+                break
+            kept.append(text[:start])
+            text, in_comment = text[start + 4 :], True
+    return "".join(kept), in_comment
 
 
 def _missing_fields(

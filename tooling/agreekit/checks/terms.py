@@ -13,6 +13,7 @@ from agreekit.finding import ERROR, WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import parse_duration
 from agreekit.model.key_dates import renewal_notice
+from agreekit.model.service_calendar import elapsed_minutes
 
 # Active ISO 4217 codes (2025), plus the precious metals and SDR codes contracts sometimes use.
 ISO_4217 = frozenset(
@@ -260,12 +261,17 @@ def renewal_notice_shorter(agreement: Agreement, context: CheckContext) -> Itera
         return
     where = agreement.source.locate("term", "renewal", "notice")
     notice = parse_duration(renewal.notice)
-    if notice is None or notice.business or notice.best_effort:
-        message = f"renewal notice '{renewal.notice}' is not a duration; write e.g. 90 days"
+    if notice is None or notice.best_effort:
+        message = (
+            f"renewal notice '{renewal.notice}' is not a duration; write e.g. 90 days or "
+            "60 business days"
+        )
         yield AK221.at(where, message)
         return
+    calendar = context.service_hours
+    notice_minutes = elapsed_minutes(notice, calendar[0] if calendar else None)
     for name, minutes in periods:
-        if notice.minutes() >= minutes:
+        if notice_minutes >= minutes:
             message = f"renewal notice {renewal.notice} is not shorter than {name}; nobody could give it in time"
             yield AK221.at(where, message)
 
@@ -454,11 +460,26 @@ AK229 = Rule(
 )
 
 
+def _far_from_notice_deadline(agreement: Agreement, context: CheckContext) -> bool:
+    """Whether today is months before the notice deadline, judged without counting business
+    days: counting them loads the public-holiday tables (about 100 ms), which `check` does only
+    when the deadline may be near. Holidays move a deadline by days, never by 60."""
+    term = agreement.file.term
+    notice = parse_duration(term.renewal.notice)
+    if notice is None or notice.best_effort or not notice.business:
+        return False
+    hours = context.service_hours[0] if context.service_hours else None
+    rough = term.end_date - dt.timedelta(minutes=elapsed_minutes(notice, hours))
+    return context.today < rough - dt.timedelta(days=60)
+
+
 @FAMILY.check(AK229)
 def renewal_notice_due(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK229"""
     term = agreement.file.term
     if not term.renewal.automatic:
+        return
+    if _far_from_notice_deadline(agreement, context):
         return
     notice = renewal_notice(agreement)
     deadline = notice.date if notice else None

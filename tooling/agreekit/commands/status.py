@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from agreekit import clock, git
+from agreekit import clock, git, versions
 from agreekit.approvals.evidence import GitEvidence, gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import repo_option
@@ -39,10 +39,22 @@ def run(repo: Path, as_json_output: bool) -> int:
         )
     status = step_states(result.agreement, result.findings, evidence)
     dates, today = key_dates(result.agreement), clock.today()
+    current = versions.cycle(repo) if evidence.head else versions.Cycle("first", None, "v1.0.0")
     if as_json_output:
-        click.echo(as_json(status, _dates_json(next_and_overdue(dates, today), today)))
+        click.echo(
+            as_json(
+                status,
+                _dates_json(next_and_overdue(dates, today), today),
+                {
+                    "kind": current.kind,
+                    "since": current.since,
+                    "next_version": current.next_version,
+                },
+            )
+        )
     else:
-        click.echo("\n".join([as_table(status), *status_lines(result.agreement, dates, today)]))
+        lines = [versions.cycle_line(current), "", as_table(status)]
+        click.echo("\n".join([*lines, *status_lines(result.agreement, dates, today)]))
     if evidence.head and evidence.worktree_content != evidence.head_content:
         click.echo(
             "Note: agreement/ has uncommitted changes; approvals cover committed text.", err=True

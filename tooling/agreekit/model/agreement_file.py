@@ -107,15 +107,81 @@ class ChecksConfig:
 class ProfileSection:
     id: Identifier
     title: str = ""
-    headings: tuple[str, ...] = spec(factory=tuple)
-    fields: tuple[str, ...] = spec(factory=tuple)
+    headings: tuple[str, ...] = spec(factory=tuple, description="Headings the section must have.")
+    fields: tuple[str, ...] = spec(
+        factory=tuple, description="Front-matter fields it must have, dotted: availability.target."
+    )
+    replace: bool = spec(
+        False,
+        description="Replace the built-in section's headings and fields instead of adding to them.",
+    )
+
+
+@model
+class ProfilePriority:
+    id: str = spec(
+        description="The priority's id as the service levels write it: P1, Sev1, urgent."
+    )
+    name: str = spec("", description="The name it must have, e.g. Critical; empty: any name.")
+
+
+@model
+class ProfileRemovals:
+    """Requirements of the built-in profile this repository does not have."""
+
+    sections: tuple[Identifier, ...] = spec(
+        factory=tuple, description="Section ids no longer required."
+    )
+    headings: dict[str, tuple[str, ...]] = spec(
+        factory=dict, description="Per section id, headings no longer required."
+    )
+    fields: dict[str, tuple[str, ...]] = spec(
+        factory=dict, description="Per section id, front-matter fields no longer required."
+    )
+    agreement_fields: tuple[str, ...] = spec(
+        factory=tuple, description="agreement.yml fields no longer required."
+    )
+    stakeholder_kinds: tuple[StakeholderKind, ...] = spec(
+        factory=tuple, description="Stakeholder kinds no longer required."
+    )
+    departments: tuple[Identifier, ...] = spec(
+        factory=tuple, description="Department ids no longer required."
+    )
+    priorities: tuple[str, ...] = spec(
+        factory=tuple, description="Priority ids no longer required."
+    )
+    kpis: tuple[Identifier, ...] = spec(
+        factory=tuple, description="KPI ids no longer required, e.g. customer-satisfaction."
+    )
 
 
 @model
 class ProfileExtension:
-    """Additions to the built-in structure profile for this repository."""
+    """This repository's changes to the built-in structure profile: additions, replacements and
+    removals. A list given here replaces the built-in one; `remove` takes single requirements out.
+    """
 
-    sections: tuple[ProfileSection, ...] = spec(factory=tuple)
+    sections: tuple[ProfileSection, ...] = spec(
+        factory=tuple, description="Sections added, or headings and fields added or replaced."
+    )
+    priorities: tuple[ProfilePriority | str, ...] | None = spec(
+        None,
+        description="The priority scheme, exactly: ids most urgent first, optionally with names. "
+        "Replaces the built-in P1-P4; an empty list accepts any scheme.",
+    )
+    kpis: tuple[Identifier, ...] | None = spec(
+        None, description="Required KPI ids; replaces the built-in."
+    )
+    departments: tuple[Identifier, ...] | None = spec(
+        None, description="Required department ids; replaces the built-in."
+    )
+    stakeholder_kinds: tuple[StakeholderKind, ...] | None = spec(
+        None, description="Required stakeholder kinds; replaces the built-in."
+    )
+    agreement_fields: tuple[str, ...] | None = spec(
+        None, description="Required agreement.yml fields, dotted; replaces the built-in."
+    )
+    remove: ProfileRemovals = spec(factory=ProfileRemovals)
 
 
 @model

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.section_data import ServiceHours
@@ -60,6 +61,10 @@ def shift(
     day: dt.date, duration: Duration, sign: int, business: BusinessCalendar | None
 ) -> dt.date:
     """`day` moved by `duration` forward (sign 1) or back (-1); None-safe for business days."""
+    if duration.more:  # a compound duration: `1 year 6 months` moves by each part in turn
+        for part, unit in duration.parts:
+            day = shift(day, Duration(part, unit, duration.business), sign, business)
+        return day
     amount = int(duration.amount) * sign
     if duration.unit == "month":
         return add_months(day, amount)
@@ -172,7 +177,7 @@ def _report_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
     start = term.effective_date
     while start <= term.end_date:
         end = add_months(start, months) - dt.timedelta(days=1)
-        period = f"{start:%d %b %Y} to {min(end, term.end_date):%d %b %Y}"
+        period = f"{formats.date(start)} to {formats.date(min(end, term.end_date))}"
         due = shift(end, lag, 1, business) if lag else end
         yield KeyDate(due, "report-due", f"Service report due for {period}", who, source)
         if claim is not None and not claim.best_effort and credits is not None:

@@ -1,15 +1,22 @@
-"""The required structure of an IT support agreement, kept as data and extendable per repository."""
+"""The required structure of an IT support agreement, kept as data; a repository adds to it,
+replaces parts of it or removes them in agreement.yml's `profile`."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from agreekit.model.agreement_file import ProfileExtension
+from agreekit.model.agreement_file import (
+    ProfileExtension,
+    ProfilePriority,
+    ProfileRemovals,
+    ProfileSection,
+)
 
 
 @dataclass(frozen=True)
@@ -21,14 +28,22 @@ class RequiredSection:
 
 
 @dataclass(frozen=True)
+class RequiredPriority:
+    id: str
+    name: str = ""  # empty: any name
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     sections: tuple[RequiredSection, ...]
     agreement_fields: tuple[str, ...]
     stakeholder_kinds: tuple[str, ...]
     departments: tuple[str, ...]
-    priorities: tuple[str, ...]
+    priorities: tuple[RequiredPriority, ...]
     kpis: tuple[str, ...]
+    # The repository states its priority scheme: exactly these ids, in this order.
+    priorities_exact: bool = False
 
     def section(self, section_id: str) -> RequiredSection | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -53,35 +68,83 @@ def builtin_profile(name: str = "it-support") -> Profile:
         agreement_fields=tuple(raw["agreement_fields"]),
         stakeholder_kinds=tuple(raw["stakeholder_kinds"]),
         departments=tuple(raw["departments"]),
-        priorities=tuple(raw["priorities"]),
+        priorities=tuple(RequiredPriority(str(p)) for p in raw["priorities"]),
         kpis=tuple(raw["kpis"]),
     )
 
 
-def extend(profile: Profile, extension: ProfileExtension) -> Profile:
-    """The profile plus a repository's additions: more headings or fields, or more sections."""
-    by_id = {s.id: s for s in profile.sections}
-    order = [s.id for s in profile.sections]
-    for extra in extension.sections:
-        base = by_id.get(extra.id)
-        if base is None:
-            order.append(extra.id)
-            by_id[extra.id] = RequiredSection(
-                extra.id, extra.title, tuple(extra.headings), tuple(extra.fields)
-            )
-            continue
-        by_id[extra.id] = RequiredSection(
-            base.id,
-            extra.title or base.title,
-            base.headings + tuple(h for h in extra.headings if h not in base.headings),
-            base.fields + tuple(f for f in extra.fields if f not in base.fields),
+def extend(profile: Profile, extension: ProfileExtension, *, removals: bool = True) -> Profile:
+    """The profile with a repository's changes: sections and headings added or replaced, lists
+    replaced, single requirements removed (unless `removals` is False: what they remove from)."""
+    sections = _changed_sections(profile.sections, extension.sections)
+    remove = extension.remove if removals else ProfileRemovals()
+    sections = tuple(
+        RequiredSection(
+            s.id,
+            s.title,
+            _without(s.headings, remove.headings.get(s.id, [])),
+            _without(s.fields, remove.fields.get(s.id, [])),
         )
+        for s in sections
+        if s.id not in remove.sections
+    )
+    priorities = profile.priorities
+    if extension.priorities is not None:
+        priorities = tuple(_required_priority(p) for p in extension.priorities)
+    removed_priorities = set(remove.priorities)
     return Profile(
         profile.name,
-        tuple(by_id[i] for i in order),
-        profile.agreement_fields,
-        profile.stakeholder_kinds,
-        profile.departments,
-        profile.priorities,
-        profile.kpis,
+        sections,
+        _without(
+            _replaced(profile.agreement_fields, extension.agreement_fields), remove.agreement_fields
+        ),
+        _without(
+            _replaced(profile.stakeholder_kinds, extension.stakeholder_kinds),
+            remove.stakeholder_kinds,
+        ),
+        _without(_replaced(profile.departments, extension.departments), remove.departments),
+        tuple(p for p in priorities if p.id not in removed_priorities),
+        _without(_replaced(profile.kpis, extension.kpis), remove.kpis),
+        priorities_exact=bool(extension.priorities),  # `[]`: any scheme at all
     )
+
+
+def _changed_sections(
+    sections: tuple[RequiredSection, ...], changes: Sequence[ProfileSection]
+) -> tuple[RequiredSection, ...]:
+    by_id = {s.id: s for s in sections}
+    order = [s.id for s in sections]
+    for change in changes:
+        base = by_id.get(change.id)
+        if base is None:
+            order.append(change.id)
+            by_id[change.id] = RequiredSection(
+                change.id, change.title, tuple(change.headings), tuple(change.fields)
+            )
+        elif change.replace:
+            by_id[change.id] = RequiredSection(
+                base.id, change.title or base.title, tuple(change.headings), tuple(change.fields)
+            )
+        else:
+            by_id[change.id] = RequiredSection(
+                base.id,
+                change.title or base.title,
+                base.headings + tuple(h for h in change.headings if h not in base.headings),
+                base.fields + tuple(f for f in change.fields if f not in base.fields),
+            )
+    return tuple(by_id[i] for i in order)
+
+
+def _required_priority(priority: ProfilePriority | str) -> RequiredPriority:
+    if isinstance(priority, str):
+        return RequiredPriority(priority)
+    return RequiredPriority(priority.id, priority.name)
+
+
+def _replaced(base: tuple[str, ...], replacement: Sequence[Any] | None) -> tuple[str, ...]:
+    return base if replacement is None else tuple(str(item) for item in replacement)
+
+
+def _without(items: tuple[str, ...], removed: Sequence[Any]) -> tuple[str, ...]:
+    gone = {str(item).casefold() for item in removed}
+    return tuple(item for item in items if item.casefold() not in gone)

@@ -19,13 +19,27 @@ class Holidays:
 
 
 @model
+class OutOfHours:
+    priorities: list[str] = spec(
+        description="Priority ids this route serves outside service hours."
+    )
+    channel: str = spec(description="How to reach it, e.g. telephone +49 30 5550 1999.")
+    contact: Identifier | None = spec(None, description="Stakeholder id of who answers, if named.")
+
+
+@model
 class ServiceHours:
     name: str = ""
     timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
     days: list[str] = spec(description="Days of service: mon, tue, ...")
     start: str = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
-    end: str = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
+    end: str = spec(
+        pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM", description="24:00: midnight."
+    )
     holidays: Holidays | None = None
+    out_of_hours: list[OutOfHours] = spec(
+        factory=list, description="How 24x7 priorities are reported outside the service hours."
+    )
 
 
 @model
@@ -33,9 +47,14 @@ class Priority:
     id: str
     name: str
     description: str = ""
-    response: DurationText
-    resolution: DurationText
-    clock: str = spec("business", description="`24x7` or `business` (the service hours).")
+    response: DurationText = spec(description="A duration, or `best effort`.")
+    resolution: DurationText = spec(description="A duration, or `best effort`.")
+    clock: str | None = spec(
+        None, description="`24x7` or `business` (the service hours); required."
+    )
+    updates: DurationText | None = spec(
+        None, description="How often the reporter hears of progress while it is open, e.g. 30m."
+    )
 
 
 @model
@@ -47,6 +66,10 @@ class Maintenance:
 @model
 class Availability:
     target: float = spec(description="Uptime target in percent, e.g. 99.5.")
+    minimum: float | None = spec(
+        None,
+        description="Minimum acceptable uptime in percent, below the target; credits start below it.",
+    )
     window: str = spec("", description="Measurement window, e.g. calendar month.")
     window_minutes: int | None = spec(None, description="Minutes in the window, for downtime.")
     formula: str = ""
@@ -63,10 +86,38 @@ class CreditTier:
 
 
 @model
+class TargetCredit:
+    priority: str = spec(description="The priority id whose target this credit is for.")
+    after: DurationText = spec(
+        description="Trigger: earned when the response or resolution takes longer."
+    )
+    credit: float = spec(description="Credit in percent of the fees the credits apply to.")
+
+
+@model
 class ServiceCredits:
-    tiers: list[CreditTier]
-    cap: float | None = spec(None, description="Most credit in a month, percent of charges.")
+    tiers: list[CreditTier] = spec(
+        factory=list, description="Availability credits, by uptime band."
+    )
+    response: list[TargetCredit] = spec(factory=list, description="Credits for late responses.")
+    resolution: list[TargetCredit] = spec(factory=list, description="Credits for late resolutions.")
+    cap: float | None = spec(None, description="Most credit in a month, percent of the fees.")
+    fees: list[Identifier] = spec(
+        factory=list,
+        description="Cost line ids the percentages apply to; empty: all the periodic charges.",
+    )
     claim_window: DurationText = ""
+
+
+@model
+class Service:
+    """A service with its own availability target and credits, when the agreement has several."""
+
+    id: Identifier
+    name: str
+    description: str = ""
+    availability: Availability | None = None
+    service_credits: ServiceCredits | None = None
 
 
 @model
@@ -145,6 +196,7 @@ class SectionFrontMatter:
     priorities: list[Priority] | None = None
     availability: Availability | None = None
     service_credits: ServiceCredits | None = None
+    services: list[Service] | None = None
     kpis: list[Kpi] | None = None
     reporting: Reporting | None = None
     escalation: list[EscalationPath] | None = None

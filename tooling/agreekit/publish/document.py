@@ -6,16 +6,17 @@ Plain HTML and CSS (paged media) so that the PDF step is only `weasyprint.HTML(.
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
 from agreekit.model.signatories import Signed
-from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.limits import LimitError
 from agreekit.text.markup import published_html
@@ -240,8 +241,33 @@ def write_pdf(html: str, root: Path, *, archival: bool = False, xmp: bytes = b""
     if xmp:
         rendered.metadata.xmp_metadata.append(xmp)
     options = {"pdf_variant": ARCHIVAL_VARIANT} if archival else {}
-    pdf: bytes = rendered.write_pdf(pdf_tags=True, **options)
+    body_start = next(
+        (
+            i
+            for i, page in enumerate(rendered.pages)
+            if any(a.startswith("section-") for a in page.anchors)
+        ),
+        1,
+    )
+    pdf: bytes = rendered.write_pdf(pdf_tags=True, finisher=page_labels(body_start), **options)
     return pdf
 
 
 _NO_ATTACHMENT = "agreekit attaches no file to the PDF; link to the file instead"
+
+
+def page_labels(body_start: int) -> Callable[[Any, Any], None]:
+    """A WeasyPrint finisher naming the pages as a reader's page box shows them: "Cover",
+    "Contents 1"..., then the numbers printed in the footer (PDF 32000 section 12.4.2)."""
+
+    def label(document: Any, pdf: Any) -> None:
+        import pydyf
+
+        numbers: list[Any] = [0, pydyf.Dictionary({"P": pydyf.String("Cover")})]
+        if body_start > 1:
+            contents = {"P": pydyf.String("Contents "), "S": "/D", "St": 1}
+            numbers += [1, pydyf.Dictionary(contents)]
+        numbers += [body_start, pydyf.Dictionary({"S": "/D", "St": body_start + 1})]
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(numbers)})
+
+    return label

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agreekit.files import write_atomic
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.publish.document import footer_text, subject
 from agreekit.publish.pages import DOCX_NAME
 from agreekit.publish.version import content_id
-from agreekit.text import formats
 from agreekit.text.context import template_context
 from agreekit.text.markup import published_html
 from agreekit.text.render import PDF, render_agreement

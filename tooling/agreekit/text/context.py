@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.typed import plain
-from agreekit.text import formats
 
 UNDEFINED_ADVICE = (
     "check the spelling, or add the value to agreement.yml or the front matter "

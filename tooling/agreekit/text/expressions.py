@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from agreekit.model.formats import duration
 from agreekit.text.context import UNDEFINED_ADVICE
-from agreekit.text.formats import duration
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"

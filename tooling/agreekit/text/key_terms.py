@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Department, Stakeholder
-from agreekit.text import formats
 from agreekit.text.tables import TableError, cost_rows, markdown_table
 
 

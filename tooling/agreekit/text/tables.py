@@ -6,8 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from agreekit.model.agreement import Agreement
+from agreekit.model.formats import days, duration, hours, money, percent
+from agreekit.model.section_data import Availability, ServiceCredits
 from agreekit.model.signatories import organisation
-from agreekit.text.formats import days, duration, hours, money, percent
+
+_CLOCKS = {"24x7": "24 hours, 7 days a week", "business": "Service Hours"}
 
 
 class TableError(Exception):
@@ -39,17 +42,19 @@ def _person(agreement: Agreement, stakeholder_id: str) -> str:
 
 
 def priorities(agreement: Agreement) -> str:
-    rows = [
-        (
-            f"{p.id} {p.name}".strip(),
-            p.description,
-            duration(p.response),
-            duration(p.resolution),
-            "24 hours, 7 days a week" if p.clock == "24x7" else "Service Hours",
-        )
-        for p in _data(agreement, "priorities")
-    ]
-    return markdown_table(("Priority", "Description", "Response", "Resolution", "Clock"), rows)
+    data = _data(agreement, "priorities")
+    updates = any(p.updates is not None for p in data)  # a column only when stated
+    header: tuple[str, ...] = ("Priority", "Description", "Response", "Resolution")
+    header += ("Updates", "Clock") if updates else ("Clock",)
+    rows = []
+    for p in data:
+        row = [f"{p.id} {p.name}".strip(), p.description, duration(p.response)]
+        row.append(duration(p.resolution))
+        if updates:
+            row.append(f"every {duration(p.updates)}" if p.updates is not None else "")
+        row.append(_CLOCKS.get(str(p.clock), str(p.clock or "")))
+        rows.append(row)
+    return markdown_table(header, rows)
 
 
 def kpis(agreement: Agreement) -> str:
@@ -58,8 +63,13 @@ def kpis(agreement: Agreement) -> str:
 
 
 def availability(agreement: Agreement) -> str:
-    data = _data(agreement, "availability")
+    return _availability_table(_data(agreement, "availability"))
+
+
+def _availability_table(data: Availability) -> str:
     rows: list[tuple[str, object]] = [("Target", percent(data.target))]
+    if data.minimum is not None:
+        rows.append(("Minimum acceptable", percent(data.minimum)))
     if data.window:
         rows.append(("Measurement window", data.window))
     if data.formula:
@@ -77,11 +87,44 @@ def availability(agreement: Agreement) -> str:
 
 
 def service_credits(agreement: Agreement) -> str:
-    data = _data(agreement, "service_credits")
-    rows = [(f"{percent(t.from_)} to below {percent(t.to)}", percent(t.credit)) for t in data.tiers]
+    return _credits_table(agreement, _data(agreement, "service_credits"))
+
+
+def _fees_text(agreement: Agreement, fees: list[str]) -> str:
+    if not fees:
+        return "monthly charges"
+    costs = agreement.data_block("costs")
+    lines = {line.id: line.description for line in costs.lines} if costs is not None else {}
+    return "monthly charges for " + " and ".join(lines.get(fee, fee) for fee in fees)
+
+
+def _credits_table(agreement: Agreement, data: ServiceCredits) -> str:
+    rows: list[tuple[str, str]] = [
+        (f"Availability {percent(t.from_)} to below {percent(t.to)}", percent(t.credit))
+        for t in data.tiers
+    ]
+    for kind in ("response", "resolution"):
+        rows += [
+            (f"{c.priority} {kind} later than {duration(c.after)}", percent(c.credit))
+            for c in getattr(data, kind)
+        ]
     if data.cap is not None:
         rows.append(("Most credit in any month", percent(data.cap)))
-    return markdown_table(("Availability in the window", "Credit (% of monthly charges)"), rows)
+    return markdown_table(("When", f"Credit (% of the {_fees_text(agreement, data.fees)})"), rows)
+
+
+def services(agreement: Agreement) -> str:
+    """Each service: its name and description, its availability, then its credits."""
+    parts = []
+    for service in _data(agreement, "services"):
+        parts.append(f"**{service.name}**")
+        if service.description:
+            parts.append(service.description)
+        if service.availability is not None:
+            parts.append(_availability_table(service.availability))
+        if service.service_credits is not None:
+            parts.append(_credits_table(agreement, service.service_credits))
+    return "\n\n".join(parts)
 
 
 def escalation(agreement: Agreement) -> str:
@@ -150,6 +193,8 @@ def service_hours(agreement: Agreement) -> str:
     if data.holidays is not None:
         where = "-".join(p for p in (data.holidays.country, data.holidays.subdivision) if p)
         rows.append(("Public holidays", f"excluded ({where})"))
+    for route in data.out_of_hours:
+        rows.append((f"Outside these hours, for {', '.join(route.priorities)}", route.channel))
     return markdown_table(("", "Service Hours"), rows)
 
 
@@ -158,6 +203,7 @@ TABLES: dict[str, Callable[[Agreement], str]] = {
     "kpis": kpis,
     "availability": availability,
     "service_credits": service_credits,
+    "services": services,
     "escalation": escalation,
     "costs": costs,
     "stakeholders": stakeholders,

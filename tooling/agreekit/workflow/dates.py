@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import KeyDate, KeyDates, state
 from agreekit.text.calendar_feed import who_names
@@ -76,6 +77,6 @@ def status_lines(agreement: Agreement, dates: KeyDates, today: dt.date) -> list[
             else ""
         )
         lines.append(
-            f"  {mark}{date.date.isoformat()}  {date.title} — {who_names(agreement, date.who)}{hint}"
+            f"  {mark}{formats.date(date.date)}  {date.title} — {who_names(agreement, date.who)}{hint}"
         )
     return lines

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from agreekit import __version__
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
 from agreekit.model.records import Meeting, SigningRecord
-from agreekit.text import formats
 
 
 class MeetingError(Exception):

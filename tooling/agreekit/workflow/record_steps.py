@@ -1,16 +1,21 @@
 """How far each record step (11, 13, 14, 16, 17, 18) has got, from the typed records alone.
 
 Each rule returns None while its record does not exist (the step has not started), or whether the
-record is complete with the evidence to show.
+record is complete with the evidence to show. A complete record still leaves its step undone while
+`check` reports a finding in it (`record_problems`): a department the plan leaves out, an unknown
+stakeholder, a date that has not come yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from agreekit import clock
+from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.feedback import from_records
+from agreekit.workflow.meeting import fingerprint
 
 
 class Progress(NamedTuple):
@@ -67,14 +72,22 @@ def signing_meeting(agreement: Agreement) -> Progress | None:
     when = f"{meeting.date} {meeting.time} {meeting.timezone}, {meeting.place or meeting.link}"
     if missing:
         return Progress(False, f"meeting {when}; not invited: {', '.join(missing)}")
-    return Progress(True, f"meeting {when} with {len(invited)} attendees (`agreekit meeting`)")
+    sent = record.model.invitation
+    if sent is None:
+        return Progress(False, f"meeting {when}; no invitation yet: run `agreekit meeting`")
+    if sent.fingerprint != fingerprint(meeting):
+        return Progress(
+            False, f"meeting {when}; it changed since the invitation: run `agreekit meeting`"
+        )
+    return Progress(True, f"meeting {when}, invitation sent to {len(invited)} attendees")
 
 
 def communication(agreement: Agreement) -> Progress | None:
     record = agreement.records.communication
     if record is None:
         return None
-    untold = [n.department for n in record.model.departments if n.told is None]
+    today = clock.today()
+    untold = [n.department for n in record.model.departments if n.told is None or n.told > today]
     total = len(record.model.departments)
     if untold:
         return Progress(
@@ -94,6 +107,16 @@ def feedback(agreement: Agreement) -> Progress | None:
             False, f"{len(still_open)} of {len(entries)} feedback items open: {_ids(still_open)}"
         )
     return Progress(True, f"all {len(entries)} feedback items resolved (`agreekit feedback`)")
+
+
+def record_problems(agreement: Agreement, record: str, findings: Sequence[Finding]) -> str:
+    """What `check` reports in the step's record, in a few words; empty when nothing."""
+    path = f"{agreement.directory}/records/{record}"
+    found = [f for f in findings if f.location.file == path]
+    if not found:
+        return ""
+    codes = ", ".join(sorted({f.code for f in found}))
+    return f"check reports {len(found)} finding{'s' if len(found) > 1 else ''} in {path} ({codes})"
 
 
 RULES: dict[int, Callable[[Agreement], Progress | None]] = {

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from agreekit.github import Issue
+from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import KeyDate, KeyDates, state
 from agreekit.text.calendar_feed import who_names
@@ -50,7 +51,7 @@ def issue_text(agreement: Agreement, date: KeyDate) -> tuple[str, str]:
     title = f"{date.date.isoformat()}: {date.title}"
     body = "\n".join(
         [
-            f"**{date.title}** on **{date.date:%A %d %B %Y}**, under the {file.title} "
+            f"**{date.title}** on **{date.date:%A} {formats.date(date.date)}**, under the {file.title} "
             f"({file.reference}) between {file.parties.customer.name} and "
             f"{file.parties.provider.name}.",
             "",

@@ -33,9 +33,14 @@ def as_table(status: Status, width: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def as_json(status: Status, key_dates: list[dict[str, object]] | None = None) -> str:
+def as_json(
+    status: Status,
+    key_dates: list[dict[str, object]] | None = None,
+    cycle: dict[str, object] | None = None,
+) -> str:
     return json.dumps(
         {
+            "cycle": cycle or {},
             "key_dates": key_dates or [],
             "progress": status.progress,
             "next": status.next_step.number if status.next_step else None,

@@ -17,7 +17,7 @@ from agreekit.approvals.verify import Verdict
 from agreekit.checks.structure import PLACEHOLDER
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
-from agreekit.workflow.record_steps import RULES
+from agreekit.workflow.record_steps import RULES, record_problems
 
 DONE, READY, BLOCKED, STALE, NOT_STARTED = "done", "ready", "blocked", "stale", "not started"
 STRUCTURE_CODES = frozenset({"AK101", "AK103", "AK106", "AK107"})
@@ -241,8 +241,10 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
             if progress is None:
                 state, note = NOT_STARTED, f"records/{step.record} not filled in yet"
             else:
-                state = BLOCKED if blockers else (DONE if progress.complete else READY)
-                note = progress.evidence
+                problems = record_problems(agreement, step.record, findings)
+                complete = progress.complete and not problems
+                state = BLOCKED if blockers else (DONE if complete else READY)
+                note = progress.evidence + (f"; {problems}" if problems else "")
         else:
             state, note = _content_state(step, agreement, findings)
         if state == BLOCKED:

@@ -1,5 +1,5 @@
 """One value, one text: the site's tables, the PDF and the notices show every priority target and
-every cost line of the sample alike, through agreekit.text.formats."""
+every cost line of the sample alike, through agreekit.model.formats."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from agreekit.model import formats
 from agreekit.model.loader import load_agreement
 from agreekit.publish.document import document
-from agreekit.text import formats
 from agreekit.versions import Version
 from agreekit.workflow.notices import Changes, notices
 from conftest import SAMPLE, SampleRepo
