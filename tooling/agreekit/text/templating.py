@@ -12,8 +12,8 @@ from typing import Any
 
 import jinja2
 
+from agreekit.model.formats import duration
 from agreekit.text.context import UNDEFINED_ADVICE
-from agreekit.text.formats import duration
 from agreekit.text.numbering import RefError
 from agreekit.text.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 from agreekit.text.tables import TableError
