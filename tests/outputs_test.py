@@ -81,7 +81,7 @@ def test_killed_between_two_files_both_still_count_as_ours(tmp_path: Path) -> No
     run_killed("feedback.html", WRITE_TWO, str(tmp_path), cwd=tmp_path)
     assert (tmp_path / "feedback.md").read_text() == "new md"
     assert (tmp_path / "feedback.html").read_text() == "old html"
-    assert len(temporaries(tmp_path)) == 1
+    assert len(temporaries(tmp_path)) == 2  # the html and the final manifest, staged first
     write_outputs(two(tmp_path, "md", "html"), force=False)  # no refusal: nothing is the user's
     assert temporaries(tmp_path) == []
     listed = json.loads((tmp_path / MANIFEST).read_text())["files"]

@@ -415,7 +415,7 @@ MARKDOWN = [
         "NUL bytes in front matter",
         "markdown",
         replace(LEGAL, "title: ", "title: \x00\x00"),
-        "AK901",
+        "AK903",
         LEGAL,
         b"title: \x00",
         2,

@@ -27,9 +27,14 @@ HANG_GUARD = 60  # seconds: not a speed target, only a stop for a hang
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every entry under `root` without following links: a file's hash, a link's target."""
+    """Every entry under `root` without following links: a file's hash, a link's target; of a
+    git folder only its refs (its index and logs change as git reads)."""
     found: dict[str, str] = {}
     for folder, directories, names in os.walk(root):
+        inside = Path(folder).relative_to(root).parts
+        if inside[:1] == (".git",) and inside[1:2] != ("refs",):
+            directories[:] = []
+            names = [n for n in names if n == "packed-refs"]
         for name in directories + names:
             path = Path(folder) / name
             relative = str(path.relative_to(root))

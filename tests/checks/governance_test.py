@@ -48,8 +48,9 @@ def test_402_out_of_sync_points_at_the_line(governed: SampleRepo) -> None:
     )
     found = only(governed.check().findings, "AK402")
     assert len(found) == 1
-    assert found[0].location.line == 9
-    assert "/agreement/sections/constraints.md @harbourside-housing/itsa-legal" in found[0].message
+    assert found[0].location.line == 10
+    both = "@harbourside-housing/itsa-management @harbourside-housing/itsa-legal"
+    assert f"/agreement/sections/constraints.md {both}" in found[0].message
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_404_unknown_owner(governed: SampleRepo) -> None:
         governed, "/agreement/ @harbourside-housing/itsa-management", "/agreement/ @somebody"
     )
     found = only(governed.check().findings, "AK404")
-    assert [f.location.line for f in found] == [6]
+    assert [f.location.line for f in found] == [7]
 
 
 def test_405_workflows_not_owned_by_management(governed: SampleRepo) -> None:

@@ -184,3 +184,128 @@ def test_a_rejected_token_is_reported_without_a_traceback(
     _, base = api
     code, out = import_pr(repo, base, token="wrong")
     assert code == 2 and "HTTP 401" in out
+
+
+def test_a_merge_holding_other_text_than_the_reviewed_head_is_refused(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    reviewed = repo.git("rev-parse", "HEAD")
+    repo.git("checkout", "-q", "-b", "other", "HEAD~1")
+    repo.edit("agreement/sections/terms.md", "## Pricing\n", "## Pricing\n\nPrices double.\n")
+    repo.commit("A change nobody reviewed in #7")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-edit", "other")
+    serve_pr(state, reviewed, reviewed)
+    path = f"/repos/{SLUG}/pulls/7"
+    payload, link = state.routes[path]
+    state.routes[path] = ({**payload, "merge_commit_sha": repo.git("rev-parse", "HEAD")}, link)
+    code, out = import_pr(repo, base)
+    assert code == 1 and "than the reviewed head" in out and "a change landed in between" in out
+    assert repo.git("tag", "-l") == ""
+
+
+def test_no_unsigned_records_where_signing_is_required(repo: GitRepo, api: tuple[Api, str]) -> None:
+    state, base = api
+    head = repo.git("rev-parse", "HEAD")
+    serve_pr(state, head, head)
+    env = {k: v for k, v in repo.env("recorder").items() if not k.startswith("GIT_CONFIG")}
+    env.update(GITHUB_API_URL=base, GITHUB_TOKEN=TOKEN, GITHUB_REPOSITORY=SLUG)
+    result = subprocess.run(
+        [sys.executable, "-m", "agreekit", "approvals", "import-github", "--pr", "7"],
+        cwd=repo.root, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "the recorder cannot sign" in result.stderr
+    assert repo.git("tag", "-l") == ""
+
+
+def changed_file(name: str) -> dict[str, Any]:
+    """A file as GitHub's "List pull requests files" documents it."""
+    return {"sha": "1" * 40, "filename": name, "status": "modified", "additions": 1,
+            "deletions": 0, "changes": 1, "blob_url": "", "raw_url": "", "contents_url": "",
+            "patch": "@@ -1 +1 @@"}  # fmt: skip
+
+
+def serve_review_check(
+    api: Api, repo: GitRepo, files: list[str], approvals: list[tuple[str, str]]
+) -> None:
+    head, base = repo.git("rev-parse", "HEAD"), repo.git("rev-parse", "HEAD~1")
+    path = f"/repos/{SLUG}/pulls/7"
+    payload = pull(head, False, [], author="dreeve")
+    payload["base"]["sha"] = base
+    api.routes[path] = (payload, "")
+    api.routes[f"{path}/reviews?per_page=100"] = (
+        [review(i, login, "APPROVED", commit, f"2026-11-20T09:0{i}:00Z")
+         for i, (login, commit) in enumerate(approvals)], "",
+    )  # fmt: skip
+    page_two = f"{path}/files?per_page=100&page=2"
+    api.routes[f"{path}/files?per_page=100"] = (
+        [changed_file(name) for name in files[:1]],
+        f'<{api.base}{page_two}>; rel="next"',
+    )
+    api.routes[page_two] = ([changed_file(name) for name in files[1:]], "")
+
+
+def check_reviews(repo: GitRepo, base: str) -> tuple[int, str]:
+    env = repo.env("daniel")
+    env.update(GITHUB_API_URL=base, GITHUB_TOKEN=TOKEN, GITHUB_REPOSITORY=SLUG)
+    result = subprocess.run(
+        [sys.executable, "-m", "agreekit", "approvals", "check-reviews", "--pr", "7"],
+        cwd=repo.root, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_every_role_owning_a_changed_file_must_approve_the_head(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    head, old = repo.git("rev-parse", "HEAD"), repo.git("rev-parse", "HEAD~1")
+    files = ["agreement/sections/legal.md", "agreement/sections/constraints.md", "README.md"]
+    serve_review_check(state, repo, files, [("amara-okafor", head)])
+    code, out = check_reviews(repo, base)
+    assert code == 1
+    assert "missing: legal: no approval of the head commit" in out and "legal.md" in out
+    assert "constraints.md" not in out.split("missing:")[1]
+
+    serve_review_check(state, repo, files, [("amara-okafor", head), ("rachel-osei", old)])
+    code, out = check_reviews(repo, base)
+    assert code == 1 and "missing: legal" in out  # Rachel approved an older commit
+
+    serve_review_check(state, repo, files, [("amara-okafor", head), ("rachel-osei", head)])
+    code, out = check_reviews(repo, base)
+    assert code == 0, out
+    assert "legal: approved" in out and "management: approved" in out
+
+    serve_review_check(state, repo, [".github/allowed_signers"], [("rachel-osei", head)])
+    code, out = check_reviews(repo, base)
+    assert code == 1 and "missing: management" in out
+
+
+def test_a_pull_request_cannot_change_who_must_approve_it(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    # The head drops legal from legal.md's owners and makes Helen legal; the base still rules.
+    repo.edit("agreement/sections/legal.md", "owners: [management, legal]", "owners: [management]")
+    repo.edit("agreement/agreement.yml", "roles: [reviewer]", "roles: [legal]")
+    head = repo.commit("Who needs legal anyway", who="daniel")
+    serve_review_check(state, repo, ["agreement/sections/legal.md"],
+                       [("amara-okafor", head), ("hmcbride", head)])  # fmt: skip
+    code, out = check_reviews(repo, base)
+    assert code == 1 and "missing: legal" in out and "legal: approved" not in out
+
+
+def test_an_approver_added_in_the_merged_change_is_not_recorded(
+    repo: GitRepo, api: tuple[Api, str]
+) -> None:
+    state, base = api
+    repo.edit("agreement/agreement.yml", "    github: hmcbride\n    roles: [reviewer]",
+              "    github: hmcbride\n    roles: [management]")  # fmt: skip
+    head = repo.commit("Helen joins management")
+    serve_pr(state, head, head)
+    code, out = import_pr(repo, base)
+    assert "Recorded approvals/initial/1: Amara Okafor" in out
+    assert "not recorded: Helen McBride is not a management stakeholder before the merge" in out
+    assert repo.agreekit("verify").returncode == 0

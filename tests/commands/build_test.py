@@ -51,8 +51,8 @@ def test_template_error_stops_the_build_at_the_check_with_file_and_line(
 
 def test_without_mkdocs_yml_says_what_to_do(sample: SampleRepo) -> None:
     result = sample.cli("build", "--no-pdf")
-    assert result.returncode == 1
-    assert "no mkdocs.yml" in result.stderr
+    assert result.returncode == 2
+    assert "mkdocs.yml is missing" in result.stderr
 
 
 def test_a_users_file_in_site_stops_the_build_until_force(publishable: SampleRepo) -> None:

@@ -66,8 +66,11 @@ def test_walk_through_the_approvals(tmp_path: Path) -> None:
     repo.commit("Legal review edits")
     walk = states(repo)
     assert walk[10] == "stale" and walk[12] == "stale" and walk[15] == "ready"
-
     approve(repo, "final", "amara")
+    walk = states(repo)  # legal's part changed: final does not re-approve it
+    assert [walk[n] for n in (10, 12, 15)] == ["done", "stale", "done"]
+
+    approve(repo, "legal", "rachel")
     walk = states(repo)
     assert [walk[n] for n in (10, 12, 15)] == ["done", "done", "done"]
     assert [walk[n] for n in (11, 13, 14)] == ["done"] * 3
@@ -88,7 +91,7 @@ def test_a_rejected_record_does_not_count_and_says_why(tmp_path: Path) -> None:
     steps = status(repo)["steps"]
     assert isinstance(steps, list)
     assert steps[9]["state"] == "ready"
-    assert "rejected by verify (a lightweight tag" in steps[9]["evidence"]
+    assert "approvals/initial/1 rejected by verify: a lightweight tag" in steps[9]["evidence"]
 
 
 def test_status_outside_git_shows_content_steps(sample: SampleRepo) -> None:

@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agreekit.approvals.content import content_id_of_folder
-from agreekit.approvals.record import message
+from forgery import forge
 from gitrepo import PEOPLE, GitRepo, governed_repo
-
-
-def forge(
-    repo: GitRepo,
-    name: str,
-    stage: str,
-    approver: str,
-    role: str,
-    who: str,
-    flag: str = "-s",
-    content: str | None = None,
-) -> None:
-    """A tag written by hand, as an attacker would, bypassing `agreekit approve`'s own checks."""
-    content = content or content_id_of_folder(repo.root / "agreement") or ""
-    text = message(stage, "approved", PEOPLE[approver][0], role, content, "local", "forged")
-    repo.git("tag", flag, "-m", text, name, who=who)
 
 
 def verify(repo: GitRepo) -> tuple[int, str]:
@@ -125,7 +108,9 @@ def test_approving_ones_own_change_is_rejected(tmp_path: Path) -> None:
     repo = governed_repo(tmp_path)
     repo.edit("agreement/sections/constraints.md", "The budget is fixed.", "The budget is open.")
     repo.commit("Open the budget", who="amara")
-    assert repo.agreekit("approve", "initial", who="amara").returncode == 0
+    refused = repo.agreekit("approve", "initial", who="amara")
+    assert refused.returncode == 1 and "nobody approves their own change" in refused.stderr
+    forge(repo, "approvals/initial/1", "initial", "amara", "management", who="amara")
     code, out = verify(repo)
     assert code == 1 and "amara-okafor approves their own change" in out
 

@@ -150,13 +150,20 @@ def test_start_your_own_agreement(tmp_path: Path) -> None:
     verified = org.ok("agreekit", "verify")
     for stage, stakeholder in APPROVERS.items():
         assert f"approvals/{stage}/1: ok: {stage} approved by {stakeholder}" in verified
-    assert "3 records: 0 rejected, 0 stale." in verified
+    assert "3 records: 0 rejected, 0 stale, 0 revoked." in verified
     for tag in tags:
         assert "-----BEGIN SSH SIGNATURE-----" in org.ok("git", "cat-file", "tag", tag)
 
     # the signers file is what makes the signatures count: a key not in it is rejected
-    org.ok("agreekit", "approve", "initial", "--as", "priya-shah", who="priya-shah")
+    refused = org.run("agreekit", "approve", "initial", "--as", "priya-shah", who="priya-shah")
+    assert refused.returncode == 1 and "not Priya Shah's" in refused.stderr  # nothing written
+    from agreekit.approvals.content import content_id_of_folder
+    from agreekit.approvals.record import message
+
+    text = message("initial", "approved", "priya-shah", "management",
+                   content_id_of_folder(org.root / "agreement") or "", "local", "by hand")  # fmt: skip
+    org.ok("git", "tag", "-s", "-m", text, "approvals/initial/2", who="priya-shah")
     rejected = org.run("agreekit", "verify")
     assert rejected.returncode == 1, rejected.stdout
     assert "No principal matched" in rejected.stdout
-    assert "4 records: 1 rejected, 0 stale." in rejected.stdout
+    assert "4 records: 1 rejected, 0 stale, 0 revoked." in rejected.stdout

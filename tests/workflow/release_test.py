@@ -176,3 +176,63 @@ def test_a_reference_that_leaves_the_bundle_is_refused_before_anything_is_tagged
         == ""
     )
     assert not (publishable.root / "dist").exists()
+
+
+def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
+    tmp_path: Path,
+) -> None:
+    repo = governed_repo(tmp_path)
+    for stage, who in (("initial", "amara"), ("legal", "rachel"), ("final", "amara")):
+        ok(repo, "approve", stage, who=who)
+    tell_every_department(repo)
+    ok(repo, "approve", "final", who="priya")  # the communication record is not text: still final
+    ok(repo, "sign", who="amara")
+    ok(repo, "sign", who="mark")
+    assert "Released v1.0.0" in ok(repo, "release", "v1.0.0")
+
+    repo.edit("agreement/sections/legal.md", "## Confidentiality\n",
+              "## Confidentiality\n\nNo liability whatsoever.\n")  # fmt: skip
+    repo.commit("Change the legal terms after release")
+    for who in ("amara", "mark"):
+        refused_sign = repo.agreekit("sign", who=who)
+        assert refused_sign.returncode == 1
+        assert "management has not approved this text as final" in refused_sign.stderr
+    # Signatures recorded anyway (by hand) cover nothing but themselves.
+    from forgery import forge
+
+    forge(repo, "approvals/signature/3", "signature", "amara", "signatory", who="amara")
+    forge(repo, "approvals/signature/4", "signature", "mark", "signatory", who="mark")
+    problems = refused(repo, "release", "v1.1.0")
+    assert "final: approvals/final/2" in problems and "management must approve" in problems
+    assert "legal: approvals/legal/1" in problems and "legal-owned section changed" in problems
+    steps = status(repo)
+    assert steps[15]["state"] == "stale" and steps[12]["state"] == "stale"
+    assert steps[19]["state"] != "done"
+    strict = repo.agreekit("verify", "--strict")
+    assert strict.returncode == 1 and "not covered: final:" in strict.stdout
+
+    ok(repo, "approve", "final", who="amara")
+    problems = refused(repo, "release", "v1.1.0")
+    assert "legal-owned section changed since: legal must approve it again" in problems
+    ok(repo, "approve", "legal", who="rachel")
+    problems = refused(repo, "release", "v1.1.0")  # signed before final approved this text
+    assert "signature:" in problems
+    ok(repo, "approve", "final", who="priya")
+    ok(repo, "sign", who="amara")
+    ok(repo, "sign", who="mark")
+    assert repo.agreekit("verify", "--strict").returncode == 0
+    assert "Released v1.1.0" in ok(repo, "release", "v1.1.0")
+
+
+def test_dropping_legal_from_a_sections_owners_does_not_skip_legal(tmp_path: Path) -> None:
+    repo = governed_repo(tmp_path)
+    for stage, who in (("initial", "amara"), ("legal", "rachel")):
+        ok(repo, "approve", stage, who=who)
+    repo.edit("agreement/sections/legal.md", "owners: [management, legal]", "owners: [management]")
+    repo.edit("agreement/sections/legal.md", "## Confidentiality\n",
+              "## Confidentiality\n\nNo liability whatsoever.\n")  # fmt: skip
+    ok(repo, "codeowners", "--write")
+    repo.commit("Legal does not own this any more")
+    ok(repo, "approve", "final", who="amara")
+    assert state(repo, 12) == "stale"
+    assert "legal-owned section changed" in refused(repo, "release", "v1.0.0")

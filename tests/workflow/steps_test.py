@@ -12,7 +12,8 @@ from conftest import SampleRepo
 def verdict(stage: str, time: int, current: bool, problems: tuple[str, ...] = ()) -> Verdict:
     record = Record(
         f"refs/tags/approvals/{stage}/{time}", "c", True, True, time, stage, "approved",
-        "amara-okafor" if stage != "legal" else "rachel-osei", "management", "ab" * 20, "local",
+        "amara-okafor" if stage != "legal" else "rachel-osei", "management",
+        "ab" * 20 if current else "cd" * 20, "local",
     )  # fmt: skip
     return Verdict(record, problems, current)
 
@@ -25,16 +26,22 @@ def test_the_table_has_the_nineteen_steps_in_order() -> None:
     assert [step.number for step in STEPS] == list(range(1, 20))
 
 
-def test_a_later_approval_covers_earlier_stale_ones(sample: SampleRepo) -> None:
+def test_only_the_same_roles_later_stage_covers_a_stale_approval(sample: SampleRepo) -> None:
     agreement = sample.check().agreement
     assert agreement is not None
     status = step_states(
         agreement, [], evidence(verdict("initial", 1, False), verdict("legal", 2, True))
     )
     states = {s.number: s.state for s in status.steps}
-    assert states[10] == "done" and states[12] == "done" and states[15] == "ready"
-    assert "text since approved by legal" in status.steps[9].evidence
-    assert status.next_step is not None and status.next_step.number == 15
+    assert states[10] == "stale" and states[12] == "done" and states[15] == "ready"
+    assert "not covered" in status.steps[9].evidence  # legal does not re-approve management's part
+    final = step_states(
+        agreement, [], evidence(verdict("initial", 1, False), verdict("legal", 2, True),
+                                verdict("final", 3, True)),
+    )  # fmt: skip
+    assert final.steps[9].state == "done"
+    assert "text since approved by approvals/final/3 (final)" in final.steps[9].evidence
+    assert status.next_step is not None and status.next_step.number == 10
     assert status.next_step.actors == ("Amara Okafor", "Priya Shah", "Mark Ellison")
 
 
@@ -54,4 +61,4 @@ def test_invalid_records_do_not_count(sample: SampleRepo) -> None:
     assert agreement is not None
     status = step_states(agreement, [], evidence(verdict("initial", 1, True, ("forged",))))
     assert status.steps[9].state == "ready"
-    assert "1 record(s) rejected by verify (forged)" in status.steps[9].evidence
+    assert "approvals/initial/1 rejected by verify: forged" in status.steps[9].evidence

@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "init": "init",
     "release": "release",
     "reminders": "reminders",
+    "revoke": "revoke",
+    "ruleset": "ruleset",
     "schema": "schema",
     "sign": "sign",
     "status": "status",
@@ -68,6 +70,15 @@ def bug_message(error: BaseException) -> str:
     )
 
 
+def _usable_today() -> None:
+    """Stop before any command runs if AGREEKIT_TODAY is set to something that is no date."""
+    from agreekit.clock import today_problem
+
+    problem = today_problem()
+    if problem:
+        raise Failure(problem)
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -83,6 +94,7 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; its returned int is the exit code, a Failure its message and code."""
         try:
+            _usable_today()
             code = super().invoke(ctx)
         except Failure as failure:
             _stop(ctx, failure.code, f"error: {failure.message}")

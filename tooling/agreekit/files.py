@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +34,29 @@ def is_temporary(path: Path) -> bool:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
+    write_all_atomic([(path, content)])
+
+
+def write_all_atomic(files: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Write every file atomically, and all or none where the disk fills up: each is written in
+    full to a temporary beside its target first; the renames, which need no space, follow only
+    once every temporary is complete. A path given twice ends with its last content."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in files:
+            staged.append((_stage(path, content), path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    for path in {path for _, path in staged}:
+        _remove_stale(path)
+
+
+def _stage(path: Path, content: str | bytes) -> str:
+    """A complete, synced temporary beside `path` holding `content`; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     prefix = temporary_prefix(path)
@@ -46,11 +69,10 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _remove_stale(path)
+    return temporary
 
 
 @contextmanager

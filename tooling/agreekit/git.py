@@ -123,6 +123,25 @@ def tag_commit(repo: Path, name: str) -> str | None:
     return out.decode().strip() or None
 
 
+def commit_id(repo: Path, revision: str) -> str | None:
+    """The commit a revision names, or None."""
+    out = run(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+    return out.decode().strip() or None
+
+
+def ssh_public_key(private_key: Path) -> str | None:
+    """The public half of the SSH key git's `user.signingkey` names as a private key file, as
+    `ssh-keygen -y` gives it (never prompting: no passphrase, no input), or None."""
+    try:
+        result = subprocess.run(
+            ["ssh-keygen", "-y", "-P", "", "-f", str(private_key)],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=10, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def archive(repo: Path, revision: str, path: str) -> bytes:
     """`path` at `revision` as a tar archive; GitError with git's last line if it cannot."""
     commit = commit_of(repo, revision)
@@ -140,33 +159,6 @@ def config(repo: Path, key: str) -> str | None:
     return out or None
 
 
-class TagRef(NamedTuple):
-    """One ref under refs/tags/approvals/ with its message, as for-each-ref reports it."""
-
-    ref: str
-    annotated: bool
-    commit: str
-    tagger_email: str
-    tagger_time: int
-    body: str
-    signature: str
-    object: str = ""  # the tag object's id (annotated tags), which a signature covers
-
-
-_TAG_FORMAT = "%1f".join(
-    [
-        "%(refname)",
-        "%(objecttype)",
-        "%(objectname)",
-        "%(*objectname)",
-        "%(taggeremail)",
-        "%(taggerdate:unix)",
-        "%(contents:body)",
-        "%(contents:signature)",
-    ]
-)
-
-
 class RefName(NamedTuple):
     ref: str
     object: str  # the tag object for an annotated tag, else the commit
@@ -174,42 +166,19 @@ class RefName(NamedTuple):
 
 
 def approval_refs(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[RefName]:
-    """Every approval tag's name and object, without reading the objects: a cheap listing."""
-    out = run(repo, "for-each-ref", "--format=%(refname) %(objecttype) %(objectname)", prefix)
+    """Every approval tag's name and object id, without reading the objects.
+
+    Fields are NUL-separated and a ref name can hold neither NUL nor a newline (git refuses control
+    characters in ref names), so no text inside a tag can make a field or record boundary: the
+    tag objects themselves are read by id (`cat_objects`) and parsed one by one."""
+    out = run(repo, "for-each-ref", "--format=%(refname)%00%(objecttype)%00%(objectname)", prefix)
     refs = []
-    for line in out.decode("utf-8", "replace").splitlines():
-        ref, kind, name = line.rsplit(" ", 2)
-        refs.append(RefName(ref, name, kind == "tag"))
+    for line in out.split(b"\n"):
+        fields = line.split(b"\0")
+        if len(fields) == 3:
+            ref, kind, name = (field.decode("utf-8", "replace") for field in fields)
+            refs.append(RefName(ref, name, kind == "tag"))
     return refs
-
-
-def approval_tags(repo: Path, prefix: str | Sequence[str] = APPROVAL_PREFIX) -> list[TagRef]:
-    """Approval tags (all under `prefix`, or the refs named) with message and signature, in one
-    git process."""
-    patterns = [prefix] if isinstance(prefix, str) else list(prefix)
-    if not patterns:
-        return []
-    out = run(repo, "for-each-ref", f"--format={_TAG_FORMAT}%1e", *patterns)
-    tags = []
-    for record in out.decode("utf-8", "replace").split("\x1e"):
-        fields = record.strip("\n").split("\x1f")
-        if len(fields) != 8:
-            continue
-        ref, kind, name, peeled, email, when, body, signature = fields
-        annotated = kind == "tag"
-        tags.append(
-            TagRef(
-                ref=ref,
-                annotated=annotated,
-                commit=peeled if annotated else name,
-                tagger_email=email.strip("<>"),
-                tagger_time=int(when) if when.isdigit() else 0,
-                body=body,
-                signature=signature,
-                object=name if annotated else "",
-            )
-        )
-    return tags
 
 
 def git_folder(repo: Path) -> Path | None:
@@ -272,6 +241,24 @@ def cat_objects(repo: Path, specs: Sequence[str]) -> dict[str, GitObject | None]
     return found
 
 
+def object_ids(repo: Path, specs: Sequence[str]) -> dict[str, str | None]:
+    """The object id each `rev:path` names (None where missing), from one `cat-file --batch-check`:
+    cheap enough to ask of every commit in a long history."""
+    if not specs:
+        return {}
+    out = run(
+        repo,
+        "cat-file",
+        "--batch-check=%(objectname)",
+        stdin="".join(f"{s}\n" for s in specs).encode(),
+    )
+    lines = out.decode("utf-8", "replace").split("\n")
+    found: dict[str, str | None] = {}
+    for spec, line in zip(specs, lines, strict=False):
+        found[spec] = None if line.endswith((" missing", " ambiguous")) or " " in line else line
+    return found
+
+
 def history(repo: Path, tip: str | None = None) -> dict[str, tuple[str, ...]]:
     """Every commit reachable from `tip` (HEAD) with its parents, from one `git rev-list`.
 
@@ -299,15 +286,23 @@ class Signature(NamedTuple):
 _GOOD = re.compile(r'Good "git" signature for (\S+) with')
 
 
-def verify_tag(repo: Path, ref: str, allowed_signers: str) -> Signature:
-    """Check a tag's SSH signature against the given allowed-signers text (not the config's)."""
+def verify_tag(repo: Path, tag_object: str, allowed_signers: str) -> Signature:
+    """Check a tag object's SSH signature against the given allowed-signers text (not the
+    config's). By object id, not ref name: a ref moved meanwhile cannot swap what is checked."""
     handle, path = tempfile.mkstemp(prefix="agreekit-signers-")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(allowed_signers)
         result = _spawn(
             repo,
-            ["-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={path}", "verify-tag", ref],
+            [
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                f"gpg.ssh.allowedSignersFile={path}",
+                "verify-tag",
+                tag_object,
+            ],
         )
     finally:
         os.unlink(path)
@@ -317,3 +312,80 @@ def verify_tag(repo: Path, ref: str, allowed_signers: str) -> Signature:
         return Signature(True, match.group(1), "")
     detail = stderr.strip().splitlines()
     return Signature(False, "", detail[-1] if detail else "signature does not verify")
+
+
+class RepositoryProblem(NamedTuple):
+    """Why git cannot work in a folder: `missing` (no repository there) or `unusable`."""
+
+    kind: str
+    message: str  # names the folder or variable, what is wrong and the fix
+
+
+def repository_problem(repo: Path) -> RepositoryProblem | None:
+    """None inside a git working tree; otherwise the state named, with what to do about it."""
+    where = os.path.abspath(repo)
+    if not os.path.isdir(repo):
+        return RepositoryProblem("unusable", f"{where}: no such folder; pass --repo the repository")
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=repo,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return RepositoryProblem("unusable", "git is not installed or not on PATH; install git")
+    except OSError as error:
+        return RepositoryProblem("unusable", f"{where}: cannot run git here: {error.strerror}")
+    said = result.stderr.decode("utf-8", "replace")
+    if result.returncode == 0:
+        if result.stdout.strip() == b"true":
+            return None
+        return RepositoryProblem(
+            "unusable", f"{where}: inside a git folder, not a working tree; run from the clone"
+        )
+    if "dubious ownership" in said:
+        return RepositoryProblem(
+            "unusable",
+            f"{where}: git refuses a repository another user owns (dubious ownership); if you "
+            f"trust it, run: git config --global --add safe.directory {where}",
+        )
+    git_dir = os.environ.get("GIT_DIR")
+    if git_dir:
+        return RepositoryProblem(
+            "unusable",
+            f"GIT_DIR={git_dir}: git finds no repository there; unset GIT_DIR or point it at "
+            "the repository's .git folder",
+        )
+    if "not a git repository" in said:
+        return RepositoryProblem("missing", f"{where}: not a git repository")
+    first = said.strip().splitlines()[0] if said.strip() else "git rev-parse failed"
+    return RepositoryProblem("unusable", f"{where}: git cannot read the repository: {first}")
+
+
+def is_shallow(repo: Path) -> bool:
+    """True in a shallow clone, whose history stops short of the first commit."""
+    return answer(repo, "rev-parse", "--is-shallow-repository") == "true"
+
+
+_BROKEN_REF = re.compile(r"(?:ignoring broken ref|missing object \S+ for) (\S+)")
+
+
+def broken_refs(repo: Path, prefix: str = APPROVAL_PREFIX) -> list[str]:
+    """Refs under `prefix` git cannot read: a corrupt ref file, or one naming a missing object."""
+    result = subprocess.run(
+        ["git", "for-each-ref", "--format=%(refname) %(objecttype)", prefix],
+        cwd=repo, capture_output=True, check=False,
+    )  # fmt: skip
+    said = result.stderr.decode("utf-8", "replace")
+    return sorted(set(_BROKEN_REF.findall(said)))
+
+
+def submodules(repo: Path, directory: str) -> list[str]:
+    """Paths of git submodules (gitlinks) committed or staged under `directory`."""
+    out = run(repo, "ls-files", "--stage", "-z", "--", directory, check=False)
+    found = []
+    for entry in out.split(b"\0"):
+        if entry.startswith(b"160000 "):
+            found.append(entry.split(b"\t", 1)[1].decode("utf-8", "replace"))
+    return found

@@ -15,9 +15,12 @@ import os
 import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
+
+from agreekit.json_input import MAX_BYTES, MAX_DEPTH, JsonProblem, items, member, parse_json
 
 DEFAULT_API = "https://api.github.com"
 GHOST = "ghost"  # GitHub's name for a deleted account: its items carry `"user": null`
@@ -48,6 +51,7 @@ class PullRequest(NamedTuple):
     merge_commit: str
     head: str
     labels: tuple[str, ...]
+    base: str = ""  # the base commit the pull request was compared with
 
 
 class Issue(NamedTuple):
@@ -137,6 +141,13 @@ class Client(NamedTuple):
     @classmethod
     def from_environment(cls) -> Client:
         api = os.environ.get("GITHUB_API_URL") or DEFAULT_API
+        parts = urllib.parse.urlsplit(api)
+        loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+        if not (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
+            raise GitHubError(
+                f"GITHUB_API_URL={api[:80]}: not an https:// address of GitHub's API; unset it "
+                f"(the default is {DEFAULT_API}) or give your GitHub Enterprise API URL"
+            )
         return cls(api.rstrip("/"), os.environ.get("GITHUB_TOKEN") or None)
 
     def get(self, url: str) -> Response:
@@ -181,10 +192,14 @@ class Client(NamedTuple):
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - https or loopback
-            raw = response.read()
-            return Response(
-                json.loads(raw) if raw.strip() else None, response.headers.get("Link", "")
-            )
+            answer = response.read(MAX_BYTES + 1)  # within limits: size, depth, no NaN
+            link = response.headers.get("Link", "")
+        if not answer.strip():  # an answer without content (a 204 to an update)
+            return Response(None, link)
+        try:
+            return Response(parse_json(answer, f"GitHub's answer to {method} {url}"), link)
+        except JsonProblem as error:
+            raise GitHubError(str(error)) from error
 
     def pages(self, url: str) -> Iterator[Any]:
         """Every item of a list endpoint, page after page (`per_page=100`, Link rel="next")."""
@@ -204,41 +219,97 @@ class Client(NamedTuple):
             current = next_page(response.link)
 
     def pull_request(self, slug: str, number: int) -> PullRequest:
-        data = self.get(f"{self.api}/repos/{slug}/pulls/{number}").data
-        return PullRequest(
-            number=int(data["number"]),
-            url=str(data.get("html_url", "")),
-            author=login_of(data),
-            merged=bool(data.get("merged")),
-            merge_commit=str(data.get("merge_commit_sha") or ""),
-            head=str(data["head"]["sha"]),
-            labels=tuple(str(label["name"]) for label in data.get("labels") or []),
-        )
+        url = f"{self.api}/repos/{slug}/pulls/{number}"
+        return parse_pull_request(self.get(url).data, f"GitHub's pull request #{number} ({url})")
+
+    def team_id(self, org: str, slug: str) -> int:
+        """A team's numeric id ("Get a team by name")."""
+        return int(self.get(f"{self.api}/orgs/{org}/teams/{slug}").data["id"])
+
+    def changed_files(self, slug: str, number: int) -> list[str]:
+        """Every file a pull request changes ("List pull requests files"), a renamed one under
+        both names."""
+        found: list[str] = []
+        for item in self.pages(f"{self.api}/repos/{slug}/pulls/{number}/files"):
+            found.append(str(item["filename"]))
+            if item.get("previous_filename"):
+                found.append(str(item["previous_filename"]))
+        return found
 
     def reviews(self, slug: str, number: int) -> list[Review]:
         """Every review of the pull request, in GitHub's (chronological) order."""
+        url = f"{self.api}/repos/{slug}/pulls/{number}/reviews"
+        return parse_reviews(list(self.pages(url)), f"GitHub's reviews of #{number} ({url})")
+
+
+def _login(item: Any, where: str) -> str:
+    """The login of `item`'s user; GHOST for a deleted account (`"user": null`)."""
+    user = member(item, "user", dict, where, optional=True)
+    return GHOST if user is None else str(member(user, "login", str, f"{where}: user"))
+
+
+def _one_line(text: str, where: str) -> str:
+    """A value that becomes a line of an approval record: printable, no line breaks."""
+    if not text.isprintable() or len(text) > 500:
+        raise JsonProblem(f"{where}: 'html_url' is not one line of text")
+    return text
+
+
+def parse_pull_request(data: Any, where: str) -> PullRequest:
+    """A pull request from GitHub's "Get a pull request" answer, its shape checked."""
+    try:
+        labels = items(member(data, "labels", list, where, optional=True) or [], where)
+        return PullRequest(
+            number=member(data, "number", int, where),
+            url=_one_line(member(data, "html_url", str, where, optional=True) or "", where),
+            author=_login(data, where),
+            merged=bool(member(data, "merged", bool, where, optional=True)),
+            merge_commit=member(data, "merge_commit_sha", str, where, optional=True) or "",
+            head=member(member(data, "head", dict, where), "sha", str, f"{where}: head"),
+            labels=tuple(member(label, "name", str, f"{where}: labels") for label in labels),
+            base=member(
+                member(data, "base", dict, where, optional=True) or {}, "sha", str,
+                f"{where}: base", optional=True,
+            ) or "",
+        )  # fmt: skip
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
+
+
+def parse_reviews(data: Any, where: str) -> list[Review]:
+    """GitHub's "List reviews for a pull request" items, each one's shape checked."""
+    try:
         return [
-            Review(
-                id=int(item["id"]),
-                login=login_of(item),
-                state=str(item.get("state", "")),
-                commit=str(item.get("commit_id") or ""),
-                submitted_at=str(item.get("submitted_at") or ""),
-                url=str(item.get("html_url", "")),
-            )
-            for item in self.pages(f"{self.api}/repos/{slug}/pulls/{number}/reviews")
+            _review(item, f"{where}: review {i + 1}") for i, item in enumerate(items(data, where))
         ]
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
+
+
+def _review(item: Any, where: str) -> Review:
+    return Review(
+        id=member(item, "id", int, where),
+        login=_login(item, where),
+        state=member(item, "state", str, where),
+        commit=member(item, "commit_id", str, where, optional=True) or "",
+        submitted_at=member(item, "submitted_at", str, where, optional=True) or "",
+        url=_one_line(member(item, "html_url", str, where, optional=True) or "", where),
+    )
 
 
 def _issue(item: Mapping[str, Any]) -> Issue:
-    assignees = item.get("assignees") or []
-    return Issue(
-        number=int(item["number"]),
-        title=str(item.get("title") or ""),
-        body=str(item.get("body") or ""),
-        state=str(item.get("state") or "open"),
-        assignees=tuple(str(a.get("login")) for a in assignees if isinstance(a, Mapping)),
-    )
+    where = "GitHub's issue"
+    try:
+        assignees = items(member(item, "assignees", list, where, optional=True) or [], where)
+        return Issue(
+            number=member(item, "number", int, where),
+            title=member(item, "title", str, where, optional=True) or "",
+            body=member(item, "body", str, where, optional=True) or "",
+            state=member(item, "state", str, where, optional=True) or "open",
+            assignees=tuple(str(a.get("login")) for a in assignees if isinstance(a, Mapping)),
+        )
+    except JsonProblem as error:
+        raise GitHubError(f"{error}; not GitHub's documented format") from error
 
 
 class Issues(NamedTuple):
@@ -300,6 +371,10 @@ def items_of_pages(text: str) -> list[Any]:
             document, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError as error:
             raise PagesError(f"{_position(text, error.pos)}: not JSON ({error.msg})") from error
+        except RecursionError as error:
+            raise PagesError(
+                f"{_position(text, start)}: nested deeper than {MAX_DEPTH} levels"
+            ) from error
         if not isinstance(document, list):
             raise PagesError(
                 f"{_position(text, start)}: expected a JSON list (a page of GitHub's list "

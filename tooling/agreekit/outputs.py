@@ -17,7 +17,8 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from agreekit.files import is_temporary, write_atomic
+from agreekit.files import is_temporary, write_all_atomic, write_atomic
+from agreekit.json_input import JsonProblem, read_json_file
 from agreekit.seal import is_sealed
 
 MANIFEST = ".agreekit-output"
@@ -49,13 +50,13 @@ def digest(data: bytes) -> str:
 def read_manifest(folder: Path) -> dict[str, list[str]]:
     """The manifest's entries; an unreadable manifest lists nothing (so nothing is replaced)."""
     try:
-        data = json.loads((folder / MANIFEST).read_text("utf-8"))
+        data = read_json_file(folder / MANIFEST)
         files = data["files"]
         # One hash, or while a write is under way, the old and the new.
         return {
             str(k): [v] if isinstance(v, str) else [str(h) for h in v] for k, v in files.items()
         }
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (JsonProblem, TypeError, KeyError, AttributeError):  # JsonProblem: also unreadable
         return {}
 
 
@@ -132,29 +133,38 @@ def write_outputs(files: Mapping[Path, str | bytes], *, force: bool, manifest: b
     by_folder: dict[Path, dict[str, str]] = {}
     for path, content in data.items():
         by_folder.setdefault(path.parent, {})[path.name] = digest(content)
+    before: list[tuple[Path, str | bytes]] = []
+    after: list[tuple[Path, str | bytes]] = []
     if manifest:
         for folder, written in by_folder.items():
             entries = read_manifest(folder)
-            for name, hashed in written.items():
-                entries[name] = sorted({*entries.get(name, []), hashed})
-            write_manifest(folder, entries, prune=False)  # the new files are not there yet
-    for path, content in data.items():
-        write_atomic(path, content)
-    if manifest:
-        for folder, written in by_folder.items():
-            entries = read_manifest(folder) | {n: [h] for n, h in written.items()}
-            write_manifest(folder, entries)
+            both = {n: sorted({*entries.get(n, []), h}) for n, h in written.items()}
+            before.append((folder / MANIFEST, manifest_text(folder, entries | both, prune=False)))
+            final = entries | {n: [h] for n, h in written.items()}
+            after.append((folder / MANIFEST, manifest_text(folder, final, keep=frozenset(written))))
+    # All staged before any is renamed: a full disk stops the write with every old file intact.
+    write_all_atomic([*before, *data.items(), *after])
 
 
 def write_manifest(folder: Path, entries: Mapping[str, list[str]], prune: bool = True) -> None:
     """The manifest of `folder`; `prune` drops the entries whose file is gone."""
+    write_atomic(folder / MANIFEST, manifest_text(folder, entries, prune=prune))
+
+
+def manifest_text(
+    folder: Path,
+    entries: Mapping[str, list[str]],
+    prune: bool = True,
+    keep: frozenset[str] = frozenset(),
+) -> str:
+    """The manifest's content; `prune` drops entries whose file is gone, but those in `keep`
+    (files about to be written)."""
     kept = {
         name: hashes[0] if len(hashes) == 1 else hashes
         for name, hashes in sorted(entries.items())
-        if not prune or (folder / name).is_file()
+        if not prune or name in keep or (folder / name).is_file()
     }
-    text = json.dumps({"about": _ABOUT, "files": kept}, indent=2) + "\n"
-    write_atomic(folder / MANIFEST, text)
+    return json.dumps({"about": _ABOUT, "files": kept}, indent=2) + "\n"
 
 
 def manifest_of_tree(tree: Path) -> None:

@@ -17,7 +17,8 @@ from agreekit.approvals.record import Record
 from agreekit.approvals.verify import Authority, Evidence, Person
 
 CACHE_FILE = "agreekit/records.json"
-VERSION = 1
+Found = tuple[Evidence, str | None, dict[str, str]]
+VERSION = 2
 
 
 class EvidenceCache:
@@ -27,16 +28,20 @@ class EvidenceCache:
         current = self._file.stored.get("version") == VERSION
         self._entries: dict[str, Any] = entries if current and isinstance(entries, dict) else {}
 
-    def get(self, tag_object: str, ref: str) -> Evidence | None:
-        """The evidence for this tag object, listed under `ref`, without its signature."""
+    def get(self, tag_object: str, ref: str) -> Found | None:
+        """The evidence for this tag object, listed under `ref`, without its signature and the
+        signing rules (which follow from the whole history, not the tag), with the commit whose
+        authority counts and the approved commit's section blob ids."""
         entry = self._entries.get(tag_object)
         try:
             return _evidence(entry, ref) if entry is not None else None
         except (AttributeError, KeyError, TypeError, ValueError):
             return None  # an entry this version cannot read: ask git again
 
-    def put(self, tag_object: str, evidence: Evidence) -> None:
-        self._entries[tag_object] = _entry(evidence)
+    def put(
+        self, tag_object: str, evidence: Evidence, base: str | None, sections: dict[str, str]
+    ) -> None:
+        self._entries[tag_object] = {**_entry(evidence), "base": base, "sections": sections}
         self._file.changed = True
 
     def save(self) -> None:
@@ -51,24 +56,23 @@ def _entry(evidence: Evidence) -> dict[str, Any]:
         "record": record,
         "commit_content": evidence.commit_content,
         "author_email": evidence.author_email,
-        "signers": evidence.authority.signers,
         "people": people,
-        "signers_changed": evidence.signers_changed,
     }
 
 
-def _evidence(entry: dict[str, Any], ref: str) -> Evidence:
+def _evidence(entry: dict[str, Any], ref: str) -> Found:
     people = {
         key: Person(str(email), str(github), tuple(map(str, roles)))
         for key, (email, github, roles) in entry["people"].items()
     }
-    signers = entry["signers"]
-    content = entry["commit_content"]
-    return Evidence(
+    content, base = entry["commit_content"], entry["base"]
+    evidence = Evidence(
         record=Record(ref=ref, **entry["record"]),
         commit_content=str(content) if content is not None else None,
         author_email=str(entry["author_email"]),
-        authority=Authority(str(signers) if signers is not None else None, people),
-        signers_changed=bool(entry["signers_changed"]),
+        authority=Authority(None, people),
+        signers_changed=False,
         signature=None,
     )
+    sections = {str(name): str(blob) for name, blob in entry["sections"].items()}
+    return evidence, str(base) if base is not None else None, sections

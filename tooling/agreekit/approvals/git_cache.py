@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agreekit.files import write_atomic
+from agreekit.json_input import JsonProblem, read_json_file
 
 
 class CacheFile:
@@ -29,7 +30,7 @@ class CacheFile:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        stored = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        stored = read_json_file(path)
+    except JsonProblem:
         return {}
     return stored if isinstance(stored, dict) else {}

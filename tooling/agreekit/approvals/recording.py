@@ -13,7 +13,7 @@ from agreekit.approvals.verify import Verdict
 
 def missing_stages(stage: Stage, verdicts: Sequence[Verdict]) -> list[str]:
     """Required stages that have no valid approval yet."""
-    approved = {v.record.stage for v in verdicts if v.valid and v.record.decision == "approved"}
+    approved = {v.record.stage for v in verdicts if v.counts and v.record.decision == "approved"}
     return [required for required in stage.requires if required not in approved]
 
 
@@ -34,9 +34,12 @@ def write_record(
     source: str,
     sign: bool,
     taken: Sequence[str],
+    **extra: str,
 ) -> str:
-    """Create the tag and return its name; raises git.GitError with git's reason."""
+    """Create the tag and return its name; raises git.GitError with git's reason, ValueError for
+    a value no trailer can hold."""
     name = next_name(stage, taken)
-    text = message(stage.id, decision, approver, stage.role, content, source, stage.title)
+    role = extra.pop("role", stage.role)
+    text = message(stage.id, decision, approver, role, content, source, stage.title, **extra)
     git.create_tag(repo, name, text, commit, sign=sign)
     return name

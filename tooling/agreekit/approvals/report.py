@@ -14,6 +14,8 @@ def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
         state = "ok" if verdict.valid else "REJECTED"
         if verdict.valid and not verdict.current:
             state = "stale (the text changed since)"
+        if verdict.revoked_by:
+            state = f"revoked by {verdict.revoked_by}"
         who = f"{record.approver or '?'} ({record.role or '?'})"
         lines.append(f"{record.name}: {state}: {record.stage} {record.decision} by {who}")
         lines += [f"  - {problem}" for problem in verdict.problems]

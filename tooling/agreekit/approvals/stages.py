@@ -25,7 +25,15 @@ STAGES: tuple[Stage, ...] = (
     Stage("signature", 19, "signature of the final text", "signatory", ("final",), everyone=True),
 )
 
-BY_ID: dict[str, Stage] = {stage.id: stage for stage in STAGES}
+# Outside the 19 steps: management's signed approval of a change to the signing rules (the
+# allowed-signers file), and the revocation of a record (by its approver or management).
+GOVERNANCE = Stage(
+    "governance", 0, "management approval of a change to the signing rules", "management", ()
+)
+REVOKE = Stage("revoke", 0, "revocation of an approval record", "", ())
+APPROVABLE: tuple[Stage, ...] = (*STAGES, GOVERNANCE)
+BY_ID: dict[str, Stage] = {stage.id: stage for stage in (*APPROVABLE, REVOKE)}
+SIGNATURE = BY_ID["signature"]
 
 
 def later_stages(stage_id: str) -> set[str]:

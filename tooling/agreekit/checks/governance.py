@@ -199,7 +199,7 @@ def owners_known(agreement: Agreement, context: CheckContext) -> Iterator[Findin
         return
     path, codeowners = parsed
     teams = agreement.file.teams
-    known = {teams.management, teams.legal}
+    known = {teams.handle("management"), teams.handle("legal")}
     known |= {f"@{s.github}" for s in agreement.file.stakeholders if s.github}
     known |= {s.email for s in agreement.file.stakeholders}
     for rule in codeowners.rules:
@@ -240,7 +240,7 @@ def rules_owned_by_management(agreement: Agreement, context: CheckContext) -> It
     if parsed is None or repository is None:
         return
     path, codeowners = parsed
-    management = agreement.file.teams.management
+    management = agreement.file.teams.handle("management")
     guarded = [path, SIGNERS_PATH, *repository.workflow_files]
     for file in guarded:
         rule = codeowners.rule_for(file)

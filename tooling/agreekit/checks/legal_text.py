@@ -31,7 +31,7 @@ _REF = re.compile(r"""\bref\(\s*["'](?P<target>[^"']*)["']\s*\)""")
 # Tempered: an unclosed `{{` scans only to the next `{{`, so a line of many stays linear.
 _TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}")
 _LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>\]]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -117,10 +117,27 @@ def bold_is_defined(agreement: Agreement, context: CheckContext) -> Iterator[Fin
 
 @lru_cache(maxsize=16)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    alternatives = "|".join(_term_form(t) for t in sorted(terms, key=len, reverse=True))
     # No leading \b: the regex engine then skips to the terms' first letters, four times faster.
-    # `_uses` checks the boundary before a match instead.
-    return re.compile(rf"(?:{alternatives})(?:s|es)?(?![\w-])")
+    # `_uses` checks the boundary before a match instead. A term's words may wrap across lines;
+    # plurals ("Days", "Parties") and possessives ("Provider's", "Parties'") are uses too.
+    return re.compile(rf"(?:{alternatives})(?:s|es)?(?:['’]s?)?(?![\w-])")
+
+
+def _term_form(term: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in term.split())
+    if len(term) > 2 and term.endswith("y") and term[-2].lower() not in "aeiou":
+        body = body[:-1] + "(?:y|ies)"
+    return body
+
+
+def _term_of(use: str, known: set[str]) -> str | None:
+    """The defined term a matched use stands for: 'Parties'' is a use of 'Party'."""
+    word = re.sub(r"['’]s?$", "", " ".join(use.split()))
+    for candidate in (word, word[:-1], word[:-2], word[:-3] + "y"):
+        if candidate in known:
+            return candidate
+    return None
 
 
 _WORD_CHARACTER = re.compile(r"\w")
@@ -144,7 +161,8 @@ def count_term_uses(
     """How often each term is used, in prose and in data rendered into tables.
 
     Longest terms match first, so "Service Credit" is not also a use of a shorter term it contains;
-    a plural ("Business Days") is a use of the singular.
+    a plural ("Business Days", "Parties") or possessive ("Provider's") is a use of the term, and
+    a use may wrap across lines.
     """
     uses: Counter[str] = Counter()
     if not terms:
@@ -153,11 +171,10 @@ def count_term_uses(
     known = set(terms)
 
     def count(text: str) -> None:
-        for word in _uses(pattern, text):
-            for candidate in (word, word[:-1], word[:-2]):
-                if candidate in known:
-                    uses[candidate] += 1
-                    break
+        for use in _uses(pattern, text):
+            term = _term_of(use, known)
+            if term is not None:
+                uses[term] += 1
 
     for prose_text in prose:
         text = prose_text.text
@@ -186,7 +203,11 @@ AK302 = Rule(
     hint="Remove the definition or use the term.",
     explanation=Explanation(
         what=(
-            "A term is defined in the definitions section but never used anywhere in the agreement."
+            "A term is defined in the definitions section but never used anywhere in the "
+            "agreement. Uses are counted as Common Form's lint counts them: in prose and in data "
+            'rendered into tables, in the plural ("Business Days", "Parties" for "Party"), in '
+            'the possessive ("Provider\'s", "Parties\'"), and across a line wrap ("Service" at '
+            'the end of one line, "Credit" on the next).'
         ),
         why=(
             "An unused definition is clutter, and a sign that the text it was written "
@@ -214,16 +235,23 @@ AK303 = Rule(
     summary="A term is defined twice.",
     hint="Keep one definition.",
     explanation=Explanation(
-        what="The same term is defined twice in the definitions section.",
+        what=(
+            "The same term is defined twice in the definitions section. Terms are compared "
+            'ignoring case and spacing, so "Business day" repeats "Business Day".'
+        ),
         why=(
             "Two definitions of one term will sooner or later disagree, and then the "
             "term means two things."
         ),
         example=(
             "- **Business Day** means a day other than a Saturday or Sunday.\n"
-            "- **Business Day** means a day on which banks are open in London."
+            "- **Business day** means a day on which banks are open in London."
         ),
         fix="Keep one definition.",
+        fixed=(
+            "- **Business Day** means a day other than a Saturday, a Sunday or a public "
+            "holiday in England."
+        ),
     ),
 )
 
@@ -231,12 +259,27 @@ AK303 = Rule(
 @FAMILY.check(AK303)
 def definitions_unique(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK303"""
-    first: dict[str, Location] = {}
+    first: dict[str, Definition] = {}
     for definition in definitions(context.prose):
-        if definition.term in first:
-            message = f"'{definition.term}' is defined twice (first on line {first[definition.term].line}); keep one definition"
+        key = _singular(" ".join(definition.term.split()).casefold())
+        if key in first:
+            earlier = first[key]
+            same = "" if earlier.term == definition.term else f" as '{earlier.term}'"
+            message = (
+                f"'{definition.term}' is defined twice (first{same} on line "
+                f"{earlier.location.line}); keep one definition"
+            )
             yield AK303.at(definition.location, message)
-        first.setdefault(definition.term, definition.location)
+        first.setdefault(key, definition)
+
+
+def _singular(term: str) -> str:
+    """'service credits' and 'service credit' are one term; 'parties' is 'party'."""
+    if term.endswith("ies"):
+        return term[:-3] + "y"
+    if term.endswith("s") and not term.endswith("ss"):
+        return term[:-1]
+    return term
 
 
 def _link_problem(agreement: Agreement, section: Section, target: str) -> str | None:
@@ -376,7 +419,10 @@ AK306 = Rule(
     summary="A defined term is used only once.",
     hint="Write its meaning where it is used and drop the definition.",
     explanation=Explanation(
-        what="A defined term is used only once in the whole agreement.",
+        what=(
+            "A defined term is used only once in the whole agreement (uses counted as for "
+            "AK302: plurals, possessives and line wraps included)."
+        ),
         why=(
             "A definition saves words only when the term is used repeatedly; for a "
             "single use, the reader is sent to the definitions for nothing."
@@ -406,23 +452,33 @@ AK307 = Rule(
     hint="Use the plain-English replacement in the message.",
     explanation=Explanation(
         what=(
-            "An archaic or wordy phrase that plain-English drafting replaces: "
-            "hereinafter, witnesseth, whereas, herein/hereto/hereof, thereof, aforesaid, "
-            "forthwith, in order to, in the event that, prior to, subsequent to, "
-            "pursuant to, null and void, until such time as, in lieu of, with respect "
-            'to, and numbers written twice such as "two (2)". The message gives the '
-            "replacement."
+            "An archaic or wordy phrase that plain-English drafting replaces, each with the "
+            "plain form the message gives: archaisms (hereby, herein, heretofore, hereupon, "
+            "thereby, thereupon, whereby, wherein, whereof, to wit, IN WITNESS WHEREOF, "
+            'witnesseth, aforesaid, forthwith, "notwithstanding anything to the contrary" and '
+            'other notwithstanding chains), doublets ("any and all", "unless and until", "null '
+            'and void", "and/or"), wordy phrases ("including but not limited to", "for the '
+            'purpose of", "due to the fact that", "in the event that", "prior to", "pursuant '
+            'to", "in excess of"; over 250 entries in all, drawn up from Common Form\'s '
+            "critique, the US Federal Plain Language Guidelines and UK drafting guidance), and "
+            'numbers written twice in words and figures ("eighteen (18)", "forty-five (45)", '
+            '"one thousand (1,000)", "10 (ten)"). "Whereas" is flagged only where it opens a '
+            "recital or a sentence: as a contrast in mid-sentence it is plain English. Phrases "
+            "are found across line wraps."
         ),
         why=(
             "These phrases add length and no meaning, and readers outside the legal team "
             "stumble on them."
         ),
         example=(
-            "The Provider shall, prior to any change, give thirty (30) days' notice in "
-            "order to allow review."
+            "The Provider hereby agrees, prior to any change, to give thirty (30) days' notice "
+            "of any and all changes in order to allow review."
         ),
         fix="Use the replacement in the message.",
-        fixed="Before any change, the Provider must give 30 days' notice to allow review.",
+        fixed=(
+            "Before any change, the Provider must give 30 days' notice of any change to allow "
+            "review."
+        ),
     ),
 )
 
@@ -431,6 +487,6 @@ AK307 = Rule(
 def plain_english(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
     """AK307"""
     for prose in context.prose:
-        for phrase in find_phrases(prose.text):
+        for phrase in find_phrases(prose.text, prose.words):
             message = f"'{phrase.text}' is archaic or wordy; {phrase.advice}"
             yield AK307.at(prose.location(phrase.start), message)

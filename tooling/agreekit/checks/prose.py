@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
@@ -60,6 +61,11 @@ class ProseText:
         )
 
     @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct words of the text, as written, punctuation dropped (AK307, AK309)."""
+        return distinct_words(self.text)
+
+    @functools.cached_property
     def starts(self) -> tuple[int, ...]:
         return tuple(accumulate((len(p.raw) + 1 for p in self.lines[:-1]), initial=0))
 
@@ -75,6 +81,28 @@ class ProseText:
     def location(self, offset: int) -> Location:
         index = bisect_right(self.starts, offset) - 1
         return Location(self.section.path, self.lines[index].line, offset - self.starts[index] + 1)
+
+
+_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+_TYPOGRAPHIC = tuple(c.encode() for c in "“”‘’–—…•●«»")
+
+
+def words_in_order(text: str) -> list[str]:
+    """The text's words as written, punctuation dropped.
+
+    Bytes, translated by a table and split, are many times faster than a pattern or
+    str.translate; the few typographic marks outside ASCII are replaced first.
+    """
+    data = text.encode("utf-8")
+    for mark in _TYPOGRAPHIC:
+        if mark in data:
+            data = data.replace(mark, b" ")
+    return data.translate(_PUNCTUATION).decode("utf-8").split()
+
+
+def distinct_words(text: str) -> frozenset[str]:
+    """The text's distinct words as written, punctuation dropped."""
+    return frozenset(words_in_order(text))
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:

@@ -8,11 +8,15 @@ family module; adding a family is one line here.
 from __future__ import annotations
 
 from agreekit.checks import (
+    capitalised,
+    clause_numbers,
     credits,
     escalation,
     governance,
     legal_text,
+    prose_figures,
     records,
+    secrets,
     service_levels,
     structure,
     templates,
@@ -30,9 +34,13 @@ FAMILIES: tuple[Family, ...] = (
     escalation.FAMILY,
     terms.FAMILY,
     legal_text.FAMILY,
+    capitalised.FAMILY,
+    clause_numbers.FAMILY,
+    prose_figures.FAMILY,
     templates.FAMILY,
     governance.FAMILY,
     unsafe_content.FAMILY,
+    secrets.FAMILY,
 )
 
 _LOADER = Family()

@@ -9,6 +9,7 @@ from typing import Any
 from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.checks.paths import MISSING, existing_prefix, is_empty, lookup, walk_strings
+from agreekit.checks.placeholders import find_blanks, link_labels, may_hold_blank
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.profile import builtin_profile, extend
@@ -368,9 +369,7 @@ def sections_in_order(agreement: Agreement, context: CheckContext) -> Iterator[F
             return
 
 
-PLACEHOLDER = re.compile(
-    r"\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\[(?i:insert)[^\]]*\]|(?i:date will be set here)|\?\?\?"
-)
+_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.DOTALL)
 
 
 AK105 = Rule(
@@ -381,18 +380,27 @@ AK105 = Rule(
     hint="Replace the placeholder with the real value.",
     explanation=Explanation(
         what=(
-            "A placeholder is left in the text or data (TBD, TBC, TODO, FIXME, XXX, "
-            '"[insert ...]", "Date will be set here", "???"), or a required value is '
-            "empty."
+            "A blank is left for a value not yet written, in the text or the data: bullets or "
+            "dots in brackets (`[●]`, `£[•]`, `[...]`), runs of X (`0117 496 XXXX`, `£X,XXX`), "
+            'tbc/tbd/tba in any case, "to be confirmed", "to be determined", "to be agreed" '
+            "left as the value, a bracketed instruction or field (`[name of Provider "
+            "contact]`, `[DATE]`, `[insert date]`, `<<Name>>`, `{CUSTOMER}`), TODO, FIXME, "
+            '"???"; or a required value is empty. Brackets that Markdown or drafting uses on '
+            "purpose are not blanks: links and reference links, footnotes (`[^1]`), numbered "
+            'notes (`[2]`), law-report years, task lists (`- [ ]`) and `[sic]`; nor is "to be '
+            'agreed in writing" or "to be determined by an expert", which say how a value is '
+            "reached."
         ),
         why=(
             "An agreement with placeholders cannot be signed: a blank term is a term nobody agreed."
         ),
-        example="The signing meeting is on Date will be set here.",
+        example=(
+            "Escalations go to [name of Provider contact] on 0117 496 XXXX; the review date is tbc."
+        ),
         fix=(
             "Write the real value. If it is not known yet, keep the change in a draft pull request."
         ),
-        fixed="The signing meeting is on 20 January 2027 at 10:00 (Europe/London).",
+        fixed=("Escalations go to Sofia Marin on 0117 496 0801; the review date is 31 July 2027."),
     ),
 )
 
@@ -404,30 +412,30 @@ def no_placeholders(agreement: Agreement, context: CheckContext) -> Iterator[Fin
     documents += [(s.data, s.source) for s in agreement.sections]
     documents += [(r.data, r.source) for r in agreement.records.all()]
     for data, source in documents:
-        for path, text in walk_strings(data):
-            match = PLACEHOLDER.search(text)
-            if match:
-                yield _placeholder_finding(source.locate(*path), match.group(0))
-    for section in agreement.sections:
-        if not _may_hold_placeholder(section.body):
-            continue
-        # One scan of the whole body; the rare match is then placed at its line and column.
-        for match in PLACEHOLDER.finditer(section.body):
-            start = match.start()
-            line_start = section.body.rfind("\n", 0, start) + 1
-            line = section.body_line + section.body.count("\n", 0, start)
-            location = Location(section.path, line, start - line_start + 1)
-            yield _placeholder_finding(location, match.group(0))
+        strings = list(walk_strings(data))
+        if not may_hold_blank("\n".join(text for _, text in strings)):
+            continue  # one test of the whole document, not one per value
+        for path, text in strings:
+            blank = next(find_blanks(text), None)
+            if blank:
+                yield _placeholder_finding(source.locate(*path), blank[1])
+    for prose in context.prose:
+        # One scan of the whole prose; the rare blank is then placed at its line and column.
+        labels = link_labels(prose.raw)
+        for offset, text in find_blanks(prose.text, labels):
+            yield _placeholder_finding(prose.location(offset), text)
+        if "<!--" in prose.raw:  # a TODO left in a comment is unfinished work too
+            for offset, text in find_blanks(_comments_only(prose.raw)):
+                yield _placeholder_finding(prose.location(offset), text)
     yield from _empty_required_values(agreement)
 
 
-# Every placeholder contains one of these (in lower case): a fast test before the pattern.
-_PLACEHOLDER_HINTS = ("tbd", "tbc", "todo", "fixme", "xxx", "[insert", "date will be set", "???")
-
-
-def _may_hold_placeholder(text: str) -> bool:
-    lowered = text.lower()
-    return any(hint in lowered for hint in _PLACEHOLDER_HINTS)
+def _comments_only(text: str) -> str:
+    """The text with everything outside HTML comments blanked, newlines kept."""
+    kept = ["\n" if c == "\n" else " " for c in text]
+    for match in _COMMENT.finditer(text):
+        kept[match.start() : match.end()] = match.group(0)
+    return "".join(kept)
 
 
 def _placeholder_finding(location: Location, text: str) -> Finding:

@@ -10,9 +10,11 @@ import click
 from agreekit import git
 from agreekit.commands.common import (
     force_option,
+    git_repository,
     in_repo,
     load_or_exit,
     repo_option,
+    usable_records,
     version_label,
     write_or_refuse,
 )
@@ -54,6 +56,8 @@ def command(repo: Path, output: Path, since: str | None, force: bool) -> int:
 def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
     """Write a notice per department (.md and .eml) into `output`."""
     agreement = load_or_exit(repo)
+    git_repository(repo)  # none is fine (no versions to compare), but not one git refuses
+    usable_records(agreement, "communication.yml")
     since = since or previous_version(repo)
     changes = changes_since(repo, agreement, since)
     folder = in_repo(repo, output)
@@ -63,7 +67,7 @@ def run(repo: Path, output: Path, since: str | None, force: bool) -> int:
     for notice in written:
         files[folder / f"{notice.department.id}.md"] = notice.markdown
         files[folder / f"{notice.department.id}.eml"] = bytes(as_email(notice, now))
-    write_or_refuse(files, force=force)
+    write_or_refuse(files, force=force, repo=repo)
     for notice in written:
         click.echo(f"wrote {folder / notice.department.id}.md and .eml")
     unsent = planned(agreement)[1]

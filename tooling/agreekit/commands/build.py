@@ -9,7 +9,7 @@ import click
 
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import force_option, need_extra, refuse, repo_option
-from agreekit.errors import DONE, FINDINGS, refused
+from agreekit.errors import DONE, FINDINGS, USAGE, Failure, refused
 from agreekit.finding import ERROR
 from agreekit.report import as_text
 
@@ -48,7 +48,7 @@ def run(
     once complete."""
     need_extra("publish", "build")
     from agreekit.outputs import Refused
-    from agreekit.publish.site import SiteError, build_site
+    from agreekit.publish.site import SiteConfigError, SiteError, build_site
     from agreekit.text.render import RenderError
 
     total = 2 + (not no_pdf) + (not no_docx)
@@ -92,6 +92,8 @@ def run(
         )  # fmt: skip
     except Refused as error:
         refuse(error)
+    except SiteConfigError as error:
+        raise Failure(str(error), USAGE) from error
     except SiteError as error:
         raise refused(f"site not built: {error}") from error
     except RenderError as error:

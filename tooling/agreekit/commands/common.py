@@ -35,7 +35,7 @@ def leave(code: int) -> NoReturn:
 
 repo_option = click.option(
     "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=".",
     show_default=True,
     help="Repository root that holds agreement/.",
@@ -110,6 +110,58 @@ def load_or_exit(repo: Path) -> Agreement:
     return agreement
 
 
+def usable_records(agreement: Agreement, *names: str) -> None:
+    """Stop (exit 2) if a record file the command reads (`names`, e.g. "signing.yml"; none: all)
+    exists but does not load: a broken record must never read as one not written yet."""
+    for problem in agreement.records.broken:
+        where = problem.location
+        folder_problem = Path(where.file).name == "records"
+        if folder_problem or not names or Path(where.file).name in names:
+            raise Failure(
+                f"{where.file}:{where.line}: {problem.message}; the record is there but does not "
+                "load, so it is not read as missing: fix it (`agreekit check` lists every problem)"
+            )
+
+
+def git_repository(repo: Path, *, required: str = "") -> bool:
+    """Whether `repo` is a git working tree. A state git cannot work in (another user's
+    repository, a GIT_DIR that leads nowhere) stops the command (exit 2) with its fix; so does no
+    repository at all when the command needs one (`required` says why)."""
+    from agreekit import git
+
+    problem = git.repository_problem(repo)
+    if problem is None:
+        return True
+    if problem.kind == "missing" and not required:
+        return False
+    raise Failure(problem.message + (f"; {required}" if problem.kind == "missing" else ""))
+
+
+def approval_history_usable(repo: Path, directory: str = "", *, shallow_ok: bool = False) -> None:
+    """Stop (exit 2) where approval records cannot be judged: a broken approval ref, a shallow
+    clone holding approvals (their commits lie beyond its history), or (given the agreement's
+    `directory`) a git submodule in the agreement, whose files an approval cannot cover."""
+    from agreekit import git
+
+    broken = git.broken_refs(repo)
+    if broken:
+        raise Failure(
+            f"{broken[0]}: git cannot read this approval ref (a corrupt file or a missing "
+            f"object); fetch the tags again (git fetch --tags --force) or delete it "
+            f"(git update-ref -d {broken[0]})"
+        )
+    if not shallow_ok and git.is_shallow(repo) and git.approval_refs(repo):
+        raise Failure(
+            f"{os.path.abspath(repo)}: a shallow clone, whose history lacks the commits "
+            "approvals name; fetch the full history: git fetch --unshallow"
+        )
+    for path in git.submodules(repo, directory) if directory else []:
+        raise Failure(
+            f"{path}: a git submodule under {directory}/; an approval covers the agreement's own "
+            f"files, not another repository's: copy its files in (git rm {path}) or move it out"
+        )
+
+
 def version_label(repo: Path) -> str:
     """The version tag on HEAD (`v1.2.0`), or `draft <short commit>`: see agreekit.versions."""
     from agreekit.versions import current_version  # asks git: not for every command
@@ -122,13 +174,38 @@ def refuse(error: Exception) -> NoReturn:
     raise Failure(str(error), USAGE) from error
 
 
+def _no_link_out(repo: Path, path: Path) -> None:
+    """Stop if a folder between `repo` and `path` is a symbolic link leading out of `repo`: the
+    outputs would land somewhere the user never asked for."""
+    real_repo = os.path.realpath(repo)
+    absolute_repo = Path(os.path.abspath(repo))
+    for folder in Path(os.path.abspath(path)).parents:
+        if folder == absolute_repo or absolute_repo not in folder.parents:
+            return
+        if folder.is_symlink():
+            real = os.path.realpath(folder)
+            if os.path.commonpath([real, real_repo]) != real_repo:
+                shown = folder.relative_to(absolute_repo)
+                raise Failure(
+                    f"{shown}: a symbolic link to {real}, outside the repository; agreekit writes "
+                    "there only into a real folder: remove the link, or pass --output"
+                )
+
+
 def write_or_refuse(
-    files: Mapping[Path, str | bytes], *, force: bool, manifest: bool = True
+    files: Mapping[Path, str | bytes],
+    *,
+    force: bool,
+    manifest: bool = True,
+    repo: Path | None = None,
 ) -> None:
     """Write all the files (see outputs.write_outputs), or none and stop (exit 2) if one is the
-    user's."""
+    user's, or (given the `repo`) if a folder on the way is a link out of the repository."""
     from agreekit.outputs import Refused, write_outputs  # not loaded by `agreekit check`
 
+    if repo is not None:
+        for path in files:
+            _no_link_out(repo, path)
     try:
         write_outputs(files, force=force, manifest=manifest)
     except Refused as error:

@@ -13,6 +13,7 @@ from agreekit.commands.common import (
     in_repo,
     load_or_exit,
     repo_option,
+    usable_records,
     write_or_refuse,
 )
 from agreekit.errors import DONE
@@ -45,11 +46,14 @@ def run(
 ) -> int:
     """Print the key dates; with `ics_path`, write them as an .ics feed as well."""
     agreement = load_or_exit(repo)
+    usable_records(agreement, "signing.yml")  # the meeting is a key date
     dates = key_dates(agreement)
     today = clock.today()
     if ics_path is not None:
         target = in_repo(repo, ics_path)
-        write_or_refuse({target: as_ics(agreement, dates, dt.datetime.now(dt.UTC))}, force=force)
+        write_or_refuse(
+            {target: as_ics(agreement, dates, dt.datetime.now(dt.UTC))}, force=force, repo=repo
+        )
         click.echo(f"wrote {target}", err=True)
     if as_json_output:
         click.echo(as_json(agreement, dates, today))

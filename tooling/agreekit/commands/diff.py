@@ -67,7 +67,7 @@ def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
         page = html_page(title, published_html(as_html_markup(pieces)))
     except LimitError as error:
         raise Failure(f"the redline {error}", USAGE) from None
-    write_or_refuse({markdown_path: markdown, html_path: page}, force=force)
+    write_or_refuse({markdown_path: markdown, html_path: page}, force=force, repo=repo)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")
     return DONE

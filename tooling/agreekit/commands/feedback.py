@@ -13,11 +13,19 @@ from agreekit.commands.common import (
     in_repo,
     load_or_exit,
     repo_option,
+    usable_records,
     write_or_refuse,
 )
-from agreekit.errors import DONE, FINDINGS, Failure, os_failure
+from agreekit.errors import DONE, FINDINGS, Failure
 from agreekit.github import PagesError, items_of_pages
-from agreekit.workflow.feedback import FeedbackInputError, as_html, as_markdown, compile_feedback
+from agreekit.json_input import JsonProblem, read_bounded
+from agreekit.workflow.feedback import (
+    FeedbackInputError,
+    as_html,
+    as_markdown,
+    compile_feedback,
+    review_comments,
+)
 
 
 def _comment_files(path: Path) -> list[Path]:
@@ -31,24 +39,28 @@ def _comment_files(path: Path) -> list[Path]:
 
 
 def read_comments(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
-    """Review comments from files or folders of pages, as `gh api` (--paginate, --slurp) saves them."""
+    """Review comments from files or folders of pages, as `gh api` (--paginate, --slurp) saves
+    them: each file read within limits (a regular file, 20 MB), each comment's shape checked."""
     comments: list[dict[str, Any]] = []
     for given in paths:
         for path in _comment_files(given):
             try:
-                items = items_of_pages(path.read_text("utf-8"))
-            except OSError as error:
-                raise os_failure(error, "read") from error
+                text = read_bounded(path).decode("utf-8")
+                items = items_of_pages(text)
+            except JsonProblem as error:
+                raise Failure(
+                    f"{error}; save GitHub's review comments response as it is"
+                ) from error
             except UnicodeDecodeError as error:
                 raise Failure(f"{path}: not UTF-8 text; save it as GitHub returned it") from error
             except PagesError as error:
                 raise Failure(
                     f"{path}:{error}; save GitHub's review comments response as `gh api` writes it"
                 ) from error
-            for number, item in enumerate(items, start=1):
-                if not isinstance(item, dict):
-                    raise Failure(f"{path}: item {number} is not a review comment (a JSON object)")
-                comments.append(item)
+            try:
+                comments += review_comments(items, str(path))
+            except FeedbackInputError as error:
+                raise Failure(str(error)) from error
     return comments
 
 
@@ -83,6 +95,7 @@ def run(
 ) -> int:
     """Write dist/feedback.md and .html, or with `check_only` list the open items (1 if any)."""
     agreement = load_or_exit(repo)
+    usable_records(agreement, "negotiation.yml", "legal-review.yml", "internal-review.yml")
     try:
         entries = compile_feedback(agreement, read_comments(comment_files))
     except FeedbackInputError as error:
@@ -96,6 +109,8 @@ def run(
     markdown = as_markdown(agreement, entries)
     folder = in_repo(repo, output)
     page = as_html(markdown, html.escape(agreement.file.title))
-    write_or_refuse({folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force)
+    write_or_refuse(
+        {folder / "feedback.md": markdown, folder / "feedback.html": page}, force=force, repo=repo
+    )
     click.echo(f"wrote {folder / 'feedback.md'} and feedback.html: {len(open_entries)} open")
     return DONE

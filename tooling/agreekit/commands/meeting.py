@@ -12,6 +12,7 @@ from agreekit.commands.common import (
     in_repo,
     load_or_exit,
     repo_option,
+    usable_records,
     version_label,
     write_or_refuse,
 )
@@ -44,12 +45,13 @@ def command(repo: Path, output: Path, version: str | None, force: bool) -> int:
 def run(repo: Path, output: Path, version: str | None, force: bool) -> int:
     """Write the .ics invitation for the meeting in records/signing.yml to `output`."""
     agreement = load_or_exit(repo)
+    usable_records(agreement, "signing.yml")
     try:
         ics = invitation(agreement, version or version_label(repo), dt.datetime.now(dt.UTC))
     except MeetingError as error:
         raise refused(str(error)) from error
     target = in_repo(repo, output)
-    write_or_refuse({target: ics}, force=force)
+    write_or_refuse({target: ics}, force=force, repo=repo)
     click.echo(f"wrote {target}")
     signing = agreement.records.signing
     assert signing is not None  # invitation() refuses without it

@@ -16,9 +16,18 @@ import click
 from agreekit import git
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import in_repo, need_extra, repo_option, within
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    in_repo,
+    need_extra,
+    repo_option,
+    usable_records,
+    within,
+)
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
+from agreekit.report import as_text
 from agreekit.versions import Version, is_version
 from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
 
@@ -64,12 +73,13 @@ def run(repo: Path, version: str, output: Path) -> int:
     result = check_repository(repo)
     agreement = result.agreement
     if agreement is None:
-        raise Failure("agreement/: the agreement does not load; run `agreekit check` to see why")
+        raise Failure(as_text(result.findings, "agreement/") + "\nThe agreement does not load.")
     # The bundle's file names come from agreement.yml: they must stay inside the bundle.
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     within(folder, f"{base}.pdf", "the reference in agreement.yml makes the file name")
-    if not git.is_repository(repo):
-        raise Failure(f"{repo}: not a git repository: signatures and versions are git tags")
+    usable_records(agreement)
+    git_repository(repo, required="signatures and versions are git tags: run `git init` first")
+    approval_history_usable(repo, agreement.directory)
     evidence = gather(repo, agreement.directory)
     problems = release_problems(agreement, result.findings, evidence)
     if problems:

@@ -41,8 +41,8 @@ def run(repo: Path, slug: str | None, window: int, dry_run: bool) -> int:
             "name the repository: --repository OWNER/NAME (or set GITHUB_REPOSITORY)", USAGE
         )
     agreement = load_or_exit(repo)
-    issues = Issues(Client.from_environment(), slug)
     try:
+        issues = Issues(Client.from_environment(), slug)
         changes = plan(
             agreement, key_dates(agreement), clock.today(), issues.labelled(LABEL), window
         )

@@ -10,10 +10,16 @@ import click
 from agreekit import clock, git, versions
 from agreekit.approvals.evidence import GitEvidence, gather
 from agreekit.checks.run import check_repository
-from agreekit.commands.common import repo_option
+from agreekit.commands.common import (
+    approval_history_usable,
+    git_repository,
+    repo_option,
+    usable_records,
+)
 from agreekit.errors import DONE, Failure
 from agreekit.model.key_dates import KeyDate, key_dates, state
 from agreekit.model.loader import AGREEMENT_DIR
+from agreekit.report import as_text
 from agreekit.workflow.dates import next_and_overdue, status_lines
 from agreekit.workflow.render import as_json, as_table
 from agreekit.workflow.steps import step_states
@@ -30,13 +36,14 @@ def command(repo: Path, as_json_output: bool) -> int:
 def run(repo: Path, as_json_output: bool) -> int:
     """Print the steps' states (a table, or JSON with `as_json_output`)."""
     # git answers (its own processes) while the checks run: the two do not depend on each other.
+    if git_repository(repo):
+        approval_history_usable(repo)
     evidence_of = git.in_background(lambda: _evidence(repo))
     result = check_repository(repo)
     evidence = evidence_of()
     if result.agreement is None:
-        raise Failure(
-            "agreement/: the agreement could not be loaded; run `agreekit check` to see why"
-        )
+        raise Failure(as_text(result.findings, "agreement/") + "\nThe agreement does not load.")
+    usable_records(result.agreement)
     status = step_states(result.agreement, result.findings, evidence)
     dates, today = key_dates(result.agreement), clock.today()
     current = versions.cycle(repo) if evidence.head else versions.Cycle("first", None, "v1.0.0")

@@ -1,7 +1,8 @@
 """CODEOWNERS as GitHub reads it: gitignore-style patterns, the last matching line wins.
 
 GitHub's rules (docs: "About code owners"): patterns follow gitignore except that `!` negation,
-`[ ]` character ranges and a `\\#` escape for a leading `#` do not work; paths are case-sensitive;
+`[ ]` character ranges and a `\\#` escape for a leading `#` do not work (elsewhere a backslash
+escapes the next character, as in git's wildmatch); paths are case-sensitive;
 `#` starts a comment, also after a pattern; a pattern with no owners leaves its files unowned; the
 file is looked for in `.github/`, then the repository root, then `docs/`.
 """
@@ -144,15 +145,23 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 
 def _glob(segment: str) -> str:
+    """One path segment's wildcards as git's wildmatch reads them: `*`, `?`, and a backslash that
+    makes the next character literal (`f\\*o` matches the name `f*o`, `a\\#b` the name `a#b`)."""
     out = ""
+    escaped = False
     for char in segment:
-        if char == "*":
+        if escaped:
+            out += re.escape(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "*":
             out += "[^/]*"
         elif char == "?":
             out += "[^/]"
         else:
             out += re.escape(char)
-    return out
+    return out + ("(?!)" if escaped else "")  # a trailing lone backslash matches nothing
 
 
 def find(paths: Iterable[str]) -> str | None:

@@ -75,14 +75,32 @@ class Stakeholder:
         return self.signatory if role == "signatory" else role in self.roles
 
 
+TeamHandle = Annotated[
+    str, Rules(pattern=GITHUB_TEAM, description="GitHub team, @org/team.", hint="write @org/team")
+]
+
+
+@model
+class Team:
+    name: TeamHandle
+    id: int | None = spec(None, description="The team's numeric id (for `agreekit ruleset`).")
+
+
 @model
 class Teams:
-    management: str = spec(
-        pattern=GITHUB_TEAM, description="GitHub team, @org/team.", hint="write @org/team"
-    )
-    legal: str = spec(
-        pattern=GITHUB_TEAM, description="GitHub team, @org/team.", hint="write @org/team"
-    )
+    """Each role's GitHub team: `@org/team`, or `{name: "@org/team", id: 123}` with its id."""
+
+    management: TeamHandle | Team = spec(description="Management's team.")
+    legal: TeamHandle | Team = spec(description="Legal's team.")
+
+    def handle(self, role: str) -> str:
+        """`@org/team` of a role (management or legal)."""
+        team = getattr(self, role)
+        return team.name if isinstance(team, Team) else str(team)
+
+    def team_id(self, role: str) -> int | None:
+        team = getattr(self, role)
+        return team.id if isinstance(team, Team) else None
 
 
 @model
@@ -100,6 +118,10 @@ class ChecksConfig:
     per_file: dict[str, tuple[str | int, ...]] = spec(
         factory=dict,
         description="Check codes silenced per file, keyed by path relative to `agreement/`.",
+    )
+    names: list[str] = spec(
+        factory=list,
+        description="Capitalised phrases that are names, not defined terms (AK309 leaves them).",
     )
 
 

@@ -15,6 +15,18 @@ class RawFile(NamedTuple):
     problem: str  # why `data` is None: what is wrong and what to do
 
 
+def path_exists(path: Path) -> bool:
+    """Whether something is at `path` (a broken link too); an error other than "no such file"
+    (no permission to look, a loop of links) counts as there, so reading it reports the error."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def read_input(path: Path, root: Path, limit: int) -> RawFile:
     """The file's bytes, or the problem: outside `root`, not a regular file, unreadable, too big."""
     real = _real_path(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from agreekit.model import formats
@@ -50,8 +50,19 @@ _AFTER = re.compile(
 )
 
 
+# How far a written duration may move a date: beyond, it is no date anyone can keep (and a
+# business-day walk that long would take minutes). Farther is ValueError, as a date past 9999 is.
+FARTHEST = {"month": 1200, "day": 36_600, "week": 5_230, "business day": 2_600}
+
+
+def _within(amount: int, unit: str) -> None:
+    if abs(amount) > FARTHEST[unit]:
+        raise ValueError(f"{abs(amount)} {unit}s is too far to place on a calendar")
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later (or earlier), on the month's last day where it is shorter."""
+    _within(months, "month")
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
@@ -71,6 +82,7 @@ def shift(
     if duration.unit == "year":
         return add_months(day, 12 * amount)
     if duration.business and duration.unit == "day" and business is not None:
+        _within(amount, "business day")
         step, left = dt.timedelta(days=sign), abs(amount)
         while left:
             day += step
@@ -79,6 +91,7 @@ def shift(
     days = {"day": 1, "week": 7}.get(duration.unit)
     if days is None:  # hours and minutes move no date
         return day
+    _within(amount, duration.unit)
     return day + dt.timedelta(days=days * amount)
 
 
@@ -233,12 +246,23 @@ def _signing(agreement: Agreement) -> Iterator[KeyDate]:
 def key_dates(agreement: Agreement) -> KeyDates:
     """Every date of the term, in date order, and the texts that could not be read as dates."""
     unread: list[str] = []
-    dates = [
-        *_term_dates(agreement, unread),
-        *_report_dates(agreement, unread),
-        *_price_reviews(agreement, unread),
-        *_signing(agreement),
-    ]
+    dates: list[KeyDate] = []
+    term = agreement.file.term
+    producers: tuple[Callable[[Agreement, list[str]], Iterator[KeyDate]], ...] = (
+        _term_dates, _report_dates, _price_reviews,
+    )  # fmt: skip
+    if (term.end_date - term.effective_date).days > 36_600:  # a report a month for centuries
+        unread.append(f"{agreement.directory}/agreement.yml: a term of over 100 years")
+        producers = (_term_dates,)
+    for dates_of in producers:
+        try:
+            for date in dates_of(agreement, unread):
+                dates.append(date)
+        except (ValueError, OverflowError) as error:  # past year 9999, or a duration too long
+            unread.append(
+                f"{agreement.directory}/agreement.yml: a date beyond the calendar ({error})"
+            )
+    dates += _signing(agreement)
     return KeyDates(tuple(sorted(dates, key=lambda d: (d.date, d.kind))), tuple(unread))
 
 

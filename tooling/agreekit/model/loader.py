@@ -8,9 +8,11 @@ from typing import Any, NamedTuple, TypeVar
 from agreekit.finding import Finding, Location
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
+from agreekit.model.input_file import path_exists
 from agreekit.model.problems import AK104, AK903, AK904
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
+from agreekit.model.records_folder import records_folder_problem, unknown_records
 from agreekit.model.repository import Repository, read_repository
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
@@ -53,6 +55,12 @@ def read_text(repository: Repository, display: str) -> TextFile:
             "save the file as UTF-8 in your editor"
         )
         return TextFile(None, [AK903.at(Location(display, line, col), message)])
+    if "\0" in text:  # no text editor writes one; published, it would cut the page short
+        at = text.index("\0")
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        message = "a NUL byte (0x00) is in the text; remove it (the file may be binary)"
+        return TextFile(None, [AK903.at(Location(display, line, col), message)])
     return TextFile(text.removeprefix("\ufeff").replace("\r\n", "\n"), [])
 
 
@@ -83,7 +91,7 @@ def load_agreement(repo: Path, directory: str = AGREEMENT_DIR) -> LoadResult:
     """Load `<repo>/<directory>/agreement.yml` and every section once."""
     display = f"{directory}/{AGREEMENT_FILE}"
     path = repo / directory / AGREEMENT_FILE
-    if not path.is_file():
+    if not path_exists(path):  # anything else there (a folder, a pipe) is read and reported
         message = f"no {display} here; run agreekit from the repository root or pass --repo"
         return LoadResult(None, [AK904.at(Location(display), message)])
     repository = Repository(repo, MAX_BYTES)
@@ -207,22 +215,47 @@ def _load_records(
     findings: list[Finding],
     texts: dict[str, tuple[str, ...]],
 ) -> Records:
+    """Each record file that exists, typed; one that exists and does not load is `broken` (its
+    first problem), never taken for a record not written yet."""
     loaded: dict[str, Record[Any]] = {}
+    broken: list[Finding] = []
+    folder = repository.root / directory / RECORDS_DIR
+    folder_problem = records_folder_problem(repository.root, folder, f"{directory}/{RECORDS_DIR}")
+    if folder_problem is not None:
+        findings.append(folder_problem)
+        return Records(broken=(folder_problem,))
     for name, (attribute, model) in RECORD_FILES.items():
         display = f"{directory}/{RECORDS_DIR}/{name}"
-        if not (repository.root / display).is_file():
+        if not path_exists(folder / name):  # anything there (a folder, a pipe) is read, not skipped
             continue
-        text_file = read_text(repository, display)
-        findings += text_file.findings
-        if text_file.text is None:
-            continue
-        texts[display] = tuple(text_file.text.split("\n"))
-        document = load_yaml(text_file.text, display)
-        findings += document.findings
-        if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
-            continue
-        value, errors = validate(model, document.data, document.source)
-        findings += errors
-        if value is not None:
-            loaded[attribute] = Record(display, value, document.data, document.source)
-    return Records(**loaded)
+        problems = _load_record(repository, display, model, loaded, attribute, texts)
+        findings += problems
+        if attribute not in loaded and problems:
+            broken.append(problems[0])
+    findings += unknown_records(folder, f"{directory}/{RECORDS_DIR}")
+    return Records(**loaded, broken=tuple(broken))
+
+
+def _load_record(
+    repository: Repository,
+    display: str,
+    model: type[Any],
+    loaded: dict[str, Record[Any]],
+    attribute: str,
+    texts: dict[str, tuple[str, ...]],
+) -> list[Finding]:
+    """Load one record file into `loaded[attribute]`; the problems that kept it out, if any."""
+    text_file = read_text(repository, display)
+    if text_file.text is None:
+        return text_file.findings
+    texts[display] = tuple(text_file.text.split("\n"))
+    document = load_yaml(text_file.text, display)
+    problems = list(document.findings)
+    # An empty record (comments only, as `agreekit init` writes them) is one not written yet.
+    if document.data is None or any(f.code in ("AK901", "AK904") for f in document.findings):
+        return problems
+    value, errors = validate(model, document.data, document.source)
+    problems += errors
+    if value is not None:
+        loaded[attribute] = Record(display, value, document.data, document.source)
+    return problems

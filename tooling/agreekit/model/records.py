@@ -9,9 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
+from agreekit.finding import Finding
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.source import SourceMap
 from agreekit.model.typed import model, spec
+from agreekit.zones import zone_problem
 
 RecordModel = TypeVar("RecordModel")
 
@@ -79,14 +81,25 @@ class InternalReviewRecord:
     comments: tuple[ReviewComment, ...] = spec(factory=tuple)
 
 
+def _clock_problem(text: str) -> str:
+    try:
+        dt.time.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is no time of day; write HH:MM, from 00:00 to 23:59"
+    return ""
+
+
 @model
 class Meeting:
     date: dt.date
     time: str = spec(
-        pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.", hint="write HH:MM"
+        pattern=r"^\d{2}:\d{2}$",
+        description="Local start time, HH:MM.",
+        hint="write HH:MM",
+        check=_clock_problem,
     )
     duration_minutes: int = spec(60, gt=0, le=24 * 60)
-    timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
+    timezone: str = spec(description="IANA time zone, e.g. Europe/London.", check=zone_problem)
     place: str = ""
     link: str = ""
     organiser: Identifier
@@ -158,6 +171,9 @@ class Records:
     internal_review: Record[InternalReviewRecord] | None = None
     signing: Record[SigningRecord] | None = None
     communication: Record[CommunicationRecord] | None = None
+    # The first problem of each record file that exists but does not load (or of the folder):
+    # such a record is broken, not "not written yet".
+    broken: tuple[Finding, ...] = ()
 
     def all(self) -> list[Record[Any]]:
         found = [self.negotiation, self.legal_review, self.internal_review, self.signing]

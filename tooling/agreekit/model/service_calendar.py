@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from agreekit import zones
 from agreekit.model.countries import COUNTRIES, suggest_country
 from agreekit.model.duration import Duration
 from agreekit.model.section_data import ServiceHours
@@ -126,15 +127,9 @@ def country_problem(country: str) -> str | None:
 def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
     """What makes the calendar unusable, as (field, message) pairs; empty when it is sound."""
     problems: list[tuple[str, str]] = []
-    try:
-        ZoneInfo(hours.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.append(
-            (
-                "timezone",
-                f"unknown time zone '{hours.timezone}'; use an IANA name such as Europe/London",
-            )
-        )
+    zone_problem = zones.zone_problem(hours.timezone)
+    if zone_problem:
+        problems.append(("timezone", zone_problem))
     unknown = [day for day in hours.days if day.lower() not in DAYS]
     if unknown or not hours.days:
         problems.append(
@@ -181,7 +176,7 @@ class BusinessCalendar:
 
     @cached_property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.hours.timezone)
+        return zones.zone(self.hours.timezone)
 
     @cached_property
     def weekdays(self) -> frozenset[int]:

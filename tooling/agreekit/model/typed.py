@@ -38,6 +38,7 @@ class Rules:
     gt: float | None = None
     le: float | None = None
     min_length: int | None = None
+    check: Callable[[Any], str] | None = None  # a test by name (a zone...): "" or the problem
 
 
 @dataclasses.dataclass(frozen=True)
@@ -245,7 +246,21 @@ def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     value = _SCALARS[kind](data)
     if value is _INVALID:
         problems.append(_expected(path, name_of(kind), data))
+    elif kind is dt.date and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        # A day later than 9999-12-31 exists in no calendar: dates near either end break every
+        # sum (a term's end, an invitation's end) that calendars and .ics files need.
+        problems.append(
+            Problem(
+                "invalid",
+                path,
+                f"{value} is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year",
+            )  # fmt: skip
+        )
+        return _INVALID
     return value
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 9000  # the dates an agreement can hold
 
 
 def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
@@ -342,6 +357,8 @@ def _apply(rules: Rules, value: Any, path: Path, problems: list[Problem]) -> Any
         broken = f"must be at most {rules.le:g}; got {value}"
     elif rules.min_length is not None and len(value) < rules.min_length:
         broken = f"needs at least {rules.min_length} item(s)"
+    elif rules.check is not None:
+        broken = rules.check(value)
     if not broken:
         return value
     problems.append(Problem("invalid", path, broken))

@@ -36,6 +36,20 @@ class _Relay(logging.Handler):
             self._emit(f"warning: {record.getMessage()}")
 
 
+class SiteConfigError(SiteError):
+    """mkdocs.yml cannot be used as it is: unreadable input, not a failed build."""
+
+
+def _inside_repository(repo: Path, key: str, folder: str) -> None:
+    """A site's sources and output stay in the repository: docs_dir at /etc would publish it."""
+    real, real_repo = os.path.realpath(folder), os.path.realpath(repo)
+    if real == real_repo or os.path.commonpath([real, real_repo]) != real_repo:
+        raise SiteConfigError(
+            f"mkdocs.yml: {key}: {folder} is not a folder inside the repository; point it at "
+            + ("agreement/sections" if key == "docs_dir" else "site")
+        )
+
+
 def build_site(
     repo: Path,
     *,
@@ -60,17 +74,25 @@ def build_site(
 
     config_file = repo / "mkdocs.yml"
     if not config_file.is_file():
-        raise SiteError(
-            f"no mkdocs.yml in {repo}; copy the template's mkdocs.yml into the repository root"
+        what = "is not a regular file" if os.path.lexists(config_file) else "is missing"
+        raise SiteConfigError(
+            f"mkdocs.yml {what} in {repo}; copy the template's mkdocs.yml into the repository root"
         )
     handler = _Relay(report)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(config_file), strict=strict)
+        try:
+            config = load_config(str(config_file), strict=strict)
+        except (Abort, MkDocsException) as error:  # MkDocs logs each problem, then aborts
+            raise SiteConfigError(
+                "mkdocs.yml: " + ("; ".join(handler.errors) or str(error))
+            ) from None
+        for key in ("docs_dir", "site_dir"):
+            _inside_repository(repo, key, str(getattr(config, key)))
         plugin = config.plugins.get("agreekit")
         if plugin is None:
-            raise SiteError("mkdocs.yml: add `- agreekit` under `plugins:`")
+            raise SiteConfigError("mkdocs.yml: add `- agreekit` under `plugins:`")
         plugin.config["pdf"] = pdf
         plugin.config["docx"] = docx
         plugin.config["offline"] = offline
@@ -92,7 +114,7 @@ def build_site(
             finish(staging)
             manifest_of_tree(staging)
     except ConfigurationError as error:
-        raise SiteError(f"mkdocs.yml: {error}") from None
+        raise SiteConfigError(f"mkdocs.yml: {error}") from None
     except (Abort, MkDocsException) as error:
         raise SiteError("\n".join(handler.errors) or str(error)) from None
     finally:

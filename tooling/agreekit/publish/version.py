@@ -17,7 +17,7 @@ def last_approved(repo: Path, directory: str = "agreement") -> str | None:
     approvals = [
         (verdict.record.tagger_time, verdict.record.name)
         for verdict in (gather(repo, directory).verdicts if git.approval_refs(repo) else ())
-        if verdict.valid and verdict.record.decision == "approved"
+        if verdict.counts and verdict.record.decision == "approved"
     ]
     return versions.last_approved(repo, approvals)
 

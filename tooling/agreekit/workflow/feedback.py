@@ -95,6 +95,29 @@ def from_review_comments(
     return entries
 
 
+def review_comments(data: Any, source: str) -> list[dict[str, Any]]:
+    """GitHub's review comments payload read from `source`, its shape checked: each comment an
+    object with the fields feedback shows, of the types GitHub documents."""
+    from agreekit.json_input import JsonProblem, items, member
+
+    try:
+        for index, comment in enumerate(items(data, source)):
+            where = f"{source}: comment {index + 1}"
+            member(comment, "id", int, where)
+            user = member(comment, "user", dict, where, optional=True)  # null: a deleted account
+            if user is not None:
+                member(user, "login", str, f"{where}: user")
+            for key in ("html_url", "path", "body"):
+                member(comment, key, str, where)
+            for key in ("line", "original_line", "in_reply_to_id"):
+                member(comment, key, int, where, optional=True)
+    except JsonProblem as error:
+        raise FeedbackInputError(
+            f"{error}; expected GitHub's format: save its review comments response as it is"
+        ) from error
+    return list(data)
+
+
 def compile_feedback(
     agreement: Agreement, review_comments: Iterable[Mapping[str, Any]] = ()
 ) -> list[FeedbackEntry]:

@@ -13,11 +13,10 @@ import datetime as dt
 import hashlib
 import json
 import re
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from agreekit import __version__
+from agreekit import __version__, zones
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
@@ -95,14 +94,14 @@ def invitation(agreement: Agreement, version: str, stamp: dt.datetime) -> bytes:
         raise MeetingError("no agreement/records/signing.yml; schedule the meeting there first")
     meeting: Meeting = signing.model.meeting
     try:
-        zone = ZoneInfo(meeting.timezone)
-    except (KeyError, ValueError) as error:
-        raise MeetingError(
-            f"unknown time zone '{meeting.timezone}' in records/signing.yml"
-        ) from error
-    hour, minute = (int(part) for part in meeting.time.split(":"))
-    local_start = dt.datetime.combine(meeting.date, dt.time(hour, minute), tzinfo=zone)
-    start = local_start.astimezone(dt.UTC)
+        zone = zones.zone(meeting.timezone)
+        local_start = dt.datetime.combine(
+            meeting.date, dt.time.fromisoformat(meeting.time), tzinfo=zone
+        )
+        start = local_start.astimezone(dt.UTC)  # what the .ics holds must exist too
+        end = start + dt.timedelta(minutes=meeting.duration_minutes)
+    except (ValueError, OverflowError) as error:
+        raise MeetingError(f"{signing.file}: the meeting's date, time or zone: {error}") from error
     file = agreement.file
 
     calendar = Calendar()
@@ -114,7 +113,7 @@ def invitation(agreement: Agreement, version: str, stamp: dt.datetime) -> bytes:
     event.add("dtstamp", stamp.astimezone(dt.UTC))
     event.add("sequence", next_sequence(signing.model))
     event.add("dtstart", start)
-    event.add("dtend", start + dt.timedelta(minutes=meeting.duration_minutes))
+    event.add("dtend", end)
     event.add(
         "summary",
         f"Signing: {file.title} - {file.parties.customer.name} and {file.parties.provider.name}",

@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 
+from agreekit.approvals.coverage import coverage, release_gaps
 from agreekit.approvals.evidence import GitEvidence
 from agreekit.approvals.verify import Verdict
 from agreekit.finding import Finding
@@ -26,7 +27,7 @@ def signatures(agreement: Agreement, verdicts: Sequence[Verdict]) -> dict[str, V
     newest: dict[str, Verdict] = {}
     for verdict in verdicts:
         record = verdict.record
-        if record.stage != "signature" or not verdict.valid or record.decision != "approved":
+        if record.stage != "signature" or not verdict.counts or record.decision != "approved":
             continue
         if (
             record.approver not in newest
@@ -48,8 +49,12 @@ def release_problems(
     if evidence.worktree_content != evidence.head_content:
         problems.append("agreement/ has uncommitted changes: the release is of committed text only")
     for verdict in evidence.verdicts:
-        if not verdict.valid:
-            problems.append(f"{verdict.record.name} is rejected by verify: {verdict.problems[0]}")
+        if not verdict.valid and not verdict.revoked_by:
+            problems.append(
+                f"{verdict.record.name} is rejected by verify: {'; '.join(verdict.problems)} "
+                f"(revoke it with `agreekit revoke {verdict.record.name} --reason ...`)"
+            )
+    problems += release_gaps(coverage(evidence.verdicts, evidence.text))
     status = {s.number: s for s in step_states(agreement, findings, evidence).steps}
     for number in REQUIRED_STEPS:
         if status[number].state != DONE:
@@ -97,7 +102,7 @@ def manifest(
             "content_id": v.record.content,
         }
         for v in evidence.verdicts
-        if v.valid and v.record.stage != "signature"
+        if v.counts and v.record.stage in ("initial", "legal", "final")
     ]
     data = {
         "agreement": agreement.file.title,

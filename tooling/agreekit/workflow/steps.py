@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from agreekit.approvals.coverage import COVERED, NOT_COVERED, REQUESTED, WAITING, coverage
 from agreekit.approvals.evidence import GitEvidence
-from agreekit.approvals.stages import BY_ID, STAGES, later_stages
-from agreekit.approvals.verify import Verdict
-from agreekit.checks.structure import PLACEHOLDER
+from agreekit.approvals.stages import BY_ID
+from agreekit.checks.placeholders import has_blank
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.workflow.record_steps import RULES, record_problems
@@ -74,7 +74,7 @@ class Status(NamedTuple):
 def actors(agreement: Agreement, role: str) -> tuple[str, ...]:
     """Names of who acts; a name not yet filled in shows as the person's title."""
     people = [s for s in agreement.file.stakeholders if s.has_role(role)]
-    return tuple(f"the {s.title}" if PLACEHOLDER.search(s.name) else s.name for s in people)
+    return tuple(f"the {s.title}" if has_blank(s.name) else s.name for s in people)
 
 
 def _lines_under(agreement: Agreement, key: str) -> range:
@@ -126,69 +126,43 @@ def _content_state(
     return DONE, f"{step.lives_in}: no findings"
 
 
-def _describe(verdict: Verdict, agreement: Agreement) -> str:
-    record = verdict.record
-    person = agreement.stakeholder(record.approver)
-    who = person.name if person else record.approver
-    return f"{record.name}: {record.decision} by {who} ({record.content[:12]})"
+_STATES = {COVERED: DONE, NOT_COVERED: STALE, REQUESTED: READY, WAITING: READY}
 
 
-def _stage_states(agreement: Agreement, evidence: GitEvidence) -> dict[str, tuple[str, str]]:
-    """(state, evidence) of each stage that has records; stages without records are absent."""
-    valid: dict[str, list[Verdict]] = {}
-    for verdict in evidence.verdicts:
-        if verdict.valid:
-            valid.setdefault(verdict.record.stage, []).append(verdict)
-    result: dict[str, tuple[str, str]] = {}
-    for stage in reversed(STAGES):
-        records = sorted(valid.get(stage.id, []), key=lambda v: v.record.tagger_time)
-        if not records:
-            continue
-        latest = records[-1]
-        if latest.record.decision != "approved":
-            result[stage.id] = (READY, f"{_describe(latest, agreement)}: changes requested")
-            continue
-        current = [v for v in records if v.current and v.record.decision == "approved"]
-        covered = [s for s in later_stages(stage.id) if result.get(s, ("",))[0] == DONE]
-        if stage.everyone:
-            result[stage.id] = _everyone_state(agreement, stage.role, current, latest)
-            continue
-        if current:
-            result[stage.id] = (DONE, _describe(current[-1], agreement))
-        elif covered:
-            later = ", ".join(sorted(covered))
-            result[stage.id] = (
-                DONE,
-                f"{_describe(latest, agreement)}; text since approved by {later}",
-            )
-        else:
-            result[stage.id] = (
-                STALE,
-                f"{_describe(latest, agreement)}, but the text changed since: approve it again",
-            )
+def _stage_states(evidence: GitEvidence) -> dict[str, tuple[str, str]]:
+    """(state, evidence) of each stage that has records, by the coverage rules (approvals/coverage.py)
+    that verify --strict and release apply too; stages without records are absent."""
+    covers = coverage(evidence.verdicts, evidence.text)
+    result = {}
+    for stage, cover in covers.items():
+        note = cover.note
+        if cover.state == NOT_COVERED:
+            note = note.replace(" is not covered: ", ": not covered: ", 1)
+        result[stage] = (_STATES[cover.state], note)
     return result
 
 
-def _everyone_state(
-    agreement: Agreement, role: str, current: list[Verdict], latest: Verdict
-) -> tuple[str, str]:
-    """A stage every holder of the role must approve: done only when all have, for this text."""
-    holders = [s for s in agreement.file.stakeholders if s.has_role(role)]
-    given = {v.record.approver for v in current}
-    missing = [s.name for s in holders if s.id not in given]
-    if not missing:
-        return DONE, f"all {len(holders)} signed content {current[-1].record.content[:12]}"
-    if not current:
-        return STALE, f"{_describe(latest, agreement)}, but the text changed since: sign again"
-    signed = ", ".join(s.name for s in holders if s.id in given)
-    return READY, f"signed by {signed}; waiting for {', '.join(missing)}"
+_STEP_STAGES = frozenset(step.stage for step in STEPS if step.stage)
 
 
 def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
-    rejected = [v for v in evidence.verdicts if v.record.stage == stage_id and not v.valid]
+    """The first rejected record of the stage; step 19 also shows those of no step (governance,
+    revocations, unknown stages), as they too block the release."""
+    rejected = [
+        v
+        for v in evidence.verdicts
+        if not v.valid
+        and not v.revoked_by
+        and (
+            v.record.stage == stage_id
+            or (stage_id == "signature" and v.record.stage not in _STEP_STAGES)
+        )
+    ]
     if not rejected:
         return ""
-    return f"; {len(rejected)} record(s) rejected by verify ({rejected[0].problems[0]})"
+    more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
+    problems = "; ".join(rejected[0].problems)
+    return f"; {rejected[0].record.name} rejected by verify: {problems}{more}"
 
 
 def _blocks(step: Step, state: str) -> bool:
@@ -212,14 +186,14 @@ def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) ->
     signed = {
         v.record.approver
         for v in evidence.verdicts
-        if v.valid and v.current and v.record.stage == "signature"
+        if v.counts and v.current and v.record.stage == "signature"
     }
     waiting = [s for s in agreement.file.stakeholders if s.signatory and s.id not in signed]
     return tuple(s.name for s in waiting) if waiting else actors(agreement, "owner")
 
 
 def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: GitEvidence) -> Status:
-    stages = _stage_states(agreement, evidence)
+    stages = _stage_states(evidence)
     states: dict[int, StepState] = {}
     for step in STEPS:
         blockers = [n for n in step.after if _blocks(STEPS[n - 1], states[n].state)]

@@ -1,0 +1,111 @@
+"""Blanks left for a value not yet written: `[●]`, `£[•]`, `[DATE]`, `XXXX`, tbc, "to be confirmed".
+
+Square brackets that Markdown or drafting uses on purpose are not blanks: links and reference
+links (`[text](url)`, `[text][label]`, `[label]` with a `[label]: url` line), footnotes (`[^1]`),
+numbered notes (`[2]`), law-report years (`[2021]`), task lists (`- [ ]`, `- [x]`), `[sic]` and
+abbreviation lines (`*[SLA]: ...`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Each alternative starts with its letter, then looks behind: the regex engine skips fast to
+# candidates, which a pattern starting with a look-behind would not.
+_WORD_BLANKS = re.compile(
+    r"(?:T(?<![\w-]T)ODO|F(?<![\w-]F)IXME|[Tt](?<![\w-][Tt])[Bb][CcDdAa]|[Xx](?<![\w-][Xx])[Xx]+)"
+    r"(?![\w-])"
+    r"|[Tt](?<!\w[Tt])\.[Bb]\.[CcDdAa]\.?"
+    r"|\?\?\?+"
+    r"|[Dd]ate will be set here"
+    r"|(?<=\d)[Xx]{3,}(?![A-Za-z-])"
+    r"|DD/MM/YY(?:YY)?|MM/DD/YYYY|YYYY-MM-DD|dd/mm/yy(?:yy)?"
+    r"|(?<=\S)[ \t]?_{4,}|_{4,}(?=[ \t]?\S)"
+    r"|[£$€]\s?[Xx][Xx,.]*(?![\w-])"
+)
+_TO_BE = re.compile(
+    r"\bto be (?:confirmed|determined|advised|decided|finali[sz]ed|inserted|announced|"
+    r"agreed)\b(?! (?:out|in|by|under|on|at|from|for|with|between|upon)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BRACKET = re.compile(r"(?<![\]\\!*])\[(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
+_ANGLED = re.compile(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|(?<!\{)\{[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
+# "(insert date)", "<name of Provider contact>": an instruction to the drafter in brackets.
+_INSTRUCTION = re.compile(
+    r"[(<](?:insert|enter|add|specify|state|complete|name of|details of|date of|amount of)\b"
+    r"[^()<>\n]{0,60}[)>]",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:", re.MULTILINE)
+_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+$")
+_NOT_A_BLANK = re.compile(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
+_BULLETS = re.compile(r"^[\s●•◦·∙…._*\-–—]*$")
+# (what the lower-cased text must hold, the pattern): fast tests before each pattern.
+_WORD_HINTS = (
+    "tb",
+    "xx",
+    "todo",
+    "fixme",
+    "???",
+    "date will be set",
+    "t.b.",
+    "£x",
+    "$x",
+    "€x",
+    "dd/mm",
+    "mm/dd",
+    "yyyy",
+    "____",
+)
+
+
+def may_hold_blank(text: str) -> bool:
+    """Whether `find_blanks` could find anything: a fast test of many texts joined."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in _WORD_HINTS) or any(
+        mark in text for mark in ("to be ", "To be ", "TO BE ", "<<", "«", "{", "[", "£", "$", "€")
+    )
+
+
+def find_blanks(text: str, labels: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each blank in `text`, in order; `labels` are reference-link labels."""
+    lowered = text.lower()
+    patterns = []
+    if any(hint in lowered for hint in _WORD_HINTS) or re.search(r"[£$€]\s+x", lowered):
+        patterns.append(_WORD_BLANKS)
+    if "to be " in lowered:
+        patterns.append(_TO_BE)
+    if "<<" in text or "«" in text or "{" in text:
+        patterns.append(_ANGLED)
+    if "(" in text or "<" in text:
+        patterns.append(_INSTRUCTION)
+    found = [(m.start(), m.group(0)) for pattern in patterns for m in pattern.finditer(text)]
+    if "[" in text:
+        found.extend(_bracket_blanks(text, labels))
+    yield from sorted(found)
+
+
+def _bracket_blanks(text: str, labels: frozenset[str]) -> Iterator[tuple[int, str]]:
+    for match in _BRACKET.finditer(text):
+        inside = match.group("inside").strip()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if inside in ("", "x", "X") and _TASK.match(text[line_start : match.start()]):
+            continue  # a task-list box
+        if inside and (_NOT_A_BLANK.match(inside) or inside.casefold() in labels):
+            continue
+        if inside and not _BULLETS.match(inside) and not re.search(r"[A-Za-z]", inside):
+            continue  # "[2.1]", "[+]": no words, no bullets: not a blank
+        yield match.start(), match.group(0)
+
+
+def has_blank(text: str) -> bool:
+    """Whether the text holds any blank (a stakeholder's name still "[name]", say)."""
+    return next(find_blanks(text), None) is not None
+
+
+def link_labels(text: str) -> frozenset[str]:
+    """Labels that `[label]: target` lines define: `[label]` alone is then a link."""
+    if "]:" not in text:
+        return frozenset()
+    return frozenset(m.group("label").strip().casefold() for m in _LABEL_LINE.finditer(text))

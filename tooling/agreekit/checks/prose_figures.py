@@ -1,0 +1,504 @@
+"""AK312: a figure in prose that restates a value the data holds must equal it.
+
+Prose that writes "99.9%, at most 43.8 minutes a month", "£9,575 a month" or "respond to P1
+within 15 minutes" beside data that says otherwise leaves two answers to one question. Only
+figures the sentence ties to a value are compared: a percentage beside availability or service
+credits, a duration after "respond" or "resolve" and a priority, a duration of downtime, money
+beside the charges and their period, and the renewal, maintenance-notice, claim and payment
+periods after their keyword. Writing the value as a variable (`{{ data.availability.target }}%`)
+avoids the finding, because it cannot drift.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+from agreekit.checks.context import CheckContext
+from agreekit.checks.family import Family
+from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
+from agreekit.model.agreement import Agreement
+from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.source import SourceMap
+
+
+class Fact(NamedTuple):
+    kind: str  # availability, credit, downtime, money, period:<name>, response:<id>, ...
+    value: float | Duration
+    location: Location
+    name: str  # the data path as a reader writes it, for messages and variables
+
+
+_PERCENT = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]?(?:%|per[ \t]?cent\b)")
+_DURATION = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)[ \t-]*(?P<business>business[ \t]+|working[ \t]+)?"
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"(?:£|€|\$|\b(?:GBP|EUR|USD)[ \t]?)(?P<n>\d[\d,]*(?:\.\d{1,2})?)(?![\d,]*\d)(?![ \t]?(?:million|m|bn|k)\b)"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|or)\b|\band\s+(?:the|then|must|will)\b")
+_AVAILABILITY = re.compile(r"availab|up-?\s?time|downtime", re.IGNORECASE)
+_CREDIT = re.compile(r"credit", re.IGNORECASE)
+_DOWNTIME_AFTER = re.compile(r"[,;(]?\s*(?:at most|no more than|up to|or|that is|i\.e\.,?)?\s*$")
+_PERIOD_WORD = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:calendar\s+)?month\b|\bmonthly\b", re.IGNORECASE
+)
+_CHARGES = re.compile(r"\b(?:charges?|fees?|price|total|cost)", re.IGNORECASE)
+_OTHER_MONEY = re.compile(r"liabil|insur|indemn|cap\b|capped|penalt|damages|excess", re.IGNORECASE)
+_RESPONSE = re.compile(r"\b(?:respon|acknowledg)\w*", re.IGNORECASE)
+_RESOLUTION = re.compile(r"\b(?:resol|fix|restor|repair)\w*", re.IGNORECASE)
+# (period fact, what the sentence must mention, the keyword just before the figure)
+_PERIODS = (
+    ("renewal.period", r"renew", r"renew\w*|further|period"),
+    ("renewal.notice", r"renew", r"notice"),
+    ("maintenance.notice", r"maintenance", r"notice"),
+    ("claim_window", r"credit", r"claim\w*"),
+    ("payment_terms", r"invoice", r"payment|payable|due"),
+)
+
+
+def facts(agreement: Agreement) -> list[Fact]:
+    """The figures the data holds that prose is likely to restate."""
+    found: list[Fact] = []
+    term = agreement.data.get("term")
+    renewal = term.get("renewal") if isinstance(term, dict) else None
+    if isinstance(renewal, dict):
+        for key in ("period", "notice"):
+            _add_duration(
+                found,
+                f"period:renewal.{key}",
+                renewal.get(key),
+                agreement.source,
+                ("term", "renewal", key),
+                f"term.renewal.{key}",
+            )
+    for section in agreement.sections:
+        _section_facts(found, section.data, section.source)
+    return found
+
+
+def _section_facts(found: list[Fact], data: dict[str, Any], source: SourceMap) -> None:
+    for path, block in _blocks(data, "availability"):
+        _availability_facts(found, block, source, path)
+    for path, block in _blocks(data, "service_credits"):
+        for index, tier in enumerate(block.get("tiers") or []):
+            if isinstance(tier, dict):
+                for key, kind in (
+                    ("from", "availability"),
+                    ("to", "availability"),
+                    ("credit", "credit"),
+                ):
+                    _add_number(found, kind, tier.get(key), source, (*path, "tiers", index, key))
+        _add_number(found, "credit", block.get("cap"), source, (*path, "cap"))
+        _add_duration(
+            found,
+            "period:claim_window",
+            block.get("claim_window"),
+            source,
+            (*path, "claim_window"),
+            "service_credits.claim_window",
+        )
+    for path, block in _blocks(data, "priorities", kind=list):
+        for index, priority in enumerate(block):
+            if not isinstance(priority, dict) or not isinstance(priority.get("id"), str):
+                continue
+            for key in ("response", "resolution"):
+                _add_duration(
+                    found,
+                    f"{key}:{priority['id']}",
+                    priority.get(key),
+                    source,
+                    (*path, index, key),
+                    f"the {priority['id']} {key} target",
+                )
+    costs = data.get("costs")
+    if isinstance(costs, dict):
+        _money_facts(found, costs, source)
+        terms = costs.get("payment_terms")
+        if isinstance(terms, str):
+            _add_duration(
+                found,
+                "period:payment_terms",
+                " ".join(terms.split()[:2]),
+                source,
+                ("costs", "payment_terms"),
+                "costs.payment_terms",
+            )
+
+
+def _blocks(
+    data: Any, key: str, kind: type = dict, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value under `key` at any depth (availability per service included)."""
+    if isinstance(data, dict):
+        for name, value in data.items():
+            if name == key and isinstance(value, kind):
+                yield (*path, name), value
+            elif isinstance(value, dict | list):
+                yield from _blocks(value, key, kind, (*path, name))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _blocks(value, key, kind, (*path, index))
+
+
+def _availability_facts(
+    found: list[Fact], block: dict[str, Any], source: SourceMap, path: tuple[str | int, ...]
+) -> None:
+    _add_number(found, "availability", block.get("target"), source, (*path, "target"))
+    downtime = parse_duration(block.get("allowed_downtime"))
+    if downtime is not None and not downtime.business:
+        found.append(
+            Fact(
+                "downtime",
+                downtime.minutes(),
+                source.locate(*path, "allowed_downtime"),
+                ".".join(map(str, (*path, "allowed_downtime"))),
+            )
+        )
+    maintenance = block.get("maintenance")
+    if isinstance(maintenance, dict):
+        _add_duration(
+            found,
+            "period:maintenance.notice",
+            maintenance.get("notice"),
+            source,
+            (*path, "maintenance", "notice"),
+            "availability.maintenance.notice",
+        )
+
+
+def _money_facts(found: list[Fact], costs: dict[str, Any], source: SourceMap) -> None:
+    _add_money(found, "money:total", costs.get("total"), source, ("costs", "total"))
+    for index, line in enumerate(costs.get("lines") or []):
+        if isinstance(line, dict):
+            _add_money(
+                found,
+                "money:total",
+                line.get("amount"),
+                source,
+                ("costs", "lines", index, "amount"),
+            )
+            unit = line.get("unit")
+            _add_money(
+                found,
+                f"money:per {unit}",
+                line.get("unit_price"),
+                source,
+                ("costs", "lines", index, "unit_price"),
+            )
+    extra = costs.get("extra_work")
+    if isinstance(extra, dict):
+        _add_money(
+            found,
+            f"money:per {extra.get('unit')}",
+            extra.get("rate"),
+            source,
+            ("costs", "extra_work", "rate"),
+        )
+
+
+def _add_number(
+    found: list[Fact], kind: str, value: Any, source: SourceMap, path: tuple[str | int, ...]
+) -> None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        found.append(Fact(kind, float(value), source.locate(*path), ".".join(map(str, path))))
+
+
+def _add_money(
+    found: list[Fact], kind: str, value: Any, source: SourceMap, path: tuple[str | int, ...]
+) -> None:
+    amount = _decimal(value)
+    if amount is not None:
+        found.append(Fact(kind, float(amount), source.locate(*path), ".".join(map(str, path))))
+
+
+def _add_duration(
+    found: list[Fact],
+    kind: str,
+    value: Any,
+    source: SourceMap,
+    path: tuple[str | int, ...],
+    name: str,
+) -> None:
+    duration = parse_duration(value)
+    if duration is not None and not duration.best_effort:
+        found.append(Fact(kind, duration, source.locate(*path), name))
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        return Decimal(str(value).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+FAMILY = Family()
+
+AK312 = Rule(
+    "AK312",
+    "prose-disagrees-with-data",
+    ERROR,
+    summary="A figure in prose restates a value the data holds, and differs from it.",
+    hint=(
+        "Write the value as a variable ({{ data... }}), or correct the figure to the one the "
+        "message names."
+    ),
+    explanation=Explanation(
+        what=(
+            "A figure in prose restates a value the data holds and differs from it: an "
+            'availability target or service-credit percentage, an allowed downtime ("99.9%, at '
+            'most 43.8 minutes a month"), a priority\'s response or resolution target ("respond '
+            "to P1 within 15 minutes\"), the charges, a line's unit price or the extra-work rate "
+            '("£9,575 a month", "£95 an hour"), or the renewal, renewal-notice, '
+            "maintenance-notice, credit-claim or payment period. Only figures the sentence ties "
+            'to a value are compared; downtime is equal within the rounding written ("3.6 '
+            'hours" for 216 minutes). The finding is at the prose and names the data line.'
+        ),
+        why=(
+            "Two statements of one term that disagree leave the agreement saying two things; a "
+            "reader of the prose and a reader of the table would expect different service."
+        ),
+        example=(
+            "# service-levels.md front matter: availability.target: 99.5\n"
+            "Each covered service is available 99.9% of the month."
+        ),
+        fix=(
+            "Write the value as a variable, so it cannot drift, or correct the figure to the one "
+            "the message names."
+        ),
+        fixed="Each covered service is available {{ data.availability.target }}% of the month.",
+    ),
+)
+
+
+@FAMILY.check(AK312)
+def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Iterator[Finding]:
+    """AK312"""
+    known = facts(agreement)
+    if not known:
+        return
+    priorities = sorted(
+        {f.kind.split(":", 1)[1] for f in known if f.kind.startswith(("response:", "resolution:"))},
+        key=len,
+        reverse=True,
+    )
+    for prose in context.prose:
+        # Only the sentences that hold a figure are read: found by two cheap scans of the text.
+        spans: dict[int, int] = {}
+        for pattern in (_FIGURE_HINT, _MONEY_HINT):
+            if pattern is _MONEY_HINT and not any(c in prose.text for c in _CURRENCIES):
+                continue
+            end = -1
+            for match in pattern.finditer(prose.text):
+                if match.start() < end:
+                    continue  # in the sentence already found
+                start = _sentence_start(prose.text, match.start())
+                end = spans.setdefault(start, _sentence_end(prose.text, start))
+        for start, end in sorted(spans.items()):
+            for offset, message in _disagreements(prose.text[start:end], known, priorities):
+                yield AK312.at(prose.location(start + offset), message)
+
+
+_FIGURE_HINT = re.compile(
+    r"[0-9][\d,.]*[ \t-]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
+    r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
+)
+_CURRENCIES = ("£", "€", "$", "GBP", "EUR", "USD")
+_MONEY_HINT = re.compile(r"[£€$][ \t]?\d|(?:GBP|EUR|USD)[ \t]?\d")
+_WINDOW = 300  # no sentence is read further back or ahead than this
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = max(0, position - _WINDOW)
+    for match in _SENTENCE.finditer(text, start, position):
+        start = match.end()
+    return start
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = _SENTENCE.search(text, start, start + 2 * _WINDOW)
+    return match.start() if match else min(len(text), start + 2 * _WINDOW)
+
+
+def _disagreements(
+    sentence: str, known: list[Fact], priorities: list[str]
+) -> Iterator[tuple[int, str]]:
+    yield from _percentages(sentence, known)
+    yield from _durations(sentence, known, priorities)
+    yield from _money(sentence, known)
+
+
+def _mismatch(written: str, candidates: list[Fact]) -> str:
+    fact = candidates[0]
+    value = fact.value
+    shown = str(value) if isinstance(value, Duration) else f"{value:g}"
+    if fact.kind == "downtime":
+        shown += " minutes"
+    return (
+        f"'{written}' disagrees with the data: {fact.name} is {shown} "
+        f"({fact.location.file} line {fact.location.line}); write the value as a variable "
+        "or correct the figure"
+    )
+
+
+def _percentages(sentence: str, known: list[Fact]) -> Iterator[tuple[int, str]]:
+    if "%" not in sentence and "cent" not in sentence:
+        return
+    availability = bool(_AVAILABILITY.search(sentence))
+    credit = bool(_CREDIT.search(sentence))
+    kinds = {k for k, on in (("availability", availability), ("credit", credit)) if on}
+    candidates = [f for f in known if f.kind in kinds]
+    if not candidates:
+        return
+    for match in _PERCENT.finditer(sentence):
+        value = float(match.group("n"))
+        if not any(abs(value - float(f.value)) < 1e-9 for f in candidates):  # type: ignore[arg-type]
+            ordered = sorted(
+                candidates, key=lambda f: (f.kind != "availability", "tiers" in f.name)
+            )
+            yield match.start(), _mismatch(match.group(0), ordered)
+
+
+def _durations(
+    sentence: str, known: list[Fact], priorities: list[str]
+) -> Iterator[tuple[int, str]]:
+    for match in _DURATION.finditer(sentence):
+        written = Duration(
+            float(match.group("n")), _unit(match.group("unit")), match.group("business") is not None
+        )
+        before = sentence[max(0, match.start() - 80) : match.start()]
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        after = sentence[match.end() : match.end() + 30]
+        candidates = _downtime(sentence, before, known) or _periods(sentence, clause, after, known)
+        if not candidates:
+            candidates = _priority_targets(sentence, match.start(), clause, known, priorities)
+        if not candidates:
+            continue
+        if not any(_same(written, match.group("n"), f.value) for f in candidates):
+            yield match.start(), _mismatch(match.group(0), candidates)
+
+
+def _unit(word: str) -> str:
+    word = word.lower().rstrip("s")
+    return {"min": "minute", "hr": "hour"}.get(word, word)
+
+
+_AT_MOST = re.compile(
+    r"(?:at most|no more than|not more than|up to|maximum of|allow(?:s|ing)?|%[^.%]{0,30})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _downtime(sentence: str, before: str, known: list[Fact]) -> list[Fact]:
+    downtime = "downtime" in sentence.lower()
+    if not downtime and not (_AVAILABILITY.search(sentence) and _AT_MOST.search(before)):
+        return []
+    return [f for f in known if f.kind == "downtime"]
+
+
+def _periods(sentence: str, clause: str, after: str, known: list[Fact]) -> list[Fact]:
+    """Periods whose keyword stands just before the figure, or just after ("5 days' notice")."""
+    first: list[Fact] = []
+    found: list[Fact] = []
+    for name, mention, keyword_after, keyword_before in _PERIOD_PATTERNS:
+        if not mention.search(sentence):
+            continue
+        facts_named = [f for f in known if f.kind == f"period:{name}"]
+        if keyword_after.match(after):
+            first += facts_named
+        elif keyword_before.search(clause[-60:]):
+            found += facts_named
+    return first or found
+
+
+@functools.lru_cache(maxsize=64)
+def _named(priority: str) -> re.Pattern[str]:
+    """The priority as prose names it: "P1", and "Priority 1" or "priority-1" for a P<n> id."""
+    forms = [re.escape(priority)]
+    number = re.fullmatch(r"[Pp](\d+)", priority)
+    if number:
+        forms.append(rf"[Pp]riority[ \t-]*{number.group(1)}")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
+
+
+_PERIOD_PATTERNS = tuple(
+    (
+        name,
+        re.compile(mention, re.IGNORECASE),
+        re.compile(
+            rf"\s*(?:['’]s?)?\s*(?:written\s+|prior\s+|advance\s+)?(?:{keyword})\b", re.IGNORECASE
+        ),
+        re.compile(rf"\b(?:{keyword})\b", re.IGNORECASE),
+    )
+    for name, mention, keyword in _PERIODS
+)
+
+
+def _priority_targets(
+    sentence: str, at: int, clause: str, known: list[Fact], priorities: list[str]
+) -> list[Fact]:
+    named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence, 0, at)]
+    if not named:
+        named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence)]
+    if not named:
+        return []
+    priority = max(named)[1] if any(s < at for s, _ in named) else min(named)[1]
+    metric = _metric(clause[-70:])
+    if metric is None:
+        return []
+    return [f for f in known if f.kind == f"{metric}:{priority}"]
+
+
+def _metric(clause: str) -> str | None:
+    response = [m.end() for m in _RESPONSE.finditer(clause)]
+    resolution = [m.end() for m in _RESOLUTION.finditer(clause)]
+    if not response and not resolution:
+        return None
+    return "response" if max(response, default=-1) > max(resolution, default=-1) else "resolution"
+
+
+def _same(written: Duration, digits: str, value: float | Duration) -> bool:
+    """Equal durations; minutes of downtime (a float) within the rounding the prose shows."""
+    if isinstance(value, Duration):
+        return (
+            written.business == value.business and abs(written.minutes() - value.minutes()) < 1e-6
+        )
+    decimals = len(digits.partition(".")[2])
+    tolerance = 0.5 * 10**-decimals * written.minutes() / written.amount if written.amount else 0
+    return not written.business and abs(written.minutes() - value) <= tolerance + 1e-9
+
+
+def _money(sentence: str, known: list[Fact]) -> Iterator[tuple[int, str]]:
+    if not any(s in sentence for s in ("£", "€", "$", "GBP", "EUR", "USD")) or _OTHER_MONEY.search(
+        sentence
+    ):
+        return
+    for match in _MONEY.finditer(sentence):
+        after = sentence[match.end() : match.end() + 30]
+        per = re.match(
+            r"\s*(?:\(?(?:plus|excluding|exc\.?)\s+VAT\)?\s*)?(?:a|an|per|each)\s+(\w+)", after
+        )
+        unit = per.group(1).lower().rstrip("s") if per else None
+        if unit == "month" or (unit is None and _PERIOD_WORD.search(sentence)):
+            candidates = [f for f in known if f.kind == "money:total"]
+        elif unit is not None:
+            candidates = [f for f in known if f.kind == f"money:per {unit}"]
+        elif _CHARGES.search(sentence):
+            candidates = [f for f in known if f.kind.startswith("money:")]
+        else:
+            continue
+        if not candidates:
+            continue
+        value = _decimal(match.group("n"))
+        if value is not None and not any(
+            abs(float(value) - float(f.value)) < 0.005 for f in candidates
+        ):  # type: ignore[arg-type]
+            yield match.start(), _mismatch(match.group(0), candidates)
