@@ -90,7 +90,7 @@ def test_site_dir_outside_the_repository_is_refused(publishable: SampleRepo) -> 
     config.write_text(config.read_text().replace("site_dir: site", "site_dir: ../outside"))
     code, output = _build(publishable)
     assert code in (1, 2)  # refused, before anything is written
-    assert "site_dir" in output and "outside the repository" in output
+    assert "site_dir" in output and "inside the repository" in output
     assert not (publishable.root.parent / "outside").exists()
 
 
