@@ -33,7 +33,7 @@ def test_killed_before_the_rename_leaves_the_old_file_byte_for_byte(tmp_path: Pa
     run_killed("CODEOWNERS", WRITE, str(target), cwd=tmp_path)
     assert target.read_bytes() == b"old \xc3\xa9 bytes\r\n"
     [stale] = temporaries(tmp_path)
-    assert stale.startswith(".CODEOWNERS.")
+    assert stale.startswith(".CODEOWNERS.agreekit-")
 
     (tmp_path / ".other.md.abc.tmp").write_text("another target's")
     write_atomic(target, "new\n")  # the next write of the same target removes its stale file

@@ -96,12 +96,25 @@ def test_foreign_files_of_a_tree(tmp_path: Path) -> None:
     manifest_of_tree(site)
     # a redline written later into a subfolder, listed in that subfolder's own manifest
     write_outputs({site / "redline" / "a..b.html": "redline"}, force=False)
-    (site / ".index.html.x1.tmp").write_text("stale")
+    (site / ".index.html.agreekit-x1y2z3w4.tmp").write_text("stale")  # a killed write's
     assert foreign_files(site) == []
     (site / "legal" / "index.html").write_text("edited")
     (site / "mine.txt").write_text("mine")
     assert foreign_files(site) == [site / "mine.txt", site / "legal" / "index.html"]
     assert foreign_files(tmp_path / "missing") == []
+
+
+def test_a_users_dot_tmp_file_is_theirs_not_a_stale_temporary(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("home")
+    manifest_of_tree(site)
+    (site / ".notes.tmp").write_text("my notes")
+    (site / ".index.html.abc.tmp").write_text("mine too")
+    assert foreign_files(site) == [site / ".index.html.abc.tmp", site / ".notes.tmp"]
+    write_outputs({site / "index.html": "new home"}, force=False)
+    assert (site / ".notes.tmp").read_text() == "my notes"
+    assert (site / ".index.html.abc.tmp").read_text() == "mine too"
 
 
 def test_a_folder_in_the_way_is_refused_even_with_force(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_killed_while_writing_the_new_site_keeps_the_previous_one(
     )
     try:
         # Kill it once the new site's pages are written and the PDF is being made.
-        while build.poll() is None and not any(root.glob(".site.*.tmp/index.html")):
+        while build.poll() is None and not any(root.glob(".site.agreekit-*.tmp/index.html")):
             time.sleep(0.01)
         build.send_signal(signal.SIGKILL)
     finally:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from conftest import SampleRepo, git
 
 
@@ -44,3 +47,26 @@ def test_a_users_redline_is_kept_until_force(publishable: SampleRepo) -> None:
     assert refused.returncode == 2 and "HEAD..HEAD.md: not replaced" in refused.stderr
     assert (folder / "HEAD..HEAD.md").read_text() == "annotated by legal\n"
     assert publishable.cli("diff", "HEAD", "HEAD", "--force").returncode == 0
+
+
+def test_a_revision_that_looks_like_an_option_never_reaches_git(publishable: SampleRepo) -> None:
+    outside = publishable.root.parent / "x"
+    result = publishable.cli("diff", "--", "--output=../x", "HEAD")
+    assert result.returncode == 2
+    assert "cannot read agreement/ at '--output=../x'" in result.stderr
+    assert not os.path.lexists(outside) and not os.path.lexists(f"{outside}:")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_default_output_folder_linked_out_of_the_repository_is_refused(
+    publishable: SampleRepo, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, publishable.root / "site")
+    result = publishable.cli("diff", "HEAD", "HEAD")
+    assert result.returncode == 2
+    assert "outside the repository" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+    named = publishable.cli("diff", "HEAD", "HEAD", "--output-dir", str(elsewhere))
+    assert named.returncode == 0, named.stderr  # a folder the user names is theirs to choose

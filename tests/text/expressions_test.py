@@ -17,11 +17,11 @@ from agreekit.text.render import (
     SITE,
     TEXT,
     Style,
-    _environment,
     _number_headings,
     template_functions,
 )
 from agreekit.text.tables import TableError, table
+from agreekit.text.templating import _environment
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -85,6 +85,20 @@ def test_one_users_file_among_the_targets_means_nothing_is_written(sample: Sampl
     assert sample.cli("feedback").returncode == 0  # now both are agreekit's
 
 
+def test_a_hostile_comment_reaches_feedback_html_without_script(sample: SampleRepo) -> None:
+    comments = json.loads(COMMENTS.read_text())
+    comments[0]["body"] = (
+        'Fine <img src=x onerror="alert(1)"> <a href="javascript:alert(1)">see</a>\n\n'
+        "<script>alert(1)</script>"
+    )
+    (sample.root / "comments.json").write_text(json.dumps(comments))
+    result = sample.cli("feedback", "--comments", "comments.json")
+    assert result.returncode == 0, result.stderr
+    html = (sample.root / "dist" / "feedback.html").read_text()
+    assert "Fine" in html
+    assert "onerror" not in html and "javascript:" not in html and "<script" not in html
+
+
 def _pages(comments: list[dict[str, object]]) -> list[list[dict[str, object]]]:
     return [comments[:1], comments[1:2], comments[2:]]
 

@@ -69,6 +69,19 @@ def test_a_users_notice_stops_every_notice_until_force(sample: SampleRepo) -> No
     assert (folder / "hr.eml").read_text() != "my own email to HR\n"
 
 
+def test_the_notice_html_passes_the_allowlist(sample: SampleRepo) -> None:
+    sample.replace(
+        "agreement.yml",
+        '  service_desk_phone: "0117 496 0800"',
+        "  service_desk_phone: \"0117 496 0800 <img src=x onerror='alert(1)'>\"",
+    )
+    sample.cli("announce")
+    raw = (sample.root / "dist" / "notices" / "finance.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    html = message.get_body(("html",)).get_content()
+    assert "0117 496 0800" in html and "onerror" not in html
+
+
 def test_a_department_without_a_head_is_told_through_its_people(sample: SampleRepo) -> None:
     sample.replace("agreement.yml", "    head: tom-adeyemi\n", "")
     result = sample.cli("announce")
@@ -100,3 +113,14 @@ def test_no_notice_without_anyone_to_tell_or_outside_the_plan(sample: SampleRepo
     assert sorted(p.stem for p in folder.glob("*.md")) == ["finance", "it", "operations"]
     assert "department 'hr' is not in the communication plan (AK407)" in result.stderr
     assert "department 'facilities' has no head and nobody named in it" in result.stderr
+
+
+def test_since_that_looks_like_an_option_never_reaches_git(sample: SampleRepo) -> None:
+    git(sample, "init", "-q")
+    git(sample, "add", "-A")
+    git(sample, "-c", "user.email=a@example.org", "-c", "user.name=A", "commit", "-qm", "x")
+    result = sample.cli("announce", "--since", "--output=../leak")
+    assert result.returncode == 2
+    assert "git does not know this revision" in result.stderr
+    assert not (sample.root.parent / "leak").exists()
+    assert not (sample.root / "leak").exists()

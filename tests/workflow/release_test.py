@@ -162,6 +162,22 @@ def test_an_existing_bundle_is_refused_before_anything_is_tagged(publishable: Sa
     assert (bundle / "contract.pdf").read_bytes() == b"%PDF the signed copy"
 
 
+def test_a_reference_that_leaves_the_bundle_is_refused_before_anything_is_tagged(
+    publishable: SampleRepo,
+) -> None:
+    publishable.replace("agreement.yml", "reference: HHA-BWS-ITSA-2027", "reference: ../../../x")
+    result = publishable.cli("release", "v2.0.0")
+    assert result.returncode == 2
+    assert "reference in agreement.yml" in result.stderr and "not a file name" in result.stderr
+    assert (
+        subprocess.run(
+            ["git", "tag", "--list"], cwd=publishable.root, capture_output=True, text=True
+        ).stdout
+        == ""
+    )
+    assert not (publishable.root / "dist").exists()
+
+
 def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
     tmp_path: Path,
 ) -> None:

@@ -1,6 +1,8 @@
 """Writing files and folders atomically, so an interrupted command never leaves half a file behind.
 
-A write goes to a temporary file (or folder) beside its target, named `.<target>.<random>.tmp`,
+A write goes to a temporary file (or folder) beside its target, named
+`.<target>.agreekit-<8 random characters>.tmp` (a name no user picks, so a user's own `.x.tmp`
+is never taken for one),
 and is renamed over the target only once complete. A process killed midway leaves the old target
 intact and, at worst, a stale temporary that later runs ignore and the next successful write of
 the same target removes.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -18,15 +21,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY = re.compile(r"^\..+\.agreekit-[a-z0-9_]{8}\.tmp$")  # tempfile's random part
 
 
 def temporary_prefix(target: Path) -> str:
-    return f".{target.name}."
+    return f".{target.name}.agreekit-"
 
 
 def is_temporary(path: Path) -> bool:
-    """A temporary left beside its target by a write that never finished."""
-    return path.name.startswith(".") and path.name.endswith(TEMPORARY_SUFFIX)
+    """A temporary left beside its target by a write of agreekit's that never finished."""
+    return _TEMPORARY.match(path.name) is not None
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

@@ -99,9 +99,21 @@ def has_changes(repo: Path, path: str) -> bool:
     return bool(answer(repo, "status", "--porcelain", "--", path))
 
 
+def commit_of(repo: Path, revision: str) -> str | None:
+    """The commit a revision someone typed names, or None. A revision is never an option to git
+    (`--output=../x` would make `git diff` or `git archive` write a file): one that starts with
+    `-` is refused, and git is told that options have ended."""
+    if not revision or revision.startswith("-") or any(c in revision for c in "\0\n\r"):
+        return None
+    return answer(
+        repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    )
+
+
 def changed_files(repo: Path, since: str, path: str) -> list[str] | None:
     """Files under `path` that differ between `since` and the working tree; None: unknown revision."""
-    names = answer(repo, "diff", "--name-only", since, "--", path)
+    commit = commit_of(repo, since)
+    names = None if commit is None else answer(repo, "diff", "--name-only", commit, "--", path)
     return None if names is None else names.splitlines()
 
 
@@ -132,8 +144,11 @@ def ssh_public_key(private_key: Path) -> str | None:
 
 def archive(repo: Path, revision: str, path: str) -> bytes:
     """`path` at `revision` as a tar archive; GitError with git's last line if it cannot."""
+    commit = commit_of(repo, revision)
+    if commit is None:
+        raise GitError(f"no commit '{revision}' (a tag, branch or commit)")
     try:
-        return run(repo, "archive", "--format=tar", f"{revision}:", path)
+        return run(repo, "archive", "--format=tar", f"{commit}:", path)
     except GitError as error:
         lines = str(error).splitlines()
         raise GitError(lines[-1] if lines else "git archive failed") from None

@@ -2,7 +2,8 @@
 
 Most sections use only simple expressions, which `text.expressions` checks without Jinja. A
 section with anything more is rendered with the same sandboxed Jinja as publishing (jinja2 only:
-no MkDocs, no WeasyPrint). Broken cross-references are AK304's, so they are not reported here.
+no MkDocs, no WeasyPrint), within the limits of publish.limits (loops, size, time, nesting), so
+a hostile template ends in a second or two. Broken cross-references are AK304's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.text.context import template_context
 from agreekit.text.expressions import problems
+from agreekit.text.limits import markup_problem
 from agreekit.text.numbering import NumberedSection, numbered_sections
 from agreekit.text.tables import TableError, table
 
@@ -39,7 +41,9 @@ AK308 = Rule(
             "Jinja, undefined names are errors) and reports the first problem in each "
             "section: an undefined variable such as `{{ data.availabilty.target }}`, an "
             'unknown `{{ table("...") }}`, or a `{{` that never closes. Broken `{{ '
-            "ref(...) }}` targets are AK304's."
+            "ref(...) }}` targets are AK304's. It also reports a template past the limits "
+            "(200,000 loop steps and calls, 1 s, 2,000,000 characters, widths up to 10,000) "
+            "and text nested more than 100 levels, at the line, within a second or two."
         ),
         why=(
             "Without it a misspelt variable passes the commit and fails the published "
@@ -74,6 +78,11 @@ def templates_render(agreement: Agreement, context: CheckContext) -> Iterator[Fi
 
     for numbered in sections:
         section = numbered.section
+        too_deep = markup_problem(section.body)
+        if too_deep is not None:  # the site's Markdown renderer would fail on it
+            line, message = too_deep
+            yield AK308.at(Location(section.path, section.body_line + line - 1), message)
+            continue
         found = problems(section.body, variables, table_problem)
         if found is None:
             yield from _rendered(agreement, numbered, sections)
@@ -93,5 +102,5 @@ def _rendered(
     try:
         render_section(agreement, numbered, TEXT, sections)
     except RenderError as error:
-        if not isinstance(error.__context__, RefError):
+        if not isinstance(error.cause, RefError):
             yield AK308.at(Location(error.file, error.line), error.message)

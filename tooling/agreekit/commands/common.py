@@ -58,8 +58,48 @@ def need_extra(extra: str, command: str) -> None:
 
 
 def in_repo(repo: Path, path: Path) -> Path:
-    """A path given on the command line, relative to the repository unless absolute."""
-    return path if path.is_absolute() else repo / path
+    """A path given on the command line, relative to the repository unless absolute.
+
+    A folder agreekit chose (the option's default) must resolve inside the repository (a
+    symbolic link out of it is a Failure, exit 2); a path the user named is theirs to choose."""
+    target = path if path.is_absolute() else repo / path
+    if not _named_by_user(path) and not target.resolve().is_relative_to(repo.resolve()):
+        raise Failure(
+            f"{target} resolves to {target.resolve()}, outside the repository; "
+            "remove the link, or name the folder yourself with the option",
+            USAGE,
+        )
+    return target
+
+
+def _named_by_user(value: Path) -> bool:
+    """True if the command line (not a default) gave `value`."""
+    from click.core import ParameterSource
+
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return True
+    return any(
+        given == value and context.get_parameter_source(name) == ParameterSource.COMMANDLINE
+        for name, given in context.params.items()
+    )
+
+
+def within(folder: Path, name: str, what: str) -> Path:
+    """`folder / name` for a file name agreekit derives from content (a reference, a
+    revision); a Failure (exit 2) if the name would leave the folder."""
+    target = folder / name
+    if (
+        "/" in name
+        or "\\" in name
+        or name in (".", "..")
+        or name.startswith(".")
+        or (not target.resolve().is_relative_to(folder.resolve()))
+    ):
+        raise Failure(
+            f"{what} '{name}' is not a file name; use letters, digits, '.', '-' and '_'", USAGE
+        )
+    return target
 
 
 def load_or_exit(repo: Path) -> Agreement:

@@ -43,7 +43,6 @@ def command(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> in
 def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     """Write the word-level redline OLD..NEW as HTML and Markdown into `output_dir`."""
     need_extra("publish", "diff")
-    from agreekit.publish.document import to_html
     from agreekit.publish.redline import (
         as_critic_markup,
         as_html_markup,
@@ -52,6 +51,8 @@ def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
         summary,
     )
     from agreekit.publish.revision import RevisionError, text_at
+    from agreekit.text.limits import LimitError
+    from agreekit.text.markup import published_html
 
     try:
         pieces = redline(text_at(repo, old), text_at(repo, new))
@@ -62,7 +63,10 @@ def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     title = f"Changes from {old} to {new}"
     markdown_path, html_path = folder / f"{stem}.md", folder / f"{stem}.html"
     markdown = f"<!-- {title}: {summary(pieces)} -->\n\n{as_critic_markup(pieces)}"
-    page = html_page(title, to_html(as_html_markup(pieces)))
+    try:
+        page = html_page(title, published_html(as_html_markup(pieces)))
+    except LimitError as error:
+        raise Failure(f"the redline {error}", USAGE) from None
     write_or_refuse({markdown_path: markdown, html_path: page}, force=force, repo=repo)
     click.echo(f"{title}: {summary(pieces)}")
     click.echo(f"  {html_path}\n  {markdown_path}")

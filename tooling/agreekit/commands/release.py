@@ -23,6 +23,7 @@ from agreekit.commands.common import (
     need_extra,
     repo_option,
     usable_records,
+    within,
 )
 from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
@@ -73,6 +74,9 @@ def run(repo: Path, version: str, output: Path) -> int:
     agreement = result.agreement
     if agreement is None:
         raise Failure(as_text(result.findings, "agreement/") + "\nThe agreement does not load.")
+    # The bundle's file names come from agreement.yml: they must stay inside the bundle.
+    base = f"{agreement.file.reference or 'agreement'}-{version}"
+    within(folder, f"{base}.pdf", "the reference in agreement.yml makes the file name")
     usable_records(agreement)
     git_repository(repo, required="signatures and versions are git tags: run `git init` first")
     approval_history_usable(repo, agreement.directory)
@@ -90,14 +94,20 @@ def run(repo: Path, version: str, output: Path) -> int:
          f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
          evidence.signing_required)  # fmt: skip
 
-    from agreekit.publish.document import document, write_pdf, xmp_description
+    from agreekit.publish.document import document, xmp_description
+    from agreekit.publish.pdf import contained_pdf
+    from agreekit.text.render import RenderError
 
     click.echo(f"Writing the final PDF of {version}...", err=True)
     final = Version(version, True, evidence.head)
     html = document(agreement, final, evidence.head_content, signed)
     xmp = xmp_description(agreement, final, evidence.head_content)
-    base = f"{agreement.file.reference or 'agreement'}-{version}"
-    files = {f"{base}.pdf": write_pdf(html, base_url=str(repo), archival=True, xmp=xmp)}
+    sections = repo / agreement.directory / "sections"
+    try:
+        pdf = contained_pdf(html, sections, agreement, archival=True, xmp=xmp)
+    except RenderError as error:
+        raise Failure(f"the PDF was not written: {error}") from None
+    files = {f"{base}.pdf": pdf}
     from agreekit.publish.offline import offline_site
     from agreekit.publish.word import agreement_docx
 

@@ -9,25 +9,38 @@ import base64
 from collections.abc import Callable, Sequence
 from html import escape
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
-
-import markdown
 
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Party
 from agreekit.model.signatories import Signed
 from agreekit.text.context import template_context
+from agreekit.text.limits import LimitError
+from agreekit.text.markup import published_html
 from agreekit.text.numbering import NumberedSection
-from agreekit.text.render import PDF, render_agreement
+from agreekit.text.render import PDF, RenderError, render_agreement
 from agreekit.versions import Version
 
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists"]
+
+class PdfRefused(Exception):
+    """The document asked the renderer for something outside the build, or to attach a file."""
+
+    def __init__(self, refused: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{url}: {reason}" for url, reason in refused))
+        self.refused = refused
 
 
-def to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+def section_html(numbered: NumberedSection, text: str) -> str:
+    """A rendered section as the HTML the PDF shows: sanitised, or RenderError at its line."""
+    try:
+        return published_html(text)
+    except LimitError as error:
+        section = numbered.section
+        line = max(section.body_line, section.body_line + error.line - 3)  # after title + blank
+        raise RenderError(section.path, line, error.message) from None
 
 
 def _css_string(text: str) -> str:
@@ -102,11 +115,13 @@ DRAFT_MARK_SVG = (
 )
 
 
+DRAFT_MARK_URL = "data:image/svg+xml;base64," + base64.b64encode(DRAFT_MARK_SVG.encode()).decode()
+
+
 def draft_mark_css() -> str:
     """Page background CSS that shows DRAFT on every page of a draft, as an image."""
-    data = base64.b64encode(DRAFT_MARK_SVG.encode()).decode()
     return (
-        "@page { background: url(data:image/svg+xml;base64," + data + ") no-repeat center;"
+        "@page { background: url(" + DRAFT_MARK_URL + ") no-repeat center;"
         " background-size: 170mm auto; }\n"
     )
 
@@ -184,7 +199,8 @@ def document(
 ) -> str:
     rendered = render_agreement(agreement, PDF)
     body = "".join(
-        f'<section class="agreement-section" id="section-{n.section.id}">{to_html(text)}</section>'
+        f'<section class="agreement-section" id="section-{n.section.id}">'
+        f"{section_html(n, text)}</section>"
         for n, text in rendered
     )
     title = escape(agreement.file.title)
@@ -201,11 +217,27 @@ def document(
 ARCHIVAL_VARIANT = "pdf/a-3b"  # PDF/A-3 keeps the PDF itself the record; tags make it readable
 
 
-def write_pdf(html: str, base_url: str, *, archival: bool = False, xmp: bytes = b"") -> bytes:
-    """The HTML document as a tagged PDF, PDF/A when `archival` (WeasyPrint loads only here)."""
+def write_pdf(html: str, root: Path, *, archival: bool = False, xmp: bytes = b"") -> bytes:
+    """The HTML document as a tagged PDF, PDF/A when `archival` (WeasyPrint loads only here).
+
+    Relative addresses are files in `root`, the only folder the renderer may read; raises
+    PdfRefused for any other fetch and for any attachment (agreekit attaches nothing)."""
     import weasyprint
 
-    rendered = weasyprint.HTML(string=html, base_url=base_url).render(pdf_tags=True)
+    from agreekit.publish.fetching import contained_fetcher
+
+    refused: list[tuple[str, str]] = []
+    own = {DRAFT_MARK_URL: (DRAFT_MARK_SVG.encode(), "image/svg+xml")}
+    fetcher = contained_fetcher(root, refused, own)
+    base_url = root.resolve().as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    rendered = document.render(pdf_tags=True)
+    attached = list(rendered.metadata.attachments)
+    links = [link for page in rendered.pages for link in page.links if link[0] == "attachment"]
+    refused += [(str(getattr(a, "url", "") or "an attachment"), _NO_ATTACHMENT) for a in attached]
+    refused += [(str(link[1]), _NO_ATTACHMENT) for link in links]
+    if refused:
+        raise PdfRefused(refused)
     if xmp:
         rendered.metadata.xmp_metadata.append(xmp)
     options = {"pdf_variant": ARCHIVAL_VARIANT} if archival else {}
@@ -219,6 +251,9 @@ def write_pdf(html: str, base_url: str, *, archival: bool = False, xmp: bytes = 
     )
     pdf: bytes = rendered.write_pdf(pdf_tags=True, finisher=page_labels(body_start), **options)
     return pdf
+
+
+_NO_ATTACHMENT = "agreekit attaches no file to the PDF; link to the file instead"
 
 
 def page_labels(body_start: int) -> Callable[[Any, Any], None]:

@@ -15,15 +15,17 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
 from agreekit.outputs import manifest_of_tree
+from agreekit.publish.contents import docs_folder_problem, kept_files, markup_problems
 from agreekit.publish.offline import write_offline_search_index
 from agreekit.publish.pages import (
     KEY_TERMS_PAGE,
@@ -36,7 +38,9 @@ from agreekit.publish.pages import (
 )
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
+from agreekit.text.limits import nesting_problem
 from agreekit.text.render import SITE, RenderError, render_agreement
+from agreekit.text.sanitise import safe_text, sanitise
 from agreekit.versions import Version, current_version
 
 ASSETS = resources.files("agreekit.publish").joinpath("assets")
@@ -65,19 +69,26 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             where = "; ".join(f"{f.location.file}:{f.location.line}: {f.message}" for f in findings)
             raise PluginError(f"the agreement does not load: {where}")
         self.agreement: Agreement = agreement
+        problem = docs_folder_problem(self.repo, self.config.agreement, Path(config.docs_dir))
+        if problem:
+            raise PluginError(problem)
         self.version: Version = current_version(self.repo, self.config.agreement)
         self.content_id = content_id(self.repo, self.config.agreement)
         try:
             rendered = render_agreement(agreement, SITE)
         except RenderError as error:
             raise PluginError(str(error)) from None
+        for problem in markup_problems(rendered):
+            raise PluginError(problem)
         self.pages = {f"{n.section.id}.md": text for n, text in rendered}
         self.readers = readers_pages(agreement, self.version.label)
         self.descriptions = page_descriptions(agreement)
-        config.site_name = agreement.file.title
+        # The theme writes these into its pages as they are (MkDocs' Jinja does not escape):
+        # they go as plain text with every character that means something in HTML escaped.
+        config.site_name = safe_text(agreement.file.title)
         # Navigation in agreement.yml order, between the generated home and changes pages.
-        sections = [{n.label: f"{n.section.id}.md"} for n, _ in rendered]
-        readers = [{label: name} for name, (label, _) in self.readers.items()]
+        sections = [{safe_text(n.label): f"{n.section.id}.md"} for n, _ in rendered]
+        readers = [{safe_text(label): name} for name, (label, _) in self.readers.items()]
         config.nav = [
             {"Home": "index.md"},
             *sections,
@@ -87,7 +98,7 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             {"Versions": VERSIONS_PAGE},
         ]
         config.extra["agreekit"] = {
-            "version": self.version.label,
+            "version": safe_text(self.version.label),
             "final": self.version.final,
             "content_id": self.content_id,
         }
@@ -106,9 +117,13 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Only the sections agreement.yml lists are the agreement; nothing else is published.
+        # Only the sections agreement.yml lists, and the images they show, are published.
+        try:
+            kept = kept_files(Path(config.docs_dir), [f.abs_src_path for f in files], self.pages)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         for file in list(files):
-            if file.is_documentation_page() and file.src_uri not in self.pages:
+            if file.abs_src_path is not None and file.abs_src_path not in kept:
                 files.remove(file)
         repo, folder = self.repo, self.config.agreement
         home = home_page(
@@ -130,10 +145,23 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        # Front matter is agreekit's data, not the theme's: only agreekit's own description of
+        # the page reaches its head, as escaped text.
+        if page.file.src_uri in self.pages:  # a section's: the generated pages' are agreekit's
+            page.meta = {}
         description = self.descriptions.get(page.file.src_uri)
-        if description and not page.meta.get("description"):
-            page.meta["description"] = description
+        if description:
+            page.meta["description"] = safe_text(description)
         return self.pages.get(page.file.src_uri, markdown)
+
+    @event_priority(-100)  # last, after any other plugin has changed the content
+    def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
+        """The page's own content through the allowlist; the theme's chrome is not touched."""
+        too_deep = nesting_problem(html)  # a parser's work grows with the square of the depth
+        if too_deep is not None:
+            raise PluginError(f"{page.file.src_uri}: {too_deep[1]}")
+        _safe_titles(page.toc)
+        return sanitise(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.offline:
@@ -142,3 +170,10 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         # replace it later. `agreekit build` lists the site itself, once the PDF is in.
         if not self.__dict__.get("managed"):
             manifest_of_tree(Path(config.site_dir))
+
+
+def _safe_titles(links: list[AnchorLink] | Any) -> None:
+    """The theme writes each heading's title into the table of contents as it is."""
+    for link in links:
+        link.title = safe_text(link.title)
+        _safe_titles(link.children)

@@ -100,6 +100,11 @@ def build_site(
         if checked is not None:
             plugin.checked = checked
         site_dir = into or Path(config.site_dir)
+        if into is None and not site_dir.resolve().is_relative_to(repo.resolve()):
+            raise SiteError(
+                f"mkdocs.yml: site_dir {site_dir} is outside the repository; publish into a "
+                "folder inside it (site)"
+            )
         foreign = foreign_files(site_dir)
         if foreign and not force:
             raise Refused(foreign[0])

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 from agreekit.files import write_atomic
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
-from agreekit.publish.document import footer_text, subject, to_html
+from agreekit.publish.document import footer_text, subject
 from agreekit.publish.pages import DOCX_NAME
 from agreekit.publish.version import content_id
 from agreekit.text.context import template_context
+from agreekit.text.markup import published_html
 from agreekit.text.render import PDF, render_agreement
 from agreekit.versions import Version, current_version
 
@@ -290,7 +291,7 @@ def agreement_docx(
     _page_furniture(document, version, content_id)
     _cover(document, agreement, version, content_id)
     for _, text in render_agreement(agreement, PDF):
-        _blocks(document, parse_html(to_html(text)))
+        _blocks(document, parse_html(published_html(text)))
     if signed:
         _signature_record(document, signed)
     buffer = io.BytesIO()

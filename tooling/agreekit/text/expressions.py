@@ -103,6 +103,13 @@ def render(
     return "".join([*pieces, source[position:]])
 
 
+def only_simple(source: str) -> bool:
+    """True if every expression in `source` is one of the simple forms (no statements): its
+    output is then values, tables, references and signatures, nothing the text itself builds."""
+    found = _expressions(source)
+    return found is not None and all(expression is not None for _, expression in found)
+
+
 def _expressions(source: str) -> list[tuple[int, _Expression | None]] | None:
     """Each `{{ ... }}` with its offset and form (None: not a simple form), or None if the template
     has statements, comments, or an expression left open on its line."""

@@ -6,30 +6,25 @@ can read values but never run code. Jinja comments use `{## ##}` because `{#` op
 
 from __future__ import annotations
 
-import re
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
-
 from agreekit.model.agreement import Agreement
-from agreekit.model.formats import duration
 from agreekit.text import expressions
-from agreekit.text.context import UNDEFINED_ADVICE, template_context
-from agreekit.text.numbering import NumberedSection, RefError, numbered_sections, resolve
+from agreekit.text.context import template_context
+from agreekit.text.numbering import NumberedSection, numbered_sections, resolve
 from agreekit.text.signatures import signature_block
-from agreekit.text.tables import TableError, table
+from agreekit.text.tables import table
 
 
 class RenderError(Exception):
     """A problem in a section's template, located at its file and line."""
 
-    def __init__(self, file: str, line: int, message: str) -> None:
+    def __init__(self, file: str, line: int, message: str, cause: Exception | None = None) -> None:
         super().__init__(f"{file}:{line}: {message}")
         self.file, self.line, self.message = file, line, message
+        self.cause = cause  # what the template raised (a broken reference is AK304's)
 
 
 @dataclass(frozen=True)
@@ -73,26 +68,6 @@ def _number_headings(numbered: NumberedSection, style: Style) -> str:
     return "\n".join(lines)
 
 
-def _template_line(error: BaseException, name: str) -> int | None:
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return error.lineno
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == name]
-    return frames[-1].lineno if frames and frames[-1].lineno else None
-
-
-def _environment(source: str, name: str) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(
-        loader=jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        comment_start_string="{##",
-        comment_end_string="##}",
-    )
-    environment.filters["duration"] = duration  # {{ data.x.allowed_downtime | duration }}
-    return environment
-
-
 def template_functions(
     agreement: Agreement, style: Style, sections: list[NumberedSection]
 ) -> dict[str, Callable[..., str]]:
@@ -117,7 +92,18 @@ def render_section(
     sections: list[NumberedSection] | None = None,
     context: dict[str, Any] | None = None,
 ) -> str:
-    """The section as Markdown with its `#` title; raises RenderError naming file and line.
+    """The section as Markdown with its `#` title; raises RenderError naming file and line."""
+    return _with_title(numbered, style, render_body(agreement, numbered, style, sections, context))
+
+
+def render_body(
+    agreement: Agreement,
+    numbered: NumberedSection,
+    style: Style,
+    sections: list[NumberedSection] | None = None,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """The section's body rendered, line for line where no value holds a newline.
 
     Simple templates are filled in directly (`text.expressions`); the rest go through Jinja."""
     sections = sections if sections is not None else numbered_sections(agreement)
@@ -128,47 +114,21 @@ def render_section(
     source = _number_headings(numbered, style)
     simple = expressions.render(source, values, functions)
     if simple is not None:
-        return _with_title(numbered, style, simple)
+        return simple
+    from agreekit.text.templating import TemplateFailure, render_template  # Jinja: only here
+
     try:
-        template = _environment(source, section.path).get_template(section.path)
-        body = template.render(values | functions)
-    except (jinja2.TemplateError, RefError, TableError) as error:
-        line = _template_line(error, section.path)
-        where = section.body_line + line - 1 if line else section.body_line
-        source_line = source.split("\n")[line - 1] if line else ""
-        raise RenderError(section.path, where, _message(error, source_line)) from None
-    except RecursionError:
-        # Jinja parses nested braces recursively: thousands of `{{` exhaust Python's stack.
-        lines = source.split("\n")
-        deepest = max(range(len(lines)), key=lambda i: lines[i].count("{"))
-        message = "template nested too deeply; remove the repeated {{ or {{% on this line"
-        raise RenderError(section.path, section.body_line + deepest, message) from None
-    return _with_title(numbered, style, body)
+        body = render_template(source, section.path, values | functions)
+    except TemplateFailure as failure:
+        where = section.body_line + failure.line - 1
+        raise RenderError(section.path, where, failure.message, failure.cause) from None
+    return body
 
 
 def _with_title(numbered: NumberedSection, style: Style, body: str) -> str:
     anchor = style.anchor(numbered.section.id, None)
     title = f"# {numbered.number}. {numbered.section.meta.title}"
     return f"{title}{f' {{#{anchor}}}' if anchor else ''}\n\n{body.strip()}\n"
-
-
-def _expression(error: jinja2.UndefinedError, line: str) -> str:
-    """The `{{ ... }}` on the line that names what is undefined, to quote it to the user."""
-    missing = re.findall(r"'([^']+)'", error.message or "")
-    for expression in re.findall(r"\{\{.*?\}\}", line):
-        if missing and missing[-1] in expression:
-            return f"{expression}: "
-    return ""
-
-
-def _message(error: Exception, line: str) -> str:
-    if isinstance(error, jinja2.UndefinedError):
-        return f"{_expression(error, line)}{error.message}; {UNDEFINED_ADVICE}"
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return f"template syntax: {error.message}; close every {{{{ with }}}}"
-    if isinstance(error, jinja2.TemplateError):
-        return f"{type(error).__name__}: {error}"
-    return str(error)
 
 
 def render_agreement(agreement: Agreement, style: Style) -> list[tuple[NumberedSection, str]]:

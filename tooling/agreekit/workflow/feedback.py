@@ -155,9 +155,15 @@ def as_markdown(agreement: Agreement, entries: list[FeedbackEntry]) -> str:
 
 
 def as_html(markdown: str, title: str) -> str:
+    from html import escape
+
     from markdown_it import MarkdownIt  # only for the HTML page: status needs none of it
 
-    body = MarkdownIt("commonmark").render(markdown)
+    from agreekit.text.sanitise import sanitise
+
+    # Items come from anyone who commented: what they wrote passes the publishing allowlist.
+    body = sanitise(MarkdownIt("commonmark").render(markdown))
+    title = escape(title)
     style = (
         "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
         "line-height:1.5}h2{border-bottom:1px solid #ccc}li{margin:.4rem 0}"

@@ -58,6 +58,8 @@ def as_email(notice: Notice, when: dt.datetime) -> EmailMessage:
     message["Date"] = format_datetime(when)
     message["Message-ID"] = make_msgid(domain="agreekit.invalid")
     message.set_content(notice.markdown)
-    html = MarkdownIt("commonmark").enable("table").render(notice.markdown)
+    from agreekit.text.sanitise import sanitise
+
+    html = sanitise(MarkdownIt("commonmark").enable("table").render(notice.markdown))
     message.add_alternative(f"<!doctype html><html><body>{html}</body></html>", subtype="html")
     return message
