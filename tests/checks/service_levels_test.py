@@ -347,7 +347,7 @@ def test_free_text_kpi_target_migrates_with_a_clear_ak104(sample: SampleRepo) ->
     sample.replace(
         SL,
         "    target: {type: share-within-target, of: response, value: 95}\n",
-        "    target: \"95% of tickets responded to within the priority's response target\"\n",
+        '    target: "95% of tickets responded to within the priority\'s response target"\n',
     )
     found = only(sample.check().findings, "AK104")
     assert len(found) == 1
@@ -360,8 +360,14 @@ def test_free_text_kpi_target_migrates_with_a_clear_ak104(sample: SampleRepo) ->
 @pytest.mark.parametrize(
     ("text", "suggested"),
     [
-        ("Average of at least 4.2 out of 5", "{type: average-at-least, of: satisfaction, value: 4.2}"),
-        ("90% of tickets resolved in time", "{type: share-within-target, of: resolution, value: 90}"),
+        (
+            "Average of at least 4.2 out of 5",
+            "{type: average-at-least, of: satisfaction, value: 4.2}",
+        ),
+        (
+            "90% of tickets resolved in time",
+            "{type: share-within-target, of: resolution, value: 90}",
+        ),
         ("Uptime at least 99.9%", "{type: availability-at-least, value: 99.9}"),
         ("No more than 12 incidents", "{type: count-at-most, value: 12}"),
     ],

@@ -107,10 +107,26 @@ SECTION_DATA: dict[str, dict[str, Any]] = {
                 "measure": "TBD",
             }
             for kpi_id, name, target in (
-                ("response-time", "Response time", {"type": "share-within-target", "of": "response", "value": 95}),
-                ("resolution-time", "Resolution time", {"type": "share-within-target", "of": "resolution", "value": 90}),
-                ("customer-satisfaction", "Customer satisfaction rating", {"type": "average-at-least", "of": "satisfaction", "value": 4}),
-                ("incidents-reported", "Number of incidents reported", {"type": "count-at-most", "value": 10}),
+                (
+                    "response-time",
+                    "Response time",
+                    {"type": "share-within-target", "of": "response", "value": 95},
+                ),
+                (
+                    "resolution-time",
+                    "Resolution time",
+                    {"type": "share-within-target", "of": "resolution", "value": 90},
+                ),
+                (
+                    "customer-satisfaction",
+                    "Customer satisfaction rating",
+                    {"type": "average-at-least", "of": "satisfaction", "value": 4},
+                ),
+                (
+                    "incidents-reported",
+                    "Number of incidents reported",
+                    {"type": "count-at-most", "value": 10},
+                ),
                 ("uptime", "Up-time percentage", {"type": "availability-at-least", "value": 99.5}),
             )
         ],

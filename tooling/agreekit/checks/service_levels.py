@@ -468,7 +468,10 @@ def kpi_target_problems(target: KpiTarget, priority_ids: set[str]) -> Iterator[t
     for position, priority in enumerate(target.priorities):
         if priority_ids and priority not in priority_ids:
             known = ", ".join(sorted(priority_ids))
-            yield "priorities", f"target names priority {priority!r} (item {position + 1}), which the agreement does not define ({known})"
+            yield (
+                "priorities",
+                f"target names priority {priority!r} (item {position + 1}), which the agreement does not define ({known})",
+            )
 
 
 REPORTING_FREQUENCIES = (
