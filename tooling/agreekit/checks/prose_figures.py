@@ -499,6 +499,7 @@ def _money(sentence: str, known: list[Fact]) -> Iterator[tuple[int, str]]:
             continue
         value = _decimal(match.group("n"))
         if value is not None and not any(
-            abs(float(value) - float(f.value)) < 0.005 for f in candidates
-        ):  # type: ignore[arg-type]
+            abs(float(value) - float(f.value)) < 0.005  # type: ignore[arg-type]
+            for f in candidates
+        ):
             yield match.start(), _mismatch(match.group(0), candidates)

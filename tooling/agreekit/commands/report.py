@@ -167,7 +167,7 @@ def _render(
         return {target: html}
     from agreekit.publish.document import write_pdf  # the publish extra, asked for in run()
 
-    return {target: write_pdf(html, base_url=str(repo))}
+    return {target: write_pdf(html, repo)}
 
 
 @click.command()

@@ -222,10 +222,11 @@ STYLE = (
 
 def as_html(report: dict[str, Any]) -> str:
     """A standalone HTML page: the Markdown report with its SVG charts inline."""
-    from agreekit.publish.document import to_html  # the publishing code's Markdown
+    # The publishing code's Markdown, through the same allowlist as everything agreekit publishes.
+    from agreekit.text.markup import published_html
 
     agreement = report["agreement"]
-    body = to_html(as_markdown(report))
+    body = published_html(as_markdown(report))
     charts = f"<figure>{attainment_chart(report)}</figure>" + (
         f"<figure>{downtime_chart(report)}</figure>"
         if report["availability"]["percent"] is not None
