@@ -9,6 +9,7 @@ import click
 
 from agreekit.commands.common import (
     force_option,
+    git_repository,
     in_repo,
     need_extra,
     repo_option,
@@ -54,6 +55,7 @@ def run(old: str, new: str, repo: Path, output_dir: Path, force: bool) -> int:
     from agreekit.text.limits import LimitError
     from agreekit.text.markup import published_html
 
+    git_repository(repo, required="a redline compares two revisions in git")
     try:
         pieces = redline(text_at(repo, old), text_at(repo, new))
     except RevisionError as error:
