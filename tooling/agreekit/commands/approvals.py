@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -28,6 +29,31 @@ from agreekit.github import Client, GitHubError
 from agreekit.text.ownership import ownership, roles_owning
 
 SLUG = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
+
+
+def pull_request_options(function: Callable[..., int]) -> Callable[..., int]:
+    """--repo, --pr and --slug, as every command about one pull request takes them."""
+    for option in reversed(
+        (
+            repo_option,
+            click.option("--pr", "number", type=int, required=True, help="Pull request number."),
+            click.option(
+                "--slug",
+                default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
+                help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
+def checked_slug(slug: str) -> None:
+    """Stop (exit 2) unless `slug` names a GitHub repository as owner/name."""
+    if not slug:
+        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+    if not SLUG.fullmatch(slug):
+        raise Failure(f"--slug {slug[:80]!r}: not a GitHub repository name; write owner/name")
 
 
 @click.group()
@@ -61,13 +87,7 @@ def _merged_content(repo: Path, merged: str, head: str, directory: str, number: 
 
 
 @command.command("import-github")
-@repo_option
-@click.option("--pr", "number", type=int, required=True, help="Pull request number.")
-@click.option(
-    "--slug",
-    default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
-    help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
-)
+@pull_request_options
 def import_github(repo: Path, number: int, slug: str) -> int:
     """Record a merged pull request labelled stage:<id> as approval tags, one per counted review."""
     return run(repo, number, slug)
@@ -75,10 +95,7 @@ def import_github(repo: Path, number: int, slug: str) -> int:
 
 def run(repo: Path, number: int, slug: str) -> int:
     """Import pull request `number` of `slug`'s counted reviews as approval records."""
-    if not slug:
-        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
-    if not SLUG.fullmatch(slug):
-        raise Failure(f"--slug {slug[:80]!r}: not a GitHub repository name; write owner/name")
+    checked_slug(slug)
     agreement = load_or_exit(repo)
     try:
         client = Client.from_environment()
@@ -147,13 +164,7 @@ def run(repo: Path, number: int, slug: str) -> int:
 
 
 @command.command("check-reviews")
-@repo_option
-@click.option("--pr", "number", type=int, required=True, help="Pull request number.")
-@click.option(
-    "--slug",
-    default=lambda: os.environ.get("GITHUB_REPOSITORY", ""),
-    help="owner/name on GitHub (default: $GITHUB_REPOSITORY).",
-)
+@pull_request_options
 def check_reviews(repo: Path, number: int, slug: str) -> int:
     """Exit 1 unless every role owning a changed file approved the pull request's head commit."""
     return run_check_reviews(repo, number, slug)
@@ -161,8 +172,7 @@ def check_reviews(repo: Path, number: int, slug: str) -> int:
 
 def run_check_reviews(repo: Path, number: int, slug: str) -> int:
     """Read the pull request's reviews and changed files; 1 if an owning role has not approved."""
-    if not slug:
-        raise Failure("which repository? pass --slug owner/name or set GITHUB_REPOSITORY")
+    checked_slug(slug)
     agreement = load_or_exit(repo)
     client = Client.from_environment()
     try:
