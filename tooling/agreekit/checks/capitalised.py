@@ -53,14 +53,19 @@ _STATUTE_WORDS = (
 # (a string the text must hold, what to blank): headings, tables, link text, emphasis, HTML, URLs
 # Inline Markdown whose words are not prose terms: link text, emphasis, HTML and URLs. Every
 # alternative starts with its own character (look-behinds after it), so the scan skips fast.
-_HEADING_OR_TABLE = re.compile(r"^[ \t]*[#|].*$", re.MULTILINE)
+# A heading or table line after its newline: a pattern that starts with a character is scanned
+# for fast, one that starts with `^` is tried everywhere (`_prepared` adds a newline in front).
+_HEADING_OR_TABLE = re.compile(r"\n[ \t]*[#|][^\n]*")
 _INLINE_MASK = re.compile(
     r"\[[^\[\]\n]{0,999}\](?=[(\[])|\*\*[^*\n]+\*\*|\*(?<![\w*]\*)[^*\n]+\*(?!\w)|__[^_\n]+__"
     r"|_(?<!\w_)[^_\n]+_(?!\w)|<[^<>\n]*>|://\S*"
 )
+# No leading \b, so the scan skips to the words' capitals; `_without_statutes` checks the
+# boundary before each match instead.
 _STATUTE_WORD = re.compile(
-    r"\b(?:Acts?|Regulations?|Directive|Order|Rules|Code|Convention|Treaty|Bill)\b(?:[ \t]+\d{4})?"
+    r"(?:Acts?|Regulations?|Directive|Order|Rules|Code|Convention|Treaty|Bill)\b(?:[ \t]+\d{4})?"
 )
+_WORD_CHARACTER = re.compile(r"\w")
 _STATUTE_NAME_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’-]*|\([^()\n]{1,40}\)|and|of|the|for|on|in|to)[ \t]+)+$"
 )
@@ -169,8 +174,6 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
     judged: dict[str, tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]] = {}
     for prose, text in prepared:
         for match in _RUN.finditer(text):
-            if _ACRONYM_AFTER.match(text, match.end()):
-                continue  # "Recovery Time Objective (RTO)": a name given its abbreviation
             run = match.group(0)
             if run not in judged:  # the same run recurs: judge it once, in both positions
                 judged[run] = (
@@ -178,6 +181,10 @@ def undefined_capitalised_terms(agreement: Agreement, context: CheckContext) -> 
                     tuple(_undefined(run, True, names)),
                 )
             inside, opening = judged[run]
+            if not inside and not opening:
+                continue  # names and defined terms, wherever the run stands: the common case
+            if _ACRONYM_AFTER.match(text, match.end()):
+                continue  # "Recovery Time Objective (RTO)": a name given its abbreviation
             found = (
                 inside if inside == opening or not _opens_sentence(text, match.start()) else opening
             )
@@ -207,22 +214,22 @@ def _prepared(prose: ProseText, inline: set[str]) -> str:
     """The prose with headings, tables, links, emphasis, statutes and quoted phrases blanked."""
     text = prose.text
     if "#" in text or "|" in text:
-        text = _HEADING_OR_TABLE.sub(_blanked, text)
+        text = _HEADING_OR_TABLE.sub(_blanked, "\n" + text)[1:]
     if any(mark in text for mark in ("[", "*", "_", "<", "://")):
         text = _INLINE_MASK.sub(_blanked, text)
     if '"' in text or "“" in text:
         for match in _QUOTED.finditer(text):
             inline.add(_norm(match.group(1)))
         text = _QUOTED.sub(_blanked, text)
-    if any(word in text for word in _STATUTE_WORDS):
-        text = _without_statutes(text)
-    return text
+    return _without_statutes(text)
 
 
 def _without_statutes(text: str) -> str:
     """Statutes the text names ("Late Payment of Commercial Debts (Interest) Act 1998") blanked."""
     spans = []
     for match in _STATUTE_WORD.finditer(text):
+        if match.start() and _WORD_CHARACTER.match(text, match.start() - 1):
+            continue  # inside a word ("ReAct"): no \b before it
         before = _STATUTE_NAME_BEFORE.search(text, max(0, match.start() - 150), match.start())
         spans.append((before.start() if before else match.start(), match.end()))
     for start, end in spans:

@@ -84,19 +84,19 @@ class ProseText:
 
 
 _PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
-_TYPOGRAPHIC = tuple(c.encode() for c in "“”‘’–—…•●«»")
+_TYPOGRAPHIC = re.compile(b"|".join(re.escape(c.encode()) for c in "“”‘’–—…•●«»"))
 
 
 def words_in_order(text: str) -> list[str]:
     """The text's words as written, punctuation dropped.
 
     Bytes, translated by a table and split, are many times faster than a pattern or
-    str.translate; the few typographic marks outside ASCII are replaced first.
+    str.translate; the few typographic marks outside ASCII are replaced first (each is encoded
+    as \xe2 or \xc2 and two or one more bytes: most texts have neither).
     """
     data = text.encode("utf-8")
-    for mark in _TYPOGRAPHIC:
-        if mark in data:
-            data = data.replace(mark, b" ")
+    if b"\xe2" in data or b"\xc2\xab" in data or b"\xc2\xbb" in data:
+        data = _TYPOGRAPHIC.sub(b" ", data)
     return data.translate(_PUNCTUATION).decode("utf-8").split()
 
 

@@ -429,6 +429,12 @@ def _named(priority: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
+@functools.lru_cache(maxsize=64)
+def _named_hints(priority: str) -> tuple[str, ...]:
+    """Text that one of `_named(priority)`'s forms holds: a plain search rules most sentences out."""
+    return (priority, "riority") if re.fullmatch(r"[Pp]\d+", priority) else (priority,)
+
+
 _PERIOD_PATTERNS = tuple(
     (
         name,
@@ -445,15 +451,16 @@ _PERIOD_PATTERNS = tuple(
 def _priority_targets(
     sentence: str, at: int, clause: str, known: list[Fact], priorities: list[str]
 ) -> list[Fact]:
+    metric = _metric(clause[-70:])
+    if metric is None:
+        return []
+    priorities = [p for p in priorities if any(hint in sentence for hint in _named_hints(p))]
     named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence, 0, at)]
     if not named:
         named = [(m.start(), p) for p in priorities for m in _named(p).finditer(sentence)]
     if not named:
         return []
     priority = max(named)[1] if any(s < at for s, _ in named) else min(named)[1]
-    metric = _metric(clause[-70:])
-    if metric is None:
-        return []
     return [f for f in known if f.kind == f"{metric}:{priority}"]
 
 

@@ -35,7 +35,7 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
     """(line, message) where `text` nests elements, quotes or lists deeper than MARKUP_DEPTH,
     or None. Renderers and the sanitiser slow down or fail past it (Python-Markdown recurses
     per level; an HTML parser's work grows with the square of the depth)."""
-    if "<" not in text and ">" not in text and "  " not in text and "\t" not in text:
+    if not _could_nest_deeply(text):
         return None
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -56,6 +56,17 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
     return None
 
 
+def _could_nest_deeply(text: str) -> bool:
+    """False if no line can go past MARKUP_DEPTH: each level takes a `<`, a `>` or two columns
+    of indent, so counting the marks of the whole text is enough (tabs: the lines decide)."""
+    return (
+        text.count("<") > MARKUP_DEPTH
+        or text.count(">") > MARKUP_DEPTH
+        or "\t" in text
+        or " " * (2 * MARKUP_DEPTH + 2) in text
+    )
+
+
 def _too_deep(what: str) -> str:
     return f"more than {MARKUP_DEPTH} {what}; nest less deeply (a contract needs a few levels)"
 
@@ -64,6 +75,8 @@ def emphasis_problem(text: str) -> tuple[int, str] | None:
     """(line, message) for a run of emphasis marks that Python-Markdown would recurse into."""
     if "**" not in text and "__" not in text:
         return None
+    if text.count("*") + text.count("_") < MARKUP_DEPTH:
+        return None  # too few marks in all for a run of MARKUP_DEPTH
     match = re.search(rf"[*_]{{{MARKUP_DEPTH},}}", text)
     if match is None:
         return None
