@@ -42,12 +42,18 @@ def read_input(path: Path, root: Path, limit: int) -> RawFile:
     except OSError as error:
         return RawFile(None, _unreadable(error))
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             return RawFile(
                 None, "not a regular file (a folder, pipe or device); replace it with a text file"
             )
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+            # The size the file gives and one byte more: a buffer of the limit for each small
+            # file costs more than reading it. Should it hold more (it grows), read on to the limit.
+            expected = min(status.st_size, limit) + 1
+            data = stream.read(expected)
+            if len(data) == expected:
+                data += stream.read(limit + 1 - expected)
     except OSError as error:
         return RawFile(None, _unreadable(error))
     finally:
