@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import traceback
 from typing import Any, NoReturn
 
 import click
@@ -56,6 +55,8 @@ def _stop(ctx: click.Context, code: int, message: str) -> NoReturn:
 def bug_message(error: BaseException) -> str:
     """The short message for an exception agreekit did not expect: what, where in agreekit, and
     where to report it; AGREEKIT_TRACEBACK=1 shows the whole traceback as well."""
+    import traceback  # only when something went wrong: it is not loaded for a good run
+
     frames = traceback.extract_tb(error.__traceback__)
     inside = [f for f in frames if f"{os.sep}agreekit{os.sep}" in f.filename] or frames
     place = ""
@@ -109,6 +110,8 @@ class LazyGroup(click.Group):
             _stop(ctx, os_failure(error).code, f"error: {os_failure(error).message}")
         except Exception as error:  # noqa: BLE001 - every bug gets the short message
             if os.environ.get("AGREEKIT_TRACEBACK"):
+                import traceback
+
                 traceback.print_exception(error)
             _stop(ctx, BUG, bug_message(error))
         code = code if isinstance(code, int) else 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from agreekit.finding import Finding
@@ -43,6 +42,8 @@ def as_text(findings: Sequence[Finding], checked: str) -> str:
 
 
 def as_json(findings: Sequence[Finding]) -> str:
+    import json  # only for this format: text, the default, needs none
+
     items = [
         {
             "code": f.code,

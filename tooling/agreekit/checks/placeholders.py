@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agreekit.text.lazy_pattern import LazyPattern
+
+# Patterns compiled when a text first needs them (LazyPattern): most prose has no blank.
 # Each alternative starts with a character, then looks behind: the regex engine tries fewer
 # places than with a pattern that starts with a look-behind, which it tries everywhere.
-_WORD_BLANKS = re.compile(
+_WORD_BLANKS = LazyPattern(
     r"(?:T(?<![\w-]T)ODO|F(?<![\w-]F)IXME|[Tt](?<![\w-][Tt])[Bb][CcDdAa]|[Xx](?<![\w-][Xx])[Xx]+)"
     r"(?![\w-])"
     r"|[Tt](?<!\w[Tt])\.[Bb]\.[CcDdAa]\.?"
@@ -24,24 +27,24 @@ _WORD_BLANKS = re.compile(
     r"|[ \t](?<=\S[ \t])_{4,}|_(?<=\S_)_{3,}|_{4,}(?=[ \t]?\S)"
     r"|[£$€]\s?[Xx][Xx,.]*(?![\w-])"
 )
-_TO_BE = re.compile(
+_TO_BE = LazyPattern(
     r"\bto be (?:confirmed|determined|advised|decided|finali[sz]ed|inserted|announced|"
     r"agreed)\b(?! (?:out|in|by|under|on|at|from|for|with|between|upon)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The bracket first, then the look-behind: the engine then skips fast to each bracket.
-_BRACKET = re.compile(r"\[(?<![\]\\!*]\[)(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
-_ANGLED = re.compile(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|\{(?<!\{\{)[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
+_BRACKET = LazyPattern(r"\[(?<![\]\\!*]\[)(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
+_ANGLED = LazyPattern(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|\{(?<!\{\{)[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
 # "(insert date)", "<name of Provider contact>": an instruction to the drafter in brackets.
 _INSTRUCTION = re.compile(
     r"[(<](?:insert|enter|add|specify|state|complete|name of|details of|date of|amount of)\b"
     r"[^()<>\n]{0,60}[)>]",
     re.IGNORECASE,
 )
-_LABEL_LINE = re.compile(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:", re.MULTILINE)
-_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+$")
-_NOT_A_BLANK = re.compile(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
-_BULLETS = re.compile(r"^[\s●•◦·∙…._*\-–—]*$")
+_LABEL_LINE = LazyPattern(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:", re.MULTILINE)
+_TASK = LazyPattern(r"^\s*(?:[-*+]|\d+[.)])\s+$")
+_NOT_A_BLANK = LazyPattern(r"^(?:\^.*|\d+|[ivxlcdm]+|[IVXLCDM]+|[xX ]|sic|\d{4}(?:[-–]\d{2,4})?)$")
+_BULLETS = LazyPattern(r"^[\s●•◦·∙…._*\-–—]*$")
 # (what the lower-cased text must hold, the pattern): fast tests before each pattern.
 _WORD_HINTS = (
     "tb",

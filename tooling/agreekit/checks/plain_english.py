@@ -15,6 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from agreekit.checks.prose import distinct_words, words_in_order
+from agreekit.text.lazy_pattern import LazyPattern
 
 # Each line: phrase | plain form. A plain form starting with "~" is advice, not a replacement.
 ARCHAISMS = """
@@ -306,8 +307,8 @@ _NUMBER_WORDS = (
     r"(?:\s+(?:per\s*cent|percent|pounds(?:\s+sterling)?|dollars|euros))?"
 )
 _FIGURE = r"[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*%?"
-_WHEREAS = re.compile(r"\bwhereas\b", re.IGNORECASE)
-_LINE_OPENING = re.compile(r"^\s*(?:[-*+>]|\(?\w{1,3}[.)]|#+)\s+$")
+_WHEREAS = LazyPattern(r"\bwhereas\b", re.IGNORECASE)
+_LINE_OPENING = LazyPattern(r"^\s*(?:[-*+>]|\(?\w{1,3}[.)]|#+)\s+$")
 
 
 class Phrase(NamedTuple):
@@ -349,9 +350,10 @@ _FORMS = frozenset(
     for word in {w for e in ENTRIES for w in _ENTRY_WORDS[e]} | _NUMBER_WORD_SET | {"whereas"}
     for form in (word, word.capitalize(), word.upper())
 )
-_NUMBER_BEFORE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORDS})\s*$", re.IGNORECASE)
+# Compiled when a text first has a doubled-number candidate: the largest of the patterns.
+_NUMBER_BEFORE = LazyPattern(rf"(?<![\w-])(?:{_NUMBER_WORDS})\s*$", re.IGNORECASE)
 _FIGURE_IN_BRACKETS = re.compile(rf"\(\s*{_FIGURE}\s*\)")
-_FIGURE_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE}\s*$")
+_FIGURE_BEFORE = LazyPattern(rf"(?<![\w.,]){_FIGURE}\s*$")
 _WORDS_IN_BRACKETS = re.compile(rf"\(\s*(?:{_NUMBER_WORDS})\s*\)", re.IGNORECASE)
 
 

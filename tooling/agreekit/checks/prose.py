@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
@@ -83,7 +82,8 @@ class ProseText:
         return Location(self.section.path, self.lines[index].line, offset - self.starts[index] + 1)
 
 
-_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+_ASCII_PUNCTUATION = rb"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""  # string.punctuation, without its import
+_PUNCTUATION = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _TYPOGRAPHIC = re.compile(b"|".join(re.escape(c.encode()) for c in "“”‘’–—…•●«»"))
 
 

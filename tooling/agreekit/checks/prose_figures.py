@@ -23,6 +23,7 @@ from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.source import SourceMap
+from agreekit.text.lazy_pattern import LazyPattern
 
 
 class Fact(NamedTuple):
@@ -32,25 +33,26 @@ class Fact(NamedTuple):
     name: str  # the data path as a reader writes it, for messages and variables
 
 
-_PERCENT = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]?(?:%|per[ \t]?cent\b)")
+# Patterns only sentences of some kinds reach are compiled when one first does (LazyPattern).
+_PERCENT = LazyPattern(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]?(?:%|per[ \t]?cent\b)")
 _DURATION = re.compile(
     r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)[ \t-]*(?P<business>business[ \t]+|working[ \t]+)?"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_MONEY = re.compile(
+_MONEY = LazyPattern(
     r"(?:£|€|\$|\b(?:GBP|EUR|USD)[ \t]?)(?P<n>\d[\d,]*(?:\.\d{1,2})?)(?![\d,]*\d)(?![ \t]?(?:million|m|bn|k)\b)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|or)\b|\band\s+(?:the|then|must|will)\b")
 _AVAILABILITY = re.compile(r"availab|up-?\s?time|downtime", re.IGNORECASE)
 _CREDIT = re.compile(r"credit", re.IGNORECASE)
-_DOWNTIME_AFTER = re.compile(r"[,;(]?\s*(?:at most|no more than|up to|or|that is|i\.e\.,?)?\s*$")
-_PERIOD_WORD = re.compile(
+_DOWNTIME_AFTER = LazyPattern(r"[,;(]?\s*(?:at most|no more than|up to|or|that is|i\.e\.,?)?\s*$")
+_PERIOD_WORD = LazyPattern(
     r"\b(?:a|per|each|every)\s+(?:calendar\s+)?month\b|\bmonthly\b", re.IGNORECASE
 )
-_CHARGES = re.compile(r"\b(?:charges?|fees?|price|total|cost)", re.IGNORECASE)
-_OTHER_MONEY = re.compile(r"liabil|insur|indemn|cap\b|capped|penalt|damages|excess", re.IGNORECASE)
+_CHARGES = LazyPattern(r"\b(?:charges?|fees?|price|total|cost)", re.IGNORECASE)
+_OTHER_MONEY = LazyPattern(r"liabil|insur|indemn|cap\b|capped|penalt|damages|excess", re.IGNORECASE)
 _RESPONSE = re.compile(r"\b(?:respon|acknowledg)\w*", re.IGNORECASE)
 _RESOLUTION = re.compile(r"\b(?:resol|fix|restor|repair)\w*", re.IGNORECASE)
 # (period fact, what the sentence must mention, the keyword just before the figure)
@@ -391,7 +393,7 @@ def _unit(word: str) -> str:
     return {"min": "minute", "hr": "hour"}.get(word, word)
 
 
-_AT_MOST = re.compile(
+_AT_MOST = LazyPattern(
     r"(?:at most|no more than|not more than|up to|maximum of|allow(?:s|ing)?|%[^.%]{0,30})\s*$",
     re.IGNORECASE,
 )
@@ -438,11 +440,11 @@ def _named_hints(priority: str) -> tuple[str, ...]:
 _PERIOD_PATTERNS = tuple(
     (
         name,
-        re.compile(mention, re.IGNORECASE),
-        re.compile(
+        LazyPattern(mention, re.IGNORECASE),
+        LazyPattern(
             rf"\s*(?:['’]s?)?\s*(?:written\s+|prior\s+|advance\s+)?(?:{keyword})\b", re.IGNORECASE
         ),
-        re.compile(rf"\b(?:{keyword})\b", re.IGNORECASE),
+        LazyPattern(rf"\b(?:{keyword})\b", re.IGNORECASE),
     )
     for name, mention, keyword in _PERIODS
 )

@@ -22,6 +22,7 @@ from agreekit.checks.paths import walk_strings
 from agreekit.finding import Location
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Section
+from agreekit.text.lazy_pattern import LazyPattern
 
 # One pattern per mark, each starting with a literal, so the scan runs at memchr speed.
 _MARKS = tuple(
@@ -34,8 +35,8 @@ _MARKS = tuple(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)", re.M)
-_SAFE_TARGET = re.compile(r"(?:https?|mailto|tel):|[^:]*(?:[/?#]|$)", re.IGNORECASE)
+_LINK_TARGET = LazyPattern(r"\]\(\s*<?\s*([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)", re.M)
+_SAFE_TARGET = LazyPattern(r"(?:https?|mailto|tel):|[^:]*(?:[/?#]|$)", re.IGNORECASE)
 
 
 def could_hold_markup(text: str) -> bool:

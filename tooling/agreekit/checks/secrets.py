@@ -21,6 +21,7 @@ from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
+from agreekit.text.lazy_pattern import LazyPattern
 
 FAMILY = Family()
 
@@ -36,13 +37,13 @@ class SecretPattern(NamedTuple):
 # DB_PASSWORD, portal.password). One pattern per stem, found by its literal, and then the whole
 # name must hold one of detect-secrets' keywords (api_key, db_pass, ...): seven scans, not thirty.
 _STEMS = ("pass", "pwd", "secret", "key", "token", "credential", "contrase")
-_NAME_KEYWORDS = re.compile(
+_NAME_KEYWORDS = LazyPattern(
     rb"pass(?:word|wd|phrase|code)|(?:db|database|key)[_-]?pass|pwd|secret|contrase(?:\xc3\xb1|n)a|"
     rb"(?:api|auth|service|account|db|database|priv|private|client|access|storage|encryption|"
     rb"signing|master|license)[_-]?key|token|credential"
 )
 _ASSIGNED = r"[\w.-]*[\"']?[ \t]*(?::=|=>|==|=|:)[ \t]*[\"']?(?P<value>[^\s\"'{}<>`]{6,})"
-_NAME_BEFORE = re.compile(rb"[\w.-]*$")
+_NAME_BEFORE = LazyPattern(rb"[\w.-]*$")
 # "The guest Wi-Fi password is Harbour2027!", "admin password: Qz7...", "the PIN for the safe is 4821"
 _STATED_WORDS = (
     r"pass(?:word|phrase|code| code)",
@@ -161,7 +162,7 @@ def _literal_start(regex: str) -> bytes:
 # then lie inside one of the text's distinct words, which are far fewer than its bytes.
 _STARTS = tuple(_literal_start(secret.regex) for secret in SECRETS)
 _PIECES = tuple(max(start.split(), key=len, default=b"") for start in _STARTS)
-_PLACEHOLDER_VALUES = re.compile(
+_PLACEHOLDER_VALUES = LazyPattern(
     rb"^(?:x+|\*+|\.+|-+|#+|changeme|redacted|removed|hidden|none|null|n/?a|true|false|"
     rb"example|password|secret|required|optional)$",
     re.IGNORECASE,
