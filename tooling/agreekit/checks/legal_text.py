@@ -133,7 +133,8 @@ def _term_form(term: str) -> str:
 
 def _term_of(use: str, known: set[str]) -> str | None:
     """The defined term a matched use stands for: 'Parties'' is a use of 'Party'."""
-    word = re.sub(r"['’]s?$", "", " ".join(use.split()))
+    # Most uses are one plain word, the term itself: no spaces or apostrophes to take off.
+    word = use if use.isalpha() else re.sub(r"['’]s?$", "", " ".join(use.split()))
     for candidate in (word, word[:-1], word[:-2], word[:-3] + "y"):
         if candidate in known:
             return candidate

@@ -34,9 +34,11 @@ _TO_BE = LazyPattern(
 )
 # The bracket first, then the look-behind: the engine then skips fast to each bracket.
 _BRACKET = LazyPattern(r"\[(?<![\]\\!*]\[)(?P<inside>[^\[\]\n]{0,120})\](?![(\[:])")
-_ANGLED = LazyPattern(r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|\{(?<!\{\{)[A-Z][A-Z0-9 _-]{1,40}\}(?!\})")
+_ANGLED = LazyPattern(
+    r"<<[^<>\n]{1,80}>>|«[^«»\n]{1,80}»|\{(?<!\{\{)[A-Z][A-Z0-9 _-]{1,40}\}(?!\})"
+)
 # "(insert date)", "<name of Provider contact>": an instruction to the drafter in brackets.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = LazyPattern(
     r"[(<](?:insert|enter|add|specify|state|complete|name of|details of|date of|amount of)\b"
     r"[^()<>\n]{0,60}[)>]",
     re.IGNORECASE,

@@ -82,7 +82,9 @@ class ProseText:
         return Location(self.section.path, self.lines[index].line, offset - self.starts[index] + 1)
 
 
-_ASCII_PUNCTUATION = rb"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""  # string.punctuation, without its import
+_ASCII_PUNCTUATION = (
+    rb"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""  # string.punctuation, without its import
+)
 _PUNCTUATION = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _TYPOGRAPHIC = re.compile(b"|".join(re.escape(c.encode()) for c in "“”‘’–—…•●«»"))
 

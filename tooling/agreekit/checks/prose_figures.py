@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
@@ -35,15 +35,20 @@ class Fact(NamedTuple):
 
 # Patterns only sentences of some kinds reach are compiled when one first does (LazyPattern).
 _PERCENT = LazyPattern(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]?(?:%|per[ \t]?cent\b)")
+# The digit first, then the look-behind: the regex engine then skips from digit to digit.
 _DURATION = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)[ \t-]*(?P<business>business[ \t]+|working[ \t]+)?"
+    r"(?P<n>\d(?<![\w.]\d)\d*(?:\.\d+)?)[ \t-]*(?P<business>business[ \t]+|working[ \t]+)?"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
 _MONEY = LazyPattern(
     r"(?:£|€|\$|\b(?:GBP|EUR|USD)[ \t]?)(?P<n>\d[\d,]*(?:\.\d{1,2})?)(?![\d,]*\d)(?![ \t]?(?:million|m|bn|k)\b)"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s")
+# A sentence or item break. Each form starts with a space or a newline, and the pattern with that
+# class, so the regex engine skips between spaces instead of trying every character.
+_SENTENCE = re.compile(
+    r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z(])|(?<=\n)\s*\n|(?<=\n)\s*(?:[-*+]|\d+[.)])\s)"
+)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|or)\b|\band\s+(?:the|then|must|will)\b")
 _AVAILABILITY = re.compile(r"availab|up-?\s?time|downtime", re.IGNORECASE)
 _CREDIT = re.compile(r"credit", re.IGNORECASE)
@@ -295,14 +300,12 @@ def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Itera
     for prose in context.prose:
         # Only the sentences that hold a figure are read: found by two cheap scans of the text.
         spans: dict[int, int] = {}
-        for pattern in (_FIGURE_HINT, _MONEY_HINT):
-            if pattern is _MONEY_HINT and not any(c in prose.text for c in _CURRENCIES):
-                continue
+        for figures in (_figure_starts(prose.text), _money_starts(prose.text)):
             end = -1
-            for match in pattern.finditer(prose.text):
-                if match.start() < end:
+            for figure in figures:
+                if figure < end:
                     continue  # in the sentence already found
-                start = _sentence_start(prose.text, match.start())
+                start = _sentence_start(prose.text, figure)
                 end = spans.setdefault(start, _sentence_end(prose.text, start))
         for start, end in sorted(spans.items()):
             for offset, message in _disagreements(prose.text[start:end], known, priorities):
@@ -313,8 +316,27 @@ _FIGURE_HINT = re.compile(
     r"[0-9][\d,.]*[ \t-]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
     r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
 )
-_CURRENCIES = ("£", "€", "$", "GBP", "EUR", "USD")
-_MONEY_HINT = re.compile(r"[£€$][ \t]?\d|(?:GBP|EUR|USD)[ \t]?\d")
+# Money after a sign or a code; two patterns, each starting with what the scan can skip to.
+_SIGN_HINT = re.compile(r"[£€$][ \t]?\d")
+_CODE_HINT = re.compile(r"(?:GBP|EUR|USD)[ \t]?\d")
+
+
+def _figure_starts(text: str) -> Iterator[int]:
+    return (match.start() for match in _FIGURE_HINT.finditer(text))
+
+
+def _money_starts(text: str) -> list[int]:
+    """Where money is written, in order (a sign and a code never share a character)."""
+    starts = [m.start() for m in _SIGN_HINT.finditer(text)] if _has_any(text, "£€$") else []
+    if _has_any(text, ("GBP", "EUR", "USD")):
+        starts = sorted(starts + [m.start() for m in _CODE_HINT.finditer(text)])
+    return starts
+
+
+def _has_any(text: str, needles: Iterable[str]) -> bool:
+    return any(needle in text for needle in needles)
+
+
 _WINDOW = 300  # no sentence is read further back or ahead than this
 
 

@@ -35,7 +35,10 @@ _MARKS = tuple(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_LINK_TARGET = LazyPattern(r"\]\(\s*<?\s*([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)", re.M)
+_LINK_TARGET = LazyPattern(r"\]\(\s*<?\s*([^)\s>]*)")
+# `[label]: target` after a newline (read with one put before the text): a pattern starting
+# with `^` is tried at every character, one starting with a newline only at line starts.
+_DEFINED_TARGET = LazyPattern(r"\n[ \t]{0,3}\[[^\]\n]+\]:\s*<?\s*(\S*)")
 _SAFE_TARGET = LazyPattern(r"(?:https?|mailto|tel):|[^:]*(?:[/?#]|$)", re.IGNORECASE)
 
 
@@ -45,12 +48,10 @@ def could_hold_markup(text: str) -> bool:
         return True
     if _CONTROLS.search(text):
         return True
-    if "](" not in text and "]:" not in text:
-        return False
-    return any(
-        not _SAFE_TARGET.match(match.group(1) or match.group(2) or "")
-        for match in _LINK_TARGET.finditer(text)
-    )
+    targets = [m.group(1) for m in _LINK_TARGET.finditer(text)] if "](" in text else []
+    if "]:" in text:
+        targets += [m.group(1) for m in _DEFINED_TARGET.finditer("\n" + text)]
+    return any(not _SAFE_TARGET.match(target) for target in targets)
 
 
 class Removed(NamedTuple):

@@ -19,17 +19,21 @@ class LazyPattern(Generic[AnyStr]):
     """`re.compile(pattern, flags)`, done on the first search."""
 
     def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
-        self.pattern = pattern
+        self.pattern: AnyStr = pattern
         self.flags = flags
 
     @functools.cached_property
     def compiled(self) -> re.Pattern[AnyStr]:
         return re.compile(self.pattern, self.flags)
 
-    def search(self, text: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+    def search(
+        self, text: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[AnyStr] | None:
         return self.compiled.search(text, pos, endpos)
 
-    def match(self, text: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+    def match(
+        self, text: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[AnyStr] | None:
         return self.compiled.match(text, pos, endpos)
 
     def finditer(
@@ -37,5 +41,7 @@ class LazyPattern(Generic[AnyStr]):
     ) -> Iterator[re.Match[AnyStr]]:
         return self.compiled.finditer(text, pos, endpos)
 
-    def sub(self, replacement: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], text: AnyStr) -> AnyStr:
+    def sub(
+        self, replacement: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], text: AnyStr
+    ) -> AnyStr:
         return self.compiled.sub(replacement, text)
