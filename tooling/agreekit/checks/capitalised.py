@@ -79,9 +79,16 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
+def _without_possessive(word: str) -> str:
+    """The word without a final 's or ' (either apostrophe): what `['’]s?$` would take off."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
+
+
 def _variants(phrase: str) -> tuple[str, ...]:
     """A phrase and its singular and non-possessive forms."""
-    base = re.sub(r"'s?$", "", phrase)
+    base = _without_possessive(phrase)
     forms = [phrase, base]
     for stem in (base,):
         if stem.endswith("ies"):
@@ -111,7 +118,7 @@ def known_names(agreement: Agreement, context: CheckContext) -> tuple[frozenset[
     for text in texts:
         exact.add(text)
         exact.update(part.strip() for part in text.split(","))
-        exact.add(re.sub(r"^the ", "", text))
+        exact.add(text.removeprefix("the "))
     texts.extend(WELL_KNOWN)  # a part of a well-known name ("Barring Service") is a name too
     return frozenset(exact), "\n".join(sorted(set(texts)))
 
@@ -282,7 +289,7 @@ def _parts(tokens: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     part: list[tuple[int, str]] = []
     for token in tokens:
         part.append(token)
-        if re.search(r"['’]s?$", token[1]):
+        if token[1].endswith(("'", "’", "'s", "’s")):
             yield _trimmed(part)
             part = []
     if part:
@@ -296,7 +303,7 @@ def _trimmed(part: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _is_name(part: list[tuple[int, str]], context: _Context) -> bool:
-    words = [re.sub(r"['’]s?$", "", word) for _, word in part]
+    words = [_without_possessive(word) for _, word in part]
     if any(word in NAME_WORDS or word in _STATUTE_WORDS for word in words):
         return True
     if words[0] in VENDORS:
@@ -311,7 +318,22 @@ def _is_name(part: list[tuple[int, str]], context: _Context) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _inside(phrase: str, texts: str) -> bool:
-    return re.search(rf"(?<![\w']){re.escape(phrase)}(?!\w)", texts) is not None
+    """Whether the phrase is in the texts as whole words: what the pattern
+    `(?<![\w'])phrase(?!\w)` finds, without compiling one for each phrase."""
+    start = texts.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        before = texts[start - 1] if start else " "
+        after = texts[end] if end < len(texts) else " "
+        if not _is_word_character(before) and before != "'" and not _is_word_character(after):
+            return True
+        start = texts.find(phrase, start + 1)
+    return False
+
+
+def _is_word_character(character: str) -> bool:
+    """What `\w` matches in a pattern over text: a letter, digit or underscore."""
+    return character.isalnum() or character == "_"
 
 
 def _covered(part: list[tuple[int, str]], exact: frozenset[str]) -> bool:

@@ -328,21 +328,20 @@ def _words(text: str) -> list[str]:
     return words_in_order(text.lower())
 
 
-def _key_word(entry: Entry) -> str:
-    """The entry's longest word: the rarest in prose, so few texts make it a candidate."""
-    return max(_words(" ".join(entry.words)), key=len)
+_WORDS_OF = {e: _words(" ".join(e.words)) for e in ENTRIES}
 
 
 def _by_key_word(entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
+    """Entries by their longest word: the rarest in prose, so few texts make one a candidate."""
     index: dict[str, list[Entry]] = {}
     for entry in entries:
-        index.setdefault(_key_word(entry), []).append(entry)
+        index.setdefault(max(_WORDS_OF[entry], key=len), []).append(entry)
     return {word: tuple(found) for word, found in index.items()}
 
 
 _BY_KEY_WORD = _by_key_word(ENTRIES)
 _KEY_WORDS = frozenset(_BY_KEY_WORD)
-_ENTRY_WORDS = {e: frozenset(_words(" ".join(e.words))) for e in ENTRIES}
+_ENTRY_WORDS = {e: frozenset(_WORDS_OF[e]) for e in ENTRIES}
 _FLAT = {e: " ".join(e.words).replace(",", "") for e in ENTRIES}
 _NUMBER_WORD_SET = frozenset(re.findall(r"[a-z]+", _NUMBER_WORD))
 _FORMS = frozenset(

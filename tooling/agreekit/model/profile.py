@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -19,22 +18,19 @@ from agreekit.model.agreement_file import (
 )
 
 
-@dataclass(frozen=True)
-class RequiredSection:
+class RequiredSection(NamedTuple):
     id: str
     title: str
     headings: tuple[str, ...]
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RequiredPriority:
+class RequiredPriority(NamedTuple):
     id: str
     name: str = ""  # empty: any name
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str
     sections: tuple[RequiredSection, ...]
     agreement_fields: tuple[str, ...]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from agreekit.model.headings import RawHeading, scan_headings
 from agreekit.model.section_data import SectionFrontMatter
@@ -14,16 +13,14 @@ from agreekit.model.source import SourceMap
 _CUSTOM_ID = re.compile(r"\s*\{#([A-Za-z0-9_:.-]+)\}\s*$")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     slug: str
     line: int
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     path: str
     meta: SectionFrontMatter
     data: dict[str, Any]

@@ -4,7 +4,7 @@ the signature block and the signature record of the PDF and Word copy show."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import Stakeholder
@@ -23,8 +23,7 @@ def organisation(agreement: Agreement, person: Stakeholder) -> str:
     return person.party
 
 
-@dataclass(frozen=True)
-class Signed:
+class Signed(NamedTuple):
     """One signatory's verified signature of the released text."""
 
     signatory: str

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from agreekit.model.agreement import Agreement
 from agreekit.model.section import Heading, Section
 
 
-@dataclass(frozen=True)
-class NumberedHeading:
+class NumberedHeading(NamedTuple):
     heading: Heading
     number: str  # "" for headings deeper than ###, which are not clauses
 
 
-@dataclass(frozen=True)
-class NumberedSection:
+class NumberedSection(NamedTuple):
     section: Section
     number: str
     headings: tuple[NumberedHeading, ...]
