@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import Duration, parse_duration
-from agreekit.model.section_data import ServiceHours
+from agreekit.model.duration import Duration
+from agreekit.model.section_data import ServiceCredits, ServiceHours
 from agreekit.model.service_calendar import BusinessCalendar
 
 
@@ -118,7 +118,7 @@ def renewal_notice(agreement: Agreement) -> KeyDate | None:
     """The last day to give notice against an automatic renewal, if the notice reads as a
     duration. The business calendar (and so `holidays`) is used only for business days."""
     term = agreement.file.term
-    notice = parse_duration(term.renewal.notice)
+    notice = term.renewal.notice.value
     if not term.renewal.automatic or notice is None or notice.best_effort:
         return None
     calendar = _calendar(agreement) if notice.business else None
@@ -144,7 +144,7 @@ def _term_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
             unread.append(f"{source}.renewal.notice: '{renewal.notice}'")
         else:
             yield notice
-        period = parse_duration(renewal.period)
+        period = renewal.period.value
         if period is None or period.best_effort:
             unread.append(f"{source}.renewal.period: '{renewal.period}'")
         else:
@@ -181,7 +181,8 @@ def _report_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
         else None
     )
     credits = _typed(agreement, "service_credits")
-    claim = parse_duration(getattr(credits[0], "claim_window", "")) if credits else None
+    written = credits[0] if credits and isinstance(credits[0], ServiceCredits) else None
+    claim = written.claim_window.value if written else None
     business = _calendar(agreement)
     who = tuple(
         dict.fromkeys((*_role(agreement, "provider-contact"), *reporting_recipients(reporting)))
