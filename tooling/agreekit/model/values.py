@@ -122,6 +122,13 @@ class TimeOfDay(Written):
         super().__init__(data, where)
         object.__setattr__(self, "minute", minute_of_day(data))
 
+    def clock(self) -> dt.time | None:
+        """The time on a clock (`datetime.time`); None for no time of day, and for 24:00, which
+        is the end of a day rather than a time in it."""
+        if self.minute is None or self.minute >= END_OF_DAY:
+            return None
+        return dt.time(self.minute // 60, self.minute % 60)
+
 
 class ServiceDay(Written):
     """A day of service as written (`mon`, `Tue`) and its weekday, Monday 0: `weekday` is None

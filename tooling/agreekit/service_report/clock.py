@@ -41,11 +41,10 @@ def first_instant(day: dt.date, wall: dt.time, zone: dt.tzinfo) -> int:
 
 def business_table(calendar: BusinessCalendar, first: dt.date, last: dt.date) -> BusinessTable:
     """Every service-hours interval from day `first` to day `last` (inclusive)."""
-    opening, closing = calendar.hours.start.minute, calendar.hours.end.minute
-    assert opening is not None and closing is not None  # service_terms refuses bad times
-    start = dt.time(opening // 60, opening % 60)
-    midnight = closing == END_OF_DAY  # to the end of the day
-    end = dt.time() if midnight else dt.time(closing // 60, closing % 60)
+    start, closing = calendar.hours.start.clock(), calendar.hours.end.clock()
+    midnight = calendar.hours.end.minute == END_OF_DAY  # to the end of the day
+    end = dt.time() if midnight else closing
+    assert start is not None and end is not None  # service_terms refuses bad times
     opens, closes = [], []
     day = first
     while day <= last:
