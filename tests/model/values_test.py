@@ -4,6 +4,8 @@ that does not read is one finding at its line, and every other reader passes ove
 from __future__ import annotations
 
 import ast
+import copy
+import pickle
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,18 @@ def test_a_value_keeps_its_text_and_location() -> None:
     # A text that is no duration still loads (the section stays usable), with no reading.
     assert priority.resolution.text == "soon" and priority.resolution.value is None
     assert plain(priority)["response"] == "15m"  # templates see what was written
+
+
+def test_values_copy_and_pickle_as_themselves() -> None:
+    for value in (
+        WrittenDuration("4h", Location("x.md", 3, 1)),
+        TimeOfDay("08:00"),
+        ServiceDay("mon"),
+    ):
+        again = pickle.loads(pickle.dumps(value))
+        assert again == value == copy.deepcopy(value) and again.where == value.where
+    with pytest.raises(AttributeError):
+        WrittenDuration("4h").data = "5h"  # type: ignore[misc]
 
 
 def test_whole_minutes_and_wrong_yaml_types() -> None:

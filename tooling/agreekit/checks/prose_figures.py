@@ -72,8 +72,8 @@ def facts(agreement: Agreement) -> list[Fact]:
     found: list[Fact] = []
     renewal = agreement.file.term.renewal
     for key, written in (("period", renewal.period), ("notice", renewal.notice)):
-        path = ("term", "renewal", key)
-        _add_duration(found, f"period:renewal.{key}", written, agreement.source, path)
+        path, name = ("term", "renewal", key), f"term.renewal.{key}"
+        _add_duration(found, f"period:renewal.{key}", written, agreement.source, path, name)
     for section in agreement.sections:
         _section_facts(found, section.meta, section.source)
     return found
@@ -113,7 +113,8 @@ def _section_facts(found: list[Fact], meta: SectionFrontMatter, source: SourceMa
                 _add_number(found, kind, number, source, (*path, "tiers", index, key))
         _add_number(found, "credit", credit.cap, source, (*path, "cap"))
         claim: DataPath = (*path, "claim_window")
-        _add_duration(found, "period:claim_window", credit.claim_window, source, claim)
+        name = "service_credits.claim_window"
+        _add_duration(found, "period:claim_window", credit.claim_window, source, claim, name)
     for index, priority in enumerate(meta.priorities or ()):
         for key in ("response", "resolution"):
             written = getattr(priority, key)
@@ -193,11 +194,11 @@ def _add_duration(
     written: WrittenDuration,
     source: SourceMap,
     path: tuple[str | int, ...],
-    name: str = "",
+    name: str,
 ) -> None:
     duration = written.value
     if duration is not None and not duration.best_effort:
-        found.append(Fact(kind, duration, source.locate(*path), name or ".".join(map(str, path))))
+        found.append(Fact(kind, duration, source.locate(*path), name))
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -73,6 +73,10 @@ class Written:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.data!r})"
 
+    def __reduce__(self) -> tuple[type[Written], tuple[str | int, Location | None]]:
+        """Copied and pickled (findings cross processes) by reading the text again."""
+        return type(self), (self.data, self.where)
+
 
 class WrittenDuration(Written):
     """A duration as written (`15m`, `2 business days`, `best effort`, or a number of minutes)
