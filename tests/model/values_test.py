@@ -12,10 +12,11 @@ import pytest
 
 from agreekit.finding import Location
 from agreekit.model import formats
+from agreekit.model.duration import Duration
 from agreekit.model.json_schema import json_schema
 from agreekit.model.section_data import Priority, SectionFrontMatter, ServiceHours
 from agreekit.model.typed import convert, plain
-from agreekit.model.values import ServiceDay, TimeOfDay, WrittenDuration
+from agreekit.model.values import ReportDue, ServiceDay, TimeOfDay, WrittenDuration
 from conftest import ROOT, SampleRepo
 
 PACKAGE = ROOT / "tooling" / "agreekit"
@@ -125,6 +126,16 @@ def test_times_and_days_read_once() -> None:
     # HH:MM is still the written form: the pattern is checked on the text.
     _, problems = convert(ServiceHours, {**data, "end": "6pm"})
     assert [p.message for p in problems] == ["'6pm' is not valid here: write the time as HH:MM"]
+
+
+def test_a_reports_due_date_is_read_by_the_duration_grammar() -> None:
+    due = ReportDue("10 business days after the end of each month")
+    assert due.lag == Duration(10, "day", business=True)
+    assert ReportDue("2 weeks after the quarter").lag == Duration(2, "week")
+    assert ReportDue("5 working days after the month").lag == Duration(5, "day", business=True)
+    # No lag the key dates could use: listed as unread, never guessed.
+    for text in ("monthly", "10 calendar days after the month", "3 hours after", ""):
+        assert ReportDue(text).lag is None, text
 
 
 def test_one_formatter_renders_the_read_values() -> None:

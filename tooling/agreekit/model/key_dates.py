@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
 from agreekit.model.duration import Duration
-from agreekit.model.section_data import ServiceCredits, ServiceHours
+from agreekit.model.section_data import Reporting, ServiceCredits, ServiceHours
 from agreekit.model.service_calendar import BusinessCalendar
 
 
@@ -44,10 +43,6 @@ class KeyDates(NamedTuple):
 
 REPORT_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "six-monthly": 6,
                  "annually": 12, "annual": 12, "yearly": 12}  # fmt: skip
-_AFTER = re.compile(
-    r"^\s*(?P<amount>\d+)\s+(?P<business>business\s+|working\s+)?(?P<unit>days?|weeks?)\s+after\b",
-    re.IGNORECASE,
-)
 
 
 # How far a written duration may move a date: beyond, it is no date anyone can keep (and a
@@ -171,15 +166,10 @@ def _report_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
         if frequency:
             unread.append(f"{source}.frequency: '{frequency}'")
         return
-    due_text = str(getattr(reporting, "due", ""))
-    after = _AFTER.match(due_text)
-    if due_text and after is None:
-        unread.append(f"{source}.due: '{due_text}'")
-    lag = (
-        Duration(float(after["amount"]), after["unit"].lower().rstrip("s"), bool(after["business"]))
-        if after
-        else None
-    )
+    stated = reporting.due if isinstance(reporting, Reporting) else None
+    lag = stated.lag if stated else None
+    if stated and lag is None:
+        unread.append(f"{source}.due: '{stated}'")
     credits = _typed(agreement, "service_credits")
     written = credits[0] if credits and isinstance(credits[0], ServiceCredits) else None
     claim = written.claim_window.value if written else None

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.typed import model, spec
-from agreekit.model.values import ServiceDay, TimeOfDay, WrittenDuration
+from agreekit.model.values import ReportDue, ServiceDay, TimeOfDay, WrittenDuration
 
 NOT_WRITTEN = WrittenDuration("")  # a duration field left out
 
@@ -173,7 +173,7 @@ class Kpi:
 @model
 class Reporting:
     frequency: str = ""
-    due: str = ""
+    due: ReportDue = spec(ReportDue(""))
     format: str = ""
     recipients: list[Identifier] = spec(factory=list)
 

@@ -13,6 +13,7 @@ expected input in that message and `__json_schema__` is what editors validate ag
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, ClassVar
 
 from agreekit.finding import Location
@@ -100,6 +101,26 @@ class TermDuration(WrittenDuration):
     __yaml_name__: ClassVar[str] = "text"
     __yaml_types__: ClassVar[tuple[type, ...]] = (str,)
     __json_schema__: ClassVar[dict[str, Any]] = {"type": "string"}
+
+
+# `10 business days after the end of each month`: the lag is the duration before `after`.
+_DUE_AFTER = re.compile(r"^\s*(?P<lag>\d+\s+(?:\w+\s+)?(?:days?|weeks?))\s+after\b", re.IGNORECASE)
+
+
+class ReportDue(Written):
+    """When a report falls due, as written (`10 business days after the end of each month`), and
+    the lag it states, read by the duration grammar: `lag` is None unless the text opens with
+    whole days or weeks and `after`."""
+
+    __slots__ = ("lag",)
+
+    data: str
+    lag: Duration | None
+
+    def __init__(self, data: str, where: Location | None = None) -> None:
+        super().__init__(data, where)
+        found = _DUE_AFTER.match(data)
+        object.__setattr__(self, "lag", parse_duration(found["lag"]) if found else None)
 
 
 def minute_of_day(text: str) -> int | None:
