@@ -1,4 +1,4 @@
-"""Values as written and as read: a duration, a time of day and a service day.
+"""Values as written and as read: a duration, a time of day, a service day, a report's due date.
 
 Each is parsed once, when the model is loaded, by the one grammar of its kind, and keeps what was
 written (for messages and the source map) and where (the source map's position). A value that
@@ -173,8 +173,3 @@ class ServiceDay(Written):
     def code(self) -> str:
         """`mon`...`sun` as the calendar names it, or the text in lower case when it is no day."""
         return self.text.lower()
-
-
-def is_written(value: object) -> bool:
-    """Whether `value` is one of the values above (typed reads them as scalars)."""
-    return isinstance(value, Written)
