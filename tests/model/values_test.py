@@ -106,6 +106,22 @@ def test_values_copy_and_pickle_as_themselves() -> None:
         WrittenDuration("4h").data = "5h"  # type: ignore[misc]
 
 
+def test_loaded_values_keep_the_source_maps_position(sample: SampleRepo) -> None:
+    from agreekit.model.loader import load_agreement
+
+    agreement = load_agreement(Path(sample.root)).agreement
+    assert agreement is not None
+    section = agreement.section("service-levels")
+    assert section is not None and section.meta.priorities and section.meta.service_hours
+    response = section.meta.priorities[0].response
+    assert response.where == section.source.locate("priorities", 0, "response")
+    assert response.where.line == sample.line_of("sections/service-levels.md", "response: 15m")
+    start = section.meta.service_hours.start
+    assert start.where == section.source.locate("service_hours", "start")
+    notice = agreement.file.term.renewal.notice
+    assert notice.where == agreement.source.locate("term", "renewal", "notice")
+
+
 def test_whole_minutes_and_wrong_yaml_types() -> None:
     minutes, _ = convert(Priority, {"id": "P1", "name": "n", "response": 30, "resolution": "1h"})
     assert minutes is not None and minutes.response.value is not None
