@@ -318,7 +318,7 @@ def _is_name(part: list[tuple[int, str]], context: _Context) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _inside(phrase: str, texts: str) -> bool:
-    """Whether the phrase is in the texts as whole words: what the pattern
+    r"""Whether the phrase is in the texts as whole words: what the pattern
     `(?<![\w'])phrase(?!\w)` finds, without compiling one for each phrase."""
     start = texts.find(phrase)
     while start != -1:
@@ -332,7 +332,7 @@ def _inside(phrase: str, texts: str) -> bool:
 
 
 def _is_word_character(character: str) -> bool:
-    """What `\w` matches in a pattern over text: a letter, digit or underscore."""
+    r"""What `\w` matches in a pattern over text: a letter, digit or underscore."""
     return character.isalnum() or character == "_"
 
 
