@@ -136,3 +136,12 @@ def test_a_failed_second_process_loses_no_finding(monkeypatch: pytest.MonkeyPatc
     forks = counting_forks(monkeypatch)
     assert sorted(run_checks(agreement, parallel=True)) == sorted(alone)
     assert forks == [1]
+
+
+def test_the_second_process_families_are_registered_families() -> None:
+    """A family renamed away from the list would leave the second process without work."""
+    from agreekit.checks.registry import CHECKS
+    from agreekit.checks.run import _SECOND_PROCESS
+
+    modules = {c.run.__module__ for c in CHECKS if c.run is not None}
+    assert _SECOND_PROCESS <= modules

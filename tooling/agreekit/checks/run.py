@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -60,16 +61,25 @@ def _run(context: CheckContext, checks: Iterable[Check]) -> list[Finding]:
     return found
 
 
+# The families that read the prose word by word (defined terms and plain language, capitalised
+# terms): about half the work on a large agreement, and they share the words of each section.
+# They run in the second process and every other family here, so what a family's checks share
+# (the sanitiser's removals for AK501 and AK502) is worked out in one process only.
+_SECOND_PROCESS = frozenset({"agreekit.checks.legal_text", "agreekit.checks.capitalised"})
+
+
 def _in_two_processes(context: CheckContext, checks: list[Check]) -> list[Finding]:
-    """Half the checks in a forked child (which shares the loaded agreement), half here.
+    """Some families' checks in a forked child (which shares the loaded agreement), the rest here.
 
     The child sends its findings back pickled. Should it fail in any way, its half runs here, so
     a finding is never lost to the parallelism.
     """
     import pickle  # only for large agreements
 
-    ours, theirs = checks[0::2], checks[1::2]
+    theirs = [c for c in checks if c.run is not None and c.run.__module__ in _SECOND_PROCESS]
+    ours = [c for c in checks if c not in theirs]
     reading, writing = os.pipe()
+    gc.freeze()  # the collector leaves what both share alone, so the child copies fewer pages
     child = os.fork()
     if child == 0:  # the child: its half, then leave without running the parent's exit code
         status = 1
@@ -88,6 +98,7 @@ def _in_two_processes(context: CheckContext, checks: list[Check]) -> list[Findin
     finally:
         source.close()  # if our half raised, the child's write fails and it exits: no hang
         _, status = os.waitpid(child, 0)
+        gc.unfreeze()
     try:
         if status != 0:
             raise ValueError("the second process failed")
