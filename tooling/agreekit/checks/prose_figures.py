@@ -282,8 +282,9 @@ def prose_agrees_with_data(agreement: Agreement, context: CheckContext) -> Itera
                 yield AK312.at(prose.location(start + offset), message)
 
 
+# Possessive runs (`*+`): what follows a run of digits or of gaps cannot start inside it.
 _FIGURE_HINT = re.compile(
-    r"[0-9][\d,.]*[ \t-]*(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
+    r"[0-9][\d,.]*+[ \t-]*+(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
     r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
 )
 # Money after a sign or a code; two patterns, each starting with what the scan can skip to.
