@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from agreekit.finding import Finding
+from agreekit.git import git_folder
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
@@ -36,6 +38,7 @@ from agreekit.publish.pages import (
     readers_pages,
     versions_page,
 )
+from agreekit.publish.template_cache import theme_cache
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.limits import nesting_problem
@@ -143,6 +146,12 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             shim = ASSETS.joinpath("iframe-worker-shim.js").read_text("utf-8")
             files.append(File.generated(config, WORKER_SHIM_URI, content=shim))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates compile once, not on every build (see publish.template_cache).
+        if env.bytecode_cache is None:
+            env.bytecode_cache = theme_cache(git_folder(self.repo))
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         # Front matter is agreekit's data, not the theme's: only agreekit's own description of
