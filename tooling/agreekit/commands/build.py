@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -47,10 +48,6 @@ def run(
     """Check, then build the site (the PDF and the Word copy unless told not to); swap it in
     once complete."""
     need_extra("publish", "build")
-    from agreekit.outputs import Refused
-    from agreekit.publish.site import SiteConfigError, SiteError, build_site
-    from agreekit.text.render import RenderError
-
     total = 2 + (not no_pdf) + (not no_docx)
     started = _step(1, total, "Checking the agreement")
     result = check_repository(repo)
@@ -64,7 +61,19 @@ def run(
     _done(started, f"{len(result.findings)} warnings" if result.findings else "no findings")
 
     agreement = result.agreement
+    from agreekit.outputs import Refused
+    from agreekit.publish.forked import made_aside
+    from agreekit.publish.site import SiteConfigError, SiteError, build_site
+    from agreekit.publish.word import build_docx, docx_bytes
+    from agreekit.text.render import RenderError
+
+    def word_copy() -> bytes:
+        return docx_bytes(repo, agreement)
+
     started = _step(2, total, "Building the site")
+    # The Word copy needs only the checked agreement: it is made beside the site, in a child
+    # process, and written into the new site once that is built (publish.forked).
+    aside = made_aside(word_copy) if not no_docx else contextlib.nullcontext(word_copy)
 
     def write_copies(folder: Path) -> None:
         """Steps 3 and 4, into the new site before it replaces the old one."""
@@ -77,19 +86,18 @@ def run(
             pdf_started = _step(step, total, "Writing the PDF")
             _done(pdf_started, build_pdf(repo, agreement, folder).name)
         if not no_docx:
-            from agreekit.publish.word import build_docx
-
             step += 1
             docx_started = _step(step, total, "Writing the Word copy")
-            _done(docx_started, build_docx(repo, agreement, folder).name)
+            _done(docx_started, build_docx(repo, agreement, folder, made()).name)
 
     try:
-        site_dir = build_site(
-            repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
-            report=lambda m: click.echo(m, err=True), force=force,
-            finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
-            checked=agreement, offline=offline,
-        )  # fmt: skip
+        with aside as made:
+            site_dir = build_site(
+                repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
+                report=lambda m: click.echo(m, err=True), force=force,
+                finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
+                checked=agreement, offline=offline,
+            )  # fmt: skip
     except Refused as error:
         refuse(error)
     except SiteConfigError as error:

@@ -322,9 +322,17 @@ def agreement_docx(
     return buffer.getvalue()
 
 
-def build_docx(repo: Path, agreement: Agreement, site_dir: Path) -> Path:
-    """Write the Word copy of the agreement as it stands into the site being built."""
+def docx_bytes(repo: Path, agreement: Agreement) -> bytes:
+    """The Word copy of the agreement as it stands in the repository."""
     version = current_version(repo, agreement.directory)
+    return agreement_docx(agreement, version, content_id(repo, agreement.directory))
+
+
+def build_docx(
+    repo: Path, agreement: Agreement, site_dir: Path, content: bytes | None = None
+) -> Path:
+    """Write the Word copy of the agreement as it stands (`content`, if made already) into the
+    site being built."""
     target = site_dir / DOCX_NAME
-    write_atomic(target, agreement_docx(agreement, version, content_id(repo, agreement.directory)))
+    write_atomic(target, docx_bytes(repo, agreement) if content is None else content)
     return target
