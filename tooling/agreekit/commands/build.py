@@ -82,6 +82,7 @@ def run(
     agreement = result.agreement
     from agreekit.outputs import Refused
     from agreekit.publish.forked import made_aside
+    from agreekit.publish.plugin import key_dates_feed
     from agreekit.publish.site import SiteConfigError, SiteError, build_site
     from agreekit.publish.word import build_docx, docx_bytes
     from agreekit.text.render import RenderError
@@ -89,10 +90,13 @@ def run(
     def word_copy() -> bytes:
         return docx_bytes(repo, agreement)
 
+    def feed() -> bytes:
+        return key_dates_feed(agreement)
+
     started = _step(2, total, "Building the site")
-    # The Word copy needs only the checked agreement: it is made beside the site, in a child
-    # process, and written into the new site once that is built (publish.forked).
-    aside = made_aside(word_copy) if not no_docx else contextlib.nullcontext(word_copy)
+    # The calendar feed (it loads the holiday tables) and the Word copy need only the checked
+    # agreement: each is made beside the site, in a child process, and handed to the site when
+    # it needs it (publish.forked).
 
     def write_copies(folder: Path) -> None:
         """Steps 3 and 4, into the new site before it replaces the old one."""
@@ -110,12 +114,16 @@ def run(
             _done(docx_started, build_docx(repo, agreement, folder, made()).name)
 
     try:
-        with aside as made:
+        with contextlib.ExitStack() as aside:
+            made_feed = aside.enter_context(made_aside(feed))
+            made = aside.enter_context(
+                made_aside(word_copy) if not no_docx else contextlib.nullcontext(word_copy)
+            )
             site_dir = build_site(
                 repo, strict=strict, pdf=not no_pdf, docx=not no_docx,
                 report=lambda m: click.echo(m, err=True), force=force,
                 finish=(lambda folder: None) if no_pdf and no_docx else write_copies,
-                checked=agreement, offline=offline,
+                checked=agreement, offline=offline, feed=made_feed,
             )  # fmt: skip
     except Refused as error:
         refuse(error)

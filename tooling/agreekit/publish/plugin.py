@@ -7,6 +7,7 @@ events, so a move to another site generator replaces this file alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -138,7 +139,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         files.append(File.generated(config, VERSIONS_PAGE, content=versions))
         for name, (_, text) in self.readers.items():
             files.append(File.generated(config, name, content=text))
-        feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
+        # `agreekit build` hands over the feed it has made beside the site (it loads holidays)
+        made: Callable[[], bytes] | None = self.__dict__.pop("feed", None)
+        feed = made() if made is not None else key_dates_feed(self.agreement)
         files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
@@ -179,6 +182,11 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         # replace it later. `agreekit build` lists the site itself, once the PDF is in.
         if not self.__dict__.get("managed"):
             manifest_of_tree(Path(config.site_dir))
+
+
+def key_dates_feed(agreement: Agreement) -> bytes:
+    """The site's calendar feed: every key date of `agreement`, stamped now."""
+    return as_ics(agreement, key_dates(agreement), dt.datetime.now(dt.UTC))
 
 
 def _safe_titles(links: list[AnchorLink] | Any) -> None:
