@@ -7,8 +7,9 @@ nothing, and hands its bytes back through a pipe; the parent writes them where t
 
 If the work fails in the child, the parent runs it again itself, so that the failure is raised
 here exactly as it would have been (its type, message and traceback). Where forking is not
-possible (no os.fork) or not safe (another thread is running, which may hold a lock the child
-would inherit), the work runs in this process when its result is asked for.
+known to be safe (outside Linux: macOS frameworks may not survive a fork without exec) or is not
+safe now (another thread is running, which may hold a lock the child would inherit), the work
+runs in this process when its result is asked for.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ DONE = b"agreekit: done\n"  # the first bytes of a child's answer; then the work
 def made_aside(work: Callable[[], bytes]) -> Iterator[Callable[[], bytes]]:
     """Start `work` in a child; yield a function that waits for and returns its bytes. Leaving
     the block reaps the child (stopping it first if its bytes were never asked for)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         yield work
         return
     for stream in (sys.stdout, sys.stderr):
