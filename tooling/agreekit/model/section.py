@@ -38,10 +38,14 @@ class Section(NamedTuple):
         return [(self.body_line + i, text) for i, text in enumerate(self.body.split("\n"))]
 
 
+_NOT_IN_SLUG = re.compile(r"[^\w\s-]")
+_SLUG_GAPS = re.compile(r"[-\s]+")
+
+
 def slugify(text: str) -> str:
     """The anchor MkDocs' toc extension gives a heading, so ids and links agree."""
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    text = _NOT_IN_SLUG.sub("", text).strip().lower()
+    return _SLUG_GAPS.sub("-", text)
 
 
 def parse_headings(body: str, body_line: int) -> tuple[Heading, ...]:
