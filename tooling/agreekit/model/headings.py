@@ -123,9 +123,14 @@ def _atx_headings(text: str) -> list[RawHeading]:
     for match in _ATX_LINE.finditer(text):
         line += text.count("\n", position, match.start() + 1)
         position = match.start() + 1
-        content = _ATX_CLOSING.sub("", match.group(2) or "").strip()
+        content = _without_closing(match.group(2) or "")
         headings.append(RawHeading(len(match.group(1)), content, line))
     return headings
+
+
+def _without_closing(content: str) -> str:
+    """A heading's text without its closing #s (`## Terms ##`); most headings have none."""
+    return (_ATX_CLOSING.sub("", content) if "#" in content else content).strip()
 
 
 def _scan_lines(text: str) -> list[RawHeading] | None:
@@ -174,7 +179,7 @@ def _scan_lines(text: str) -> list[RawHeading] | None:
             continue
         atx = _ATX.match(line)
         if atx:
-            content = _ATX_CLOSING.sub("", atx.group(2)).strip()
+            content = _without_closing(atx.group(2))
             headings.append(RawHeading(len(atx.group(1)), content, index))
             paragraph, index = [], index + 1
             continue

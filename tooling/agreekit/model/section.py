@@ -56,8 +56,8 @@ def parse_headings(body: str, body_line: int) -> tuple[Heading, ...]:
 
 
 def _heading(raw: RawHeading, body_line: int) -> Heading:
-    custom = _CUSTOM_ID.search(raw.content)
-    text = _CUSTOM_ID.sub("", raw.content).strip()
+    custom = _CUSTOM_ID.search(raw.content) if "{#" in raw.content else None
+    text = (_CUSTOM_ID.sub("", raw.content) if custom else raw.content).strip()
     slug = custom.group(1) if custom else slugify(text)
     return Heading(raw.level, text, slug, body_line + raw.line)
 
