@@ -61,23 +61,23 @@ def _run(context: CheckContext, checks: Iterable[Check]) -> list[Finding]:
     return found
 
 
-# The families that read the prose word by word (defined terms and plain language, capitalised
-# terms): about half the work on a large agreement, and they share the words of each section.
-# They run in the second process and every other family here, so what a family's checks share
-# (the sanitiser's removals for AK501 and AK502) is worked out in one process only.
-_SECOND_PROCESS = frozenset({"agreekit.checks.legal_text", "agreekit.checks.capitalised"})
+# The checks that read the prose word by word and share what they work out (each section's
+# words for AK307 and AK309, the defined terms' uses for AK302 and AK306): about half the work
+# on a large agreement. They run in the second process and every other check here, so work a
+# family's checks share elsewhere (the sanitiser's removals for AK501 and AK502) is done once.
+_SECOND_PROCESS = frozenset({"AK301", "AK302", "AK303", "AK306", "AK307", "AK309"})
 
 
 def _in_two_processes(context: CheckContext, checks: list[Check]) -> list[Finding]:
-    """Some families' checks in a forked child (which shares the loaded agreement), the rest here.
+    """Some checks in a forked child (which shares the loaded agreement), the rest here.
 
     The child sends its findings back pickled. Should it fail in any way, its half runs here, so
     a finding is never lost to the parallelism.
     """
     import pickle  # only for large agreements
 
-    theirs = [c for c in checks if c.run is not None and c.run.__module__ in _SECOND_PROCESS]
-    ours = [c for c in checks if c not in theirs]
+    theirs = [c for c in checks if c.code in _SECOND_PROCESS]
+    ours = [c for c in checks if c.code not in _SECOND_PROCESS]
     reading, writing = os.pipe()
     gc.freeze()  # the collector leaves what both share alone, so the child copies fewer pages
     child = os.fork()
