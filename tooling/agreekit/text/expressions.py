@@ -10,6 +10,7 @@ and the caller renders with Jinja, which then also reports the error.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -110,18 +111,20 @@ def only_simple(source: str) -> bool:
     return found is not None and all(expression is not None for _, expression in found)
 
 
-def _expressions(source: str) -> list[tuple[int, _Expression | None]] | None:
+# Kept for the texts read last: `check` reads each section's template twice (AK308 and AK501).
+@functools.lru_cache(maxsize=4096)
+def _expressions(source: str) -> tuple[tuple[int, _Expression | None], ...] | None:
     """Each `{{ ... }}` with its offset and form (None: not a simple form), or None if the template
     has statements, comments, or an expression left open on its line."""
     if "{%" in source or "{##" in source:
         return None
     if "{{" not in source:
-        return []
+        return ()
     # The pattern does not cross lines, so one scan of the text finds what a scan per line would.
     matches = list(_EXPRESSION.finditer(source))
     if source.count("{{") != sum(match.group(0).count("{{") for match in matches):
         return None  # an expression left open on its line, or nested: Jinja's to judge
-    return [(match.start(), _parse(match.group(0), match.group(1))) for match in matches]
+    return tuple((match.start(), _parse(match.group(0), match.group(1))) for match in matches)
 
 
 def _parse(text: str, inner: str) -> _Expression | None:
