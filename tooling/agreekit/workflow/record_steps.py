@@ -34,7 +34,7 @@ def negotiation(agreement: Agreement) -> Progress | None:
     items = record.model.items
     pending = [i.id for i in items if i.status == "pending" or not i.revised_term.strip()]
     if not items:
-        return Progress(False, "records/negotiation.yml has no feedback items yet")
+        return Progress(False, f"{record.file} has no feedback items yet")
     if pending:
         return Progress(False, f"{len(pending)} of {len(items)} items pending: {_ids(pending)}")
     return Progress(True, f"all {len(items)} feedback items agreed with revised terms")
@@ -111,7 +111,7 @@ def feedback(agreement: Agreement) -> Progress | None:
 
 def record_problems(agreement: Agreement, record: str, findings: Sequence[Finding]) -> str:
     """What `check` reports in the step's record, in a few words; empty when nothing."""
-    path = f"{agreement.directory}/records/{record}"
+    path = f"{agreement.directory}/{agreement.records.folder}/{record}"
     found = [f for f in findings if f.location.file == path]
     if not found:
         return ""

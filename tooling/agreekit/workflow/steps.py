@@ -17,6 +17,7 @@ from agreekit.approvals.stages import BY_ID
 from agreekit.checks.placeholders import has_blank
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
+from agreekit.versions import NEW_CYCLES, order_key, records_of
 from agreekit.workflow.record_steps import RULES, record_problems
 
 DONE, READY, BLOCKED, STALE, NOT_STARTED = "done", "ready", "blocked", "stale", "not started"
@@ -132,7 +133,7 @@ _STATES = {COVERED: DONE, NOT_COVERED: STALE, REQUESTED: READY, WAITING: READY}
 def _stage_states(evidence: GitEvidence) -> dict[str, tuple[str, str]]:
     """(state, evidence) of each stage that has records, by the coverage rules (approvals/coverage.py)
     that verify --strict and release apply too; stages without records are absent."""
-    covers = coverage(evidence.verdicts, evidence.text)
+    covers = coverage(evidence.cycle_verdicts, evidence.text)
     result = {}
     for stage, cover in covers.items():
         note = cover.note
@@ -176,7 +177,23 @@ def _blocks(step: Step, state: str) -> bool:
 def _release_state(signed: str, evidence: GitEvidence) -> tuple[str, str]:
     if evidence.release:
         return DONE, f"{signed}; released as {evidence.release}"
-    return READY, f"{signed}; `agreekit release VERSION` bundles the signed PDF"
+    cycle = evidence.cycle
+    if cycle is not None and cycle.kind == "released":  # records changed since, not the text
+        return DONE, f"{signed}; released as {cycle.since}, the text unchanged since"
+    version = cycle.next_version if cycle is not None else "v1.0.0"
+    return READY, f"{signed}; `agreekit release` bundles the signed PDF as {version}"
+
+
+def _cycle_records(agreement: Agreement, evidence: GitEvidence) -> str | None:
+    """Where this cycle's records go, when the loaded ones belong to a released cycle (an
+    amendment or a renewal starts with none of its own); None when they are this cycle's."""
+    cycle = evidence.cycle
+    if cycle is None or cycle.kind not in NEW_CYCLES or cycle.since is None:
+        return None
+    loaded = agreement.records.cycle
+    if loaded is not None and order_key(loaded) > order_key(cycle.since):
+        return None
+    return records_of(cycle.next_version, agreement.directory)
 
 
 def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) -> tuple[str, ...]:
@@ -185,15 +202,20 @@ def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) ->
         return actors(agreement, step.actor)
     signed = {
         v.record.approver
-        for v in evidence.verdicts
+        for v in evidence.cycle_verdicts
         if v.counts and v.current and v.record.stage == "signature"
     }
     waiting = [s for s in agreement.file.stakeholders if s.signatory and s.id not in signed]
     return tuple(s.name for s in waiting) if waiting else actors(agreement, "owner")
 
 
+def _record_name(step: Step) -> str:
+    return "records" if step.record == "feedback" else step.record
+
+
 def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: GitEvidence) -> Status:
     stages = _stage_states(evidence)
+    elsewhere = _cycle_records(agreement, evidence)
     states: dict[int, StepState] = {}
     for step in STEPS:
         blockers = [n for n in step.after if _blocks(STEPS[n - 1], states[n].state)]
@@ -211,9 +233,15 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
                 state, note = _release_state(note, evidence)
             note += _rejected_note(step.stage, evidence)
         elif step.record:
-            progress = RULES[step.number](agreement)
-            if progress is None:
-                state, note = NOT_STARTED, f"records/{step.record} not filled in yet"
+            progress = RULES[step.number](agreement) if elsewhere is None else None
+            if elsewhere is not None:
+                state, note = NOT_STARTED, (
+                    f"this cycle's {_record_name(step)} goes in {elsewhere}/ "
+                    "(`agreekit amend` writes its templates there)"
+                )
+            elif progress is None:
+                folder = agreement.records.folder
+                state, note = NOT_STARTED, f"{folder}/{step.record} not filled in yet"
             else:
                 problems = record_problems(agreement, step.record, findings)
                 complete = progress.complete and not problems
