@@ -244,6 +244,11 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
                 state, note = NOT_STARTED, f"{folder}/{step.record} not filled in yet"
             else:
                 problems = record_problems(agreement, step.record, findings)
+                if step.number == 13 and states[12].state == STALE:
+                    problems = "; ".join(filter(None, [problems, (
+                        "legal approves the edited legal-owned sections again "
+                        "(`agreekit approve legal`)"
+                    )]))  # fmt: skip
                 complete = progress.complete and not problems
                 state = BLOCKED if blockers else (DONE if complete else READY)
                 note = progress.evidence + (f"; {problems}" if problems else "")
@@ -254,7 +259,19 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
         acting = state in (READY, STALE) or (state == NOT_STARTED and not blockers)
         who = _who(agreement, step, state, evidence) if acting else ()
         states[step.number] = StepState(step.number, step.title, state, note, who)
-    done = sum(1 for s in states.values() if s.state == DONE)
+    done = sum(1 for s in states.values() if s.state == DONE or _passed(s))
     ordered = tuple(states[n] for n in sorted(states))
-    upcoming = next((s for s in ordered if s.actors), None)
+    upcoming = next((s for s in ordered if s.actors and not _passed(s)), None)
     return Status(ordered, round(100 * done / len(STEPS)), upcoming)
+
+
+# The text changes after the initial and the legal approval as the workflow goes on (negotiated
+# terms, legal's edits): such an approval is stale, and given again at a later step, not redone
+# now. The final approval covers the initial one; legal approves its own edits at step 13.
+REAPPROVED_AT = {10: 15, 12: 13}
+
+
+def _passed(step: StepState) -> bool:
+    """A stale initial or legal approval: the workflow has passed it, and the step named in
+    REAPPROVED_AT asks for it again. It counts as done in progress and is never Next."""
+    return step.state == STALE and step.number in REAPPROVED_AT
