@@ -79,7 +79,9 @@ class Walk:
 
     def status(self, label: str, new_cycle: bool = False) -> dict[str, Any]:
         """Status after `label`; asserts Next and progress went no way but forward."""
-        data: dict[str, Any] = json.loads(self.run("agreekit", "status", "--json"))
+        result = self.org.run("agreekit", "status", "--json", env={"AGREEKIT_TODAY": self.today})
+        assert result.returncode == 0, result.stderr
+        data: dict[str, Any] = json.loads(result.stdout)
         data["by"] = {s["number"]: s for s in data["steps"]}
         kind = data["cycle"].get("kind", "first")
         step = data["next"] or 20  # no next step: past the last one
@@ -172,7 +174,7 @@ def cycle(walk: Walk, folder: Path, version: str, meeting: str, changes: dict[st
     walk.run("agreekit", "meeting")
     walk.commit("The invitation is sent")
     data = walk.status("invitation written")
-    assert data["by"][16]["state"] == "done" and data["next"] == 17
+    assert data["by"][16]["state"] == "done" and data["next"] == 17, data["by"][16]
 
     # 17: the notices announced, then each department told
     write_record(org, "communication.yml", folder)
@@ -194,6 +196,16 @@ def cycle(walk: Walk, folder: Path, version: str, meeting: str, changes: dict[st
     data = walk.status("released")
     assert data["progress"] == 100 and data["next"] is None
     assert data["cycle"]["kind"] == "released" and data["cycle"]["since"] == version
+
+
+def assert_restarted(data: dict[str, Any], record_note: str) -> None:
+    """A new cycle: the text's steps stay done, everything from the initial approval on starts
+    again, so progress restarts at 9 of 19 steps and Next at step 10."""
+    assert states(data, *range(1, 10)) == ["done"] * 9
+    assert data["progress"] == round(100 * 9 / 19) and data["next"] == 10
+    assert data["by"][10]["state"] == "ready" and "no approval yet" in data["by"][10]["evidence"]
+    assert data["by"][11]["state"] == "not started" and record_note in data["by"][11]["evidence"]
+    assert data["by"][19]["state"] == "blocked" and "no signatures yet" in data["by"][19]["evidence"]
 
 
 def states(data: dict[str, Any], *numbers: int) -> list[str]:
@@ -218,4 +230,52 @@ def test_the_whole_workflow_from_init_through_an_amendment_and_a_renewal(tmp_pat
     walk.today = "2026-12-01"
     cycle(walk, RECORDS, "v1.0.0", "2027-01-20",
           {"negotiated": "The budget is fixed.", "legal": "Each party keeps its own copy."})  # fmt: skip
+
+    # After the signing meeting: the released cycle asks for it to be marked held
+    walk.today = "2027-02-10"
+    asked = json.loads(org.run("agreekit", "status", "--json", env={"AGREEKIT_TODAY": walk.today}).stdout)
+    assert "held: true" in json.dumps(asked["steps"][15]), asked["steps"][15]
+    edit(org, "records/signing.yml", "  attendees:", "  held: true\n  attendees:")
+    walk.commit("The signing meeting was held")
+    data = walk.status("meeting held")
+    assert data["progress"] == 100 and data["cycle"] == {
+        "kind": "released", "since": "v1.0.0", "next_version": "v1.1.0"}  # fmt: skip
+    assert "agreement/: no findings" in walk.run("agreekit", "check")
+
+    # An amendment: its own records folder, approvals and signatures again, released as v1.1.0
+    walk.today = "2027-03-01"
+    started = walk.run("agreekit", "amend")
+    assert "agreement/records/v1.1.0/" in started
+    data = walk.status("amendment started", new_cycle=True)
+    assert data["cycle"] == {"kind": "amendment", "since": "v1.0.0", "next_version": "v1.1.0"}
+    assert_restarted(data, "agreement/records/v1.1.0/negotiation.yml not filled in yet")
+    assert "agreement/: no findings" in walk.run("agreekit", "check")
+    edit(org, "sections/constraints.md", "## Budget", "## Budget\n\nThe Charges are reviewed each year.")
+    walk.commit("Amend the budget")
+    data = walk.status("amended text")
+    assert_restarted(data, "agreement/records/v1.1.0/negotiation.yml not filled in yet")
+    amendment = RECORDS / "v1.1.0"
+    cycle(walk, amendment, "v1.1.0", "2027-03-20",
+          {"negotiated": "Invoices are paid in 30 days.", "legal": "Copies are kept for 6 years."})  # fmt: skip
+    assert "An amendment of v1.0.0." in walk.run("git", "cat-file", "tag", "v1.1.0")
+    # the released cycle's records are kept as they were
+    assert (org.root / RECORDS / "negotiation.yml").read_text() != ""
+    assert "held: true" in (org.root / RECORDS / "signing.yml").read_text()
+
+    # A renewal: the term renewed by its period, released as the next major version
+    walk.today = "2029-09-01"
+    edit(org, "records/v1.1.0/signing.yml", "  attendees:", "  held: true\n  attendees:")
+    walk.commit("The amendment's signing meeting was held")
+    assert walk.status("amendment's meeting held")["progress"] == 100
+    renewed = walk.run("agreekit", "renew")
+    assert "it now ends on 2031-01-31" in renewed and "agreement/records/v2.0.0/" in renewed
+    assert "end_date: 2031-01-31" in (org.root / AGREEMENT_YML).read_text()
+    data = walk.status("renewal started", new_cycle=True)
+    assert data["cycle"] == {"kind": "renewal", "since": "v1.1.0", "next_version": "v2.0.0"}
+    assert_restarted(data, "agreement/records/v2.0.0/negotiation.yml not filled in yet")
+    walk.commit("Renew the term to 31 January 2031")
+    cycle(walk, RECORDS / "v2.0.0", "v2.0.0", "2029-09-20",
+          {"negotiated": "The budget is fixed again.", "legal": "Each party keeps two copies."})  # fmt: skip
+    assert "A renewal of v1.1.0: the term is renewed." in walk.run("git", "cat-file", "tag", "v2.0.0")
+    assert "agreekit check" and "agreement/: no findings" in walk.run("agreekit", "check")
     print("\n".join(walk.seen))

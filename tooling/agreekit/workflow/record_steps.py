@@ -72,6 +72,8 @@ def signing_meeting(agreement: Agreement) -> Progress | None:
     when = f"{meeting.date} {meeting.time} {meeting.timezone}, {meeting.place or meeting.link}"
     if missing:
         return Progress(False, f"meeting {when}; not invited: {', '.join(missing)}")
+    if not meeting.held and meeting.date < clock.today():
+        return Progress(False, f"meeting {when} has passed: mark it `held: true` in {record.file}")
     sent = record.model.invitation
     if sent is None:
         return Progress(False, f"meeting {when}; no invitation yet: run `agreekit meeting`")

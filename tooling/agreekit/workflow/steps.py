@@ -241,7 +241,7 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
                 )
             elif progress is None:
                 folder = agreement.records.folder
-                state, note = NOT_STARTED, f"{folder}/{step.record} not filled in yet"
+                state, note = NOT_STARTED, f"{agreement.directory}/{folder}/{step.record} not filled in yet"
             else:
                 problems = record_problems(agreement, step.record, findings)
                 if step.number == 13 and states[12].state == STALE:
