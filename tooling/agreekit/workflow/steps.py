@@ -235,13 +235,19 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
         elif step.record:
             progress = RULES[step.number](agreement) if elsewhere is None else None
             if elsewhere is not None:
-                state, note = NOT_STARTED, (
-                    f"this cycle's {_record_name(step)} goes in {elsewhere}/ "
-                    "(`agreekit amend` writes its templates there)"
+                state, note = (
+                    NOT_STARTED,
+                    (
+                        f"this cycle's {_record_name(step)} goes in {elsewhere}/ "
+                        "(`agreekit amend` writes its templates there)"
+                    ),
                 )
             elif progress is None:
                 folder = agreement.records.folder
-                state, note = NOT_STARTED, f"{agreement.directory}/{folder}/{step.record} not filled in yet"
+                state, note = (
+                    NOT_STARTED,
+                    f"{agreement.directory}/{folder}/{step.record} not filled in yet",
+                )
             else:
                 problems = record_problems(agreement, step.record, findings)
                 if step.number == 13 and states[12].state == STALE:
