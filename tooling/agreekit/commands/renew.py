@@ -37,7 +37,12 @@ def run(repo: Path) -> int:
             "agreement.yml is left as it is."
         )
     else:
-        where = agreement.source.locate("term", "renewal", "period")
+        period = ("term", "renewal", "period")
+        where = (
+            agreement.source.locate(*period)
+            if period in agreement.source
+            else agreement.source.key_location("term", "renewal")
+        )
         try:
             end = renewed_end(term.end_date, term.renewal.period)
         except (RenewalError, ValueError) as error:
