@@ -1034,10 +1034,17 @@ RUNS: list[Run] = [
         "safe.directory",
         owned_by_another_user,
     ),
-    Run("release: a version not after the last", ("release", "v0.9.0"), 1, "v1.0.0",
-        both(git("tag", "-a", "-m", "released", "v1.0.0"),
-             replace("agreement/sections/constraints.md", "## Budget", "## Budget\n\nFixed.")),
-        outputs=()),  # fmt: skip
+    Run(
+        "release: a version not after the last",
+        ("release", "v0.9.0"),
+        1,
+        "v1.0.0",
+        both(
+            git("tag", "-a", "-m", "released", "v1.0.0"),
+            replace("agreement/sections/constraints.md", "## Budget", "## Budget\n\nFixed."),
+        ),
+        outputs=(),
+    ),  # fmt: skip
     # --- release ---
     Run("release: not a version", ("release", "1.0"), 2, "1.0"),
     Run("release: a version with a slash", ("release", "v1.0/../../x"), 2, "v1.0/../../x"),
