@@ -80,7 +80,7 @@ class Walk:
     def status(self, label: str, new_cycle: bool = False) -> dict[str, Any]:
         """Status after `label`; asserts Next and progress went no way but forward."""
         result = self.org.run("agreekit", "status", "--json", env={"AGREEKIT_TODAY": self.today})
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 0 and "fatal" not in result.stderr, result.stderr
         data: dict[str, Any] = json.loads(result.stdout)
         data["by"] = {s["number"]: s for s in data["steps"]}
         kind = data["cycle"].get("kind", "first")
@@ -192,7 +192,8 @@ def cycle(walk: Walk, folder: Path, version: str, meeting: str, changes: dict[st
     data = walk.status("departments told")
     assert states(data, 16, 17, 18) == ["done"] * 3 and data["next"] == 19
 
-    walk.run("agreekit", "sign", "--as", OWNER)
+    signed = walk.run("agreekit", "sign", "--as", OWNER)
+    assert "Daniel Reeve signed the agreement text for content" in signed
     data = walk.status("signed")
     assert data["by"][19]["state"] == "ready" and version in data["by"][19]["evidence"]
     assert data["next"] == 19

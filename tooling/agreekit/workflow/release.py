@@ -50,7 +50,7 @@ def release_problems(
     if evidence.worktree_content != evidence.head_content:
         problems.append("agreement/ has uncommitted changes: the release is of committed text only")
     for verdict in evidence.verdicts:
-        if not verdict.valid and not verdict.revoked_by:
+        if verdict.rejected:
             problems.append(
                 f"{verdict.record.name} is rejected by verify: {'; '.join(verdict.problems)} "
                 f"(revoke it with `agreekit revoke {verdict.record.name} --reason ...`)"

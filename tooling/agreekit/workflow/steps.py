@@ -152,8 +152,7 @@ def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
     rejected = [
         v
         for v in evidence.verdicts
-        if not v.valid
-        and not v.revoked_by
+        if v.rejected
         and (
             v.record.stage == stage_id
             or (stage_id == "signature" and v.record.stage not in _STEP_STAGES)
