@@ -63,7 +63,7 @@ def test_a_new_cycle_without_its_records_says_where_they_go(publishable: SampleR
     steps = {s["number"]: s for s in json.loads(repo.cli("status", "--json").stdout)["steps"]}
     for number in (11, 13, 14, 16, 17, 18):
         assert steps[number]["state"] == "not started", steps[number]
-        assert "goes in agreement/records/v1.1.0/" in steps[number]["evidence"]
+        assert " in agreement/records/v1.1.0/ (`agreekit amend`" in steps[number]["evidence"]
 
 
 def test_the_newest_cycle_folder_is_read_and_checked(publishable: SampleRepo) -> None:

@@ -209,7 +209,10 @@ def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) ->
 
 
 def _record_name(step: Step) -> str:
-    return "records" if step.record == "feedback" else step.record
+    """What of this cycle's the step waits for, as a phrase that goes before "in FOLDER/"."""
+    if step.record == "feedback":
+        return "records (negotiation, legal review, internal review) go"
+    return f"{step.record} goes"
 
 
 def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: GitEvidence) -> Status:
@@ -237,7 +240,7 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
                 state, note = (
                     NOT_STARTED,
                     (
-                        f"this cycle's {_record_name(step)} goes in {elsewhere}/ "
+                        f"this cycle's {_record_name(step)} in {elsewhere}/ "
                         "(`agreekit amend` writes its templates there)"
                     ),
                 )
