@@ -15,7 +15,7 @@ from agreekit.errors import USAGE, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
-from agreekit.versions import is_version
+from agreekit.version_names import is_version
 
 # Set when agreekit runs as a program (cli.run), not inside another program's process.
 FAST_EXIT = False

@@ -13,7 +13,7 @@ from pathlib import Path
 from agreekit.finding import Finding, Location
 from agreekit.model.problems import AK104, AK904
 from agreekit.model.records import RECORD_FILES
-from agreekit.versions import is_version, newest
+from agreekit.version_names import is_version, newest
 
 
 def records_folder_problem(repo: Path, folder: Path, display: str) -> Finding | None:
