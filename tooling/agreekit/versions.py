@@ -71,9 +71,13 @@ class Release(NamedTuple):
     tag: str
     date: str  # YYYY-MM-DD, the tag's own date
     signed_by: str  # "Amara Okafor, Mark Ellison", or "" when the tag does not say
+    what: str = ""  # "An amendment of v1.0.0", "A renewal of v1.1.0", "The first version", or ""
 
 
 _SIGNED_BY = re.compile(r"^Signed by (?P<names>.+?)\.?$", re.MULTILINE)
+_WHAT = re.compile(
+    r"^(?P<what>The first version|(?:An amendment|A renewal) of v\S*[^\s.:])[.:]", re.M
+)
 
 
 def releases(repo: Path) -> list[Release]:
@@ -101,8 +105,12 @@ def releases(repo: Path) -> list[Release]:
             stamp = committer.rsplit(" ", 2)[-2] if committer.count(" ") >= 2 else ""
             if stamp.isdigit():
                 date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
-        signed = _SIGNED_BY.search(message)
-        found.append(Release(tag, date, signed.group("names") if signed else ""))
+        signed, what = _SIGNED_BY.search(message), _WHAT.search(message)
+        found.append(
+            Release(
+                tag, date, signed.group("names") if signed else "", what["what"] if what else ""
+            )
+        )
     return found
 
 
