@@ -163,3 +163,15 @@ def test_release_refuses_a_version_not_after_the_last(publishable: SampleRepo) -
         assert f"{lower} is not after the last release, v1.2.0" in result.stderr
         assert "released as v1.3.0" in result.stderr
     assert git(repo.root, "tag", "--list", "v*").split() == ["v1.2.0"]
+
+
+def test_an_approval_of_the_released_text_is_refused_in_a_new_cycle(
+    publishable: SampleRepo,
+) -> None:
+    repo = publishable
+    release(repo, "v1.0.0")
+    repo.cli("amend")  # the amendment is started, its text not yet committed
+    result = repo.cli("approve", "initial", "--as", "amara-okafor")
+    assert result.returncode == 1
+    assert "HEAD is v1.0.0's released text" in result.stderr
+    assert git(repo.root, "tag", "--list", "approvals/*") == ""
