@@ -175,3 +175,21 @@ def test_an_approval_of_the_released_text_is_refused_in_a_new_cycle(
     assert result.returncode == 1
     assert "HEAD is v1.0.0's released text" in result.stderr
     assert git(repo.root, "tag", "--list", "approvals/*") == ""
+
+
+def test_a_renewal_whose_records_are_in_the_amendments_folder_is_not_released(
+    publishable: SampleRepo,
+) -> None:
+    repo = publishable
+    release(repo, "v1.0.0")
+    repo.cli("amend")
+    repo.replace("agreement.yml", "end_date: 2030-01-31", "end_date: 2031-01-31")  # renewed by hand
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-qm", "Renew the term")
+    assert cycle(repo.root) == ("renewal", "v1.0.0", "v2.0.0")
+    result = repo.cli("release")
+    assert result.returncode == 1
+    assert (
+        "this cycle's records are in agreement/records/v1.1.0/ but it is released as v2.0.0: "
+        "`git mv agreement/records/v1.1.0 agreement/records/v2.0.0`"
+    ) in result.stdout
