@@ -70,8 +70,6 @@ def command(repo: Path, version: str | None, output: Path) -> int:
 def _version(repo: Path, asked: str | None) -> tuple[str, versions.Cycle]:
     """The version to release: the one asked for, or the cycle's next; never one at or below the
     last release, unless it is the tag HEAD already carries (its bundle written again)."""
-    if asked is not None and not is_version(asked):
-        raise Failure(f"'{asked}' is not a version like v1.0.0")
     git_repository(repo, required="signatures and versions are git tags: run `git init` first")
     current = versions.cycle(repo) if git.head(repo) else versions.Cycle("first", None, "v1.0.0")
     last = current.since
@@ -95,8 +93,10 @@ def _version(repo: Path, asked: str | None) -> tuple[str, versions.Cycle]:
 
 def run(repo: Path, version: str | None, output: Path) -> int:
     """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
-    version, current = _version(repo, version)
+    if version is not None and not is_version(version):
+        raise Failure(f"'{version}' is not a version like v1.0.0")
     need_extra("publish", "release")  # before the tag: the bundle's PDF needs WeasyPrint
+    version, current = _version(repo, version)
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
         raise Failure(

@@ -4,6 +4,8 @@
 value), so it is tested without git. A record step (11, 13, 14, 16-18) is "not started" until its
 record exists under agreement/records/, and done when the record is complete (record_steps.py).
 Step 19 is done when every signatory has signed the current text and HEAD carries a release tag.
+In an amendment or a renewal (a new cycle) only that cycle's records count: its approvals and
+signatures (`GitEvidence.cycle_verdicts`) and its records folder (records/VERSION/).
 """
 
 from __future__ import annotations
