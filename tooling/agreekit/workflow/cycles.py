@@ -13,6 +13,7 @@ from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.key_dates import shift
 from agreekit.model.records import RECORD_FILES
 from agreekit.model.schemas import record_schema_name
+from agreekit.model.values import WrittenDuration
 from agreekit.templates import template
 
 MODELINE = "# yaml-language-server: $schema="
@@ -45,7 +46,10 @@ class RenewalError(ValueError):
 
 def renewed_end(end: dt.date, period: object) -> dt.date:
     """The last day of the renewed term: the current end moved by one renewal period."""
-    duration = period if isinstance(period, Duration) else parse_duration(period)
+    if isinstance(period, WrittenDuration):  # as agreement.yml is loaded: read once, at load
+        duration = period.value
+    else:
+        duration = period if isinstance(period, Duration) else parse_duration(period)
     if duration is None or duration.best_effort or duration.business:
         raise RenewalError(
             f"term.renewal.period '{period or ''}' is not a length of time a term renews for; "
