@@ -10,6 +10,7 @@ import json
 import pytest
 
 from agreekit.model.loader import load_agreement
+from agreekit.model.values import TermDuration
 from agreekit.versions import cycle, next_major
 from agreekit.workflow.cycles import RenewalError, renewed_end, with_end_date
 from conftest import ROOT, SampleRepo, git
@@ -134,13 +135,13 @@ def test_renew_without_a_renewal_period_names_the_line(publishable: SampleRepo) 
 @pytest.mark.parametrize("period", ["best effort", "3 business days", "4 hours", "1.5 months", ""])
 def test_a_renewal_period_must_be_whole_calendar_time(period: str) -> None:
     with pytest.raises(RenewalError):
-        renewed_end(dt.date(2030, 1, 31), period)
+        renewed_end(dt.date(2030, 1, 31), TermDuration(period))
 
 
 def test_renewed_end_dates() -> None:
-    assert renewed_end(dt.date(2030, 1, 31), "12 months") == dt.date(2031, 1, 31)
-    assert renewed_end(dt.date(2030, 1, 31), "1 month") == dt.date(2030, 2, 28)
-    assert renewed_end(dt.date(2030, 1, 31), "2 years") == dt.date(2032, 1, 31)
+    assert renewed_end(dt.date(2030, 1, 31), TermDuration("12 months")) == dt.date(2031, 1, 31)
+    assert renewed_end(dt.date(2030, 1, 31), TermDuration("1 month")) == dt.date(2030, 2, 28)
+    assert renewed_end(dt.date(2030, 1, 31), TermDuration("2 years")) == dt.date(2032, 1, 31)
     assert with_end_date("term:\n  end_date: 2030-01-31  # last day\n", 2,
                          dt.date(2030, 1, 31), dt.date(2031, 1, 31)) == (
         "term:\n  end_date: 2031-01-31  # last day\n")  # fmt: skip

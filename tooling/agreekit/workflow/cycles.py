@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from agreekit.model.duration import Duration, parse_duration
 from agreekit.model.key_dates import shift
 from agreekit.model.records import RECORD_FILES
 from agreekit.model.schemas import record_schema_name
@@ -44,15 +43,13 @@ class RenewalError(ValueError):
     """The agreement's renewal terms do not say how long a renewal lasts."""
 
 
-def renewed_end(end: dt.date, period: object) -> dt.date:
-    """The last day of the renewed term: the current end moved by one renewal period."""
-    if isinstance(period, WrittenDuration):  # as agreement.yml is loaded: read once, at load
-        duration = period.value
-    else:
-        duration = period if isinstance(period, Duration) else parse_duration(period)
+def renewed_end(end: dt.date, period: WrittenDuration) -> dt.date:
+    """The last day of the renewed term: the current end moved by one renewal period (as loaded:
+    `term.renewal.period`, read once at load)."""
+    duration = period.value
     if duration is None or duration.best_effort or duration.business:
         raise RenewalError(
-            f"term.renewal.period '{period or ''}' is not a length of time a term renews for; "
+            f"term.renewal.period '{period}' is not a length of time a term renews for; "
             "write it as months or years, e.g. 12 months"
         )
     if duration.minutes() < 24 * 60 or any(amount != int(amount) for amount, _ in duration.parts):
