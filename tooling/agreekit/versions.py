@@ -190,12 +190,10 @@ def cycle(repo: Path, directory: str = "agreement") -> Cycle:
         return Cycle("first", None, "v1.0.0")
     later = [v for v in record_folders(repo, directory) if order_key(v) > order_key(release)]
     started = later[-1] if later else None
-    major = order_key(release)[0][0]
-    if term_renewed(repo, release, directory) or (
-        started is not None and order_key(started)[0][0] > major
-    ):
-        folder_fits = started is not None and order_key(started)[0][0] > major
-        return Cycle("renewal", release, started if folder_fits else next_major(release))
+    if started is not None and order_key(started)[0][0] > order_key(release)[0][0]:
+        return Cycle("renewal", release, started)
+    if term_renewed(repo, release, directory):
+        return Cycle("renewal", release, next_major(release))
     if started is not None:
         return Cycle("amendment", release, started)
     changed = git.changed_files(repo, release, directory) or []
