@@ -21,7 +21,7 @@ def test_first_released_then_an_amendment(publishable: SampleRepo) -> None:
         "kind": "amendment", "since": "v1.0.0", "next_version": "v1.1.0",
     }  # fmt: skip
     text = repo.cli("status").stdout
-    assert text.startswith("Cycle: an amendment of v1.0.0 (the text changed since)")
+    assert text.startswith("Cycle: an amendment of v1.0.0; approvals and signatures start again")
 
 
 def test_a_records_change_is_no_amendment(publishable: SampleRepo) -> None:

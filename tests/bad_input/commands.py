@@ -1004,6 +1004,47 @@ RUNS: list[Run] = [
         "agreement/vendor",
         submodule,
     ),
+    # --- amend, renew: the cycles after a release ---
+    Run("amend: nothing released yet", ("amend",), 1, "nothing is released yet"),
+    Run("amend: not a git repository", ("amend",), 2, "git", not_git),
+    Run("amend: agreement.yml broken", ("amend",), 2, AGREEMENT, fill(AGREEMENT, b"title: [\n")),
+    Run(
+        "amend: the new cycle's folder is a file",
+        ("amend",),
+        2,
+        "agreement/records/v1.1.0",
+        both(git("tag", "-a", "-m", "released", "v1.0.0"), fill(f"{RECORDS}/v1.1.0", b"x\n")),
+    ),
+    Run("renew: nothing released yet", ("renew",), 1, "nothing is released yet"),
+    Run("renew: not a git repository", ("renew",), 2, "git", not_git),
+    Run(
+        "renew: a renewal period that is no length of time",
+        ("renew",),
+        1,
+        (f"{AGREEMENT}:{line_of(AGREEMENT, 'period: 12 months')}", "12 months"),
+        both(
+            git("tag", "-a", "-m", "released", "v1.0.0"),
+            replace(AGREEMENT, "period: 12 months", "period: until further notice"),
+        ),
+    ),
+    Run(
+        "renew: owned by another user",
+        ("renew",),
+        2,
+        "safe.directory",
+        owned_by_another_user,
+    ),
+    Run(
+        "release: a version not after the last",
+        ("release", "v0.9.0"),
+        1,
+        "v1.0.0",
+        both(
+            git("tag", "-a", "-m", "released", "v1.0.0"),
+            replace("agreement/sections/constraints.md", "## Budget", "## Budget\n\nFixed."),
+        ),
+        outputs=(),
+    ),  # fmt: skip
     # --- release ---
     Run("release: not a version", ("release", "1.0"), 2, "1.0"),
     Run("release: a version with a slash", ("release", "v1.0/../../x"), 2, "v1.0/../../x"),

@@ -65,7 +65,9 @@ def test_walk_through_the_approvals(tmp_path: Path) -> None:
     )
     repo.commit("Legal review edits")
     walk = states(repo)
-    assert walk[10] == "stale" and walk[12] == "stale" and walk[15] == "ready"
+    assert walk[10] == "stale" and walk[12] == "stale"
+    # step 13 waits for legal to approve its own edits, and the final approval for step 13
+    assert walk[13] == "ready" and walk[15] == "blocked" and status(repo)["next"] == 13
     approve(repo, "final", "amara")
     walk = states(repo)  # legal's part changed: final does not re-approve it
     assert [walk[n] for n in (10, 12, 15)] == ["done", "stale", "done"]

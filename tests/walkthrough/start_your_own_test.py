@@ -67,12 +67,13 @@ class Organisation:
         return env
 
     def run(
-        self, *args: str, who: str = "daniel-reeve", cwd: Path | None = None
+        self, *args: str, who: str = "daniel-reeve", cwd: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "agreekit", *args[1:]] if args[0] == "agreekit" else args
         return subprocess.run(
-            command, cwd=cwd or self.root, env=self.env(who), capture_output=True, text=True,
-            timeout=600,
+            command, cwd=cwd or self.root, env={**self.env(who), **(env or {})},
+            capture_output=True, text=True, timeout=600,
         )  # fmt: skip
 
     def ok(self, *args: str, who: str = "daniel-reeve", cwd: Path | None = None) -> str:

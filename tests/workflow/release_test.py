@@ -197,31 +197,43 @@ def test_after_a_release_new_text_needs_final_and_legal_not_just_signatures(
         refused_sign = repo.agreekit("sign", who=who)
         assert refused_sign.returncode == 1
         assert "management has not approved this text as final" in refused_sign.stderr
+    # The amendment's records: until they exist, its record steps have not started.
+    problems = refused(repo, "release")
+    assert "agreement/records/v1.1.0/" in problems and "not started" in problems
+    records = repo.root / "agreement" / "records"
+    (records / "v1.1.0").mkdir()
+    for record in records.glob("*.yml"):
+        shutil.copy(record, records / "v1.1.0" / record.name)
+    repo.commit("The amendment's records")
     # Signatures recorded anyway (by hand) cover nothing but themselves.
     from forgery import forge
 
     forge(repo, "approvals/signature/3", "signature", "amara", "signatory", who="amara")
     forge(repo, "approvals/signature/4", "signature", "mark", "signatory", who="mark")
     problems = refused(repo, "release", "v1.1.0")
-    assert "final: approvals/final/2" in problems and "management must approve" in problems
-    assert "legal: approvals/legal/1" in problems and "legal-owned section changed" in problems
+    # v1.0.0's approvals belong to its cycle: the amendment's text has none yet.
+    assert "final: no record yet" in problems and "legal: no record yet" in problems
     steps = status(repo)
-    assert steps[15]["state"] == "stale" and steps[12]["state"] == "stale"
+    assert "no approval yet" in steps[15]["evidence"] and "no approval yet" in steps[12]["evidence"]
     assert steps[19]["state"] != "done"
-    strict = repo.agreekit("verify", "--strict")
+    strict = repo.agreekit("verify", "--strict")  # the audit: v1.0.0's approvals are stale
     assert strict.returncode == 1 and "not covered: final:" in strict.stdout
 
     ok(repo, "approve", "final", who="amara")
     problems = refused(repo, "release", "v1.1.0")
-    assert "legal-owned section changed since: legal must approve it again" in problems
+    assert "legal: no record yet" in problems
     ok(repo, "approve", "legal", who="rachel")
     problems = refused(repo, "release", "v1.1.0")  # signed before final approved this text
     assert "signature:" in problems
+    lower = repo.agreekit("release", "v1.0.0")
+    assert lower.returncode == 1 and "v1.0.0 is not after the last release, v1.0.0" in lower.stderr
     ok(repo, "approve", "final", who="priya")
     ok(repo, "sign", who="amara")
     ok(repo, "sign", who="mark")
     assert repo.agreekit("verify", "--strict").returncode == 0
-    assert "Released v1.1.0" in ok(repo, "release", "v1.1.0")
+    released = ok(repo, "release")  # the amendment's own version
+    assert "Released v1.1.0" in released and "An amendment of v1.0.0." in released
+    assert "An amendment of v1.0.0." in repo.git("cat-file", "tag", "v1.1.0")
 
 
 def test_dropping_legal_from_a_sections_owners_does_not_skip_legal(tmp_path: Path) -> None:

@@ -41,8 +41,12 @@ def test_only_the_same_roles_later_stage_covers_a_stale_approval(sample: SampleR
     )  # fmt: skip
     assert final.steps[9].state == "done"
     assert "text since approved by approvals/final/3 (final)" in final.steps[9].evidence
-    assert status.next_step is not None and status.next_step.number == 10
+    # the stale initial approval is passed: management's final approval covers it, so Next is
+    # that (the same people), not back at step 10, and progress keeps step 10
+    assert status.next_step is not None and status.next_step.number == 15
     assert status.next_step.actors == ("Amara Okafor", "Priya Shah", "Mark Ellison")
+    assert status.steps[9].actors == ("Amara Okafor", "Priya Shah", "Mark Ellison")
+    assert status.progress == round(100 * 14 / 19)  # 1-9, 10 passed, 11-14
 
 
 def test_content_findings_make_the_step_ready_and_block_the_approval(sample: SampleRepo) -> None:

@@ -18,6 +18,7 @@ from agreekit.errors import BUG, Failure, os_failure
 
 # name -> module under agreekit.commands that defines `command` and `run`
 COMMANDS: dict[str, str] = {
+    "amend": "amend",
     "announce": "announce",
     "approvals": "approvals",
     "approve": "approve",
@@ -31,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "meeting": "meeting",
     "init": "init",
     "release": "release",
+    "renew": "renew",
     "reminders": "reminders",
     "report": "report",
     "revoke": "revoke",

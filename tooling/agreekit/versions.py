@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from agreekit import git
+from agreekit.version_names import is_version, newest, order_key
 
 VERSION_TAGS = "v*"
-VERSION_PATTERN = re.compile(r"^v(?P<numbers>\d+(?:\.\d+){0,2})(?:[-.](?P<suffix>[0-9A-Za-z.]+))?$")
-
-OrderKey = tuple[tuple[int, int, int], int, tuple[tuple[int, int, str], ...]]
 
 
 class Version(NamedTuple):
@@ -27,31 +25,6 @@ class Version(NamedTuple):
     label: str  # "v1.0.0", or "draft 1a2b3c4"
     final: bool
     commit: str  # full commit id, "" outside git
-
-
-def is_version(tag: str) -> bool:
-    return VERSION_PATTERN.match(tag) is not None
-
-
-def order_key(tag: str) -> OrderKey:
-    """Semantic order: numbers as numbers, missing ones as 0, a pre-release before its release."""
-    match = VERSION_PATTERN.match(tag)
-    if match is None:
-        raise ValueError(f"'{tag}' is not a version like v1.0.0")
-    numbers = [int(part) for part in match.group("numbers").split(".")] + [0, 0]
-    suffix = match.group("suffix")
-    identifiers = tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in (suffix or "").split(".")
-        if part
-    )
-    return (numbers[0], numbers[1], numbers[2]), 0 if suffix else 1, identifiers
-
-
-def newest(tags: Iterable[str]) -> str | None:
-    """The highest version among `tags` (other tags are ignored), or None."""
-    versions = [tag for tag in tags if is_version(tag)]
-    return max(versions, key=order_key) if versions else None
 
 
 def released_at_head(repo: Path) -> str | None:
@@ -98,9 +71,13 @@ class Release(NamedTuple):
     tag: str
     date: str  # YYYY-MM-DD, the tag's own date
     signed_by: str  # "Amara Okafor, Mark Ellison", or "" when the tag does not say
+    what: str = ""  # "An amendment of v1.0.0", "A renewal of v1.1.0", "The first version", or ""
 
 
 _SIGNED_BY = re.compile(r"^Signed by (?P<names>.+?)\.?$", re.MULTILINE)
+_WHAT = re.compile(
+    r"^(?P<what>The first version|(?:An amendment|A renewal) of v\S*[^\s.:])[.:]", re.M
+)
 
 
 def releases(repo: Path) -> list[Release]:
@@ -128,18 +105,26 @@ def releases(repo: Path) -> list[Release]:
             stamp = committer.rsplit(" ", 2)[-2] if committer.count(" ") >= 2 else ""
             if stamp.isdigit():
                 date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
-        signed = _SIGNED_BY.search(message)
-        found.append(Release(tag, date, signed.group("names") if signed else ""))
+        signed, what = _SIGNED_BY.search(message), _WHAT.search(message)
+        found.append(
+            Release(
+                tag, date, signed.group("names") if signed else "", what["what"] if what else ""
+            )
+        )
     return found
 
 
 class Cycle(NamedTuple):
-    """Which round of the workflow the agreement is in: the first version, or an amendment of the
-    last release; and the version the round will be released as."""
+    """Which round of the workflow the agreement is in: the first version, the last release as it
+    stands, an amendment of it or a renewal of its term; and the version the round is released as."""
 
-    kind: str  # first, released, amendment
-    since: str | None  # the release it amends
+    kind: str  # first, released, amendment, renewal
+    since: str | None  # the release it amends or renews
     next_version: str
+
+
+NEW_CYCLES = frozenset({"amendment", "renewal"})
+RECORDS = "records"
 
 
 def next_minor(tag: str) -> str:
@@ -148,13 +133,71 @@ def next_minor(tag: str) -> str:
     return f"v{major}.{minor + 1}.0"
 
 
+def next_major(tag: str) -> str:
+    """`v1.4.0` -> `v2.0.0`: a renewal (a new term) starts the next major number."""
+    (major, _, _), _, _ = order_key(tag)
+    return f"v{major + 1}.0.0"
+
+
+def record_folders(repo: Path, directory: str = "agreement") -> list[str]:
+    """The version-named folders in records/ (one per cycle after the first), oldest first."""
+    try:
+        names = [p.name for p in (repo / directory / RECORDS).iterdir() if p.is_dir()]
+    except OSError:
+        return []
+    return sorted((name for name in names if is_version(name)), key=order_key)
+
+
+def records_of(version: str | None, directory: str = "agreement") -> str:
+    """Where a cycle's records are: records/ for the first version, records/VERSION after it."""
+    base = f"{directory}/{RECORDS}"
+    return f"{base}/{version}" if version is not None else base
+
+
+def _term_end(data: bytes | None) -> dt.date | None:
+    """term.end_date of an agreement.yml, read plainly (None where it does not say)."""
+    import yaml  # only when a release exists
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        found = yaml.load(data.decode("utf-8"), Loader=loader) if data else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    term = found.get("term") if isinstance(found, dict) else None
+    end = term.get("end_date") if isinstance(term, dict) else None
+    return end if isinstance(end, dt.date) else None
+
+
+def term_renewed(repo: Path, release: str, directory: str = "agreement") -> bool:
+    """Whether the term ends later in the working tree than in `release`: the term was renewed."""
+    spec = f"refs/tags/{release}^{{commit}}:{directory}/agreement.yml"
+    released = git.cat_objects(repo, [spec]).get(spec)
+    before = _term_end(released.data if released is not None else None)
+    try:
+        now = _term_end((repo / directory / "agreement.yml").read_bytes())
+    except OSError:
+        return False
+    return before is not None and now is not None and now > before
+
+
 def cycle(repo: Path, directory: str = "agreement") -> Cycle:
-    """The current cycle: after a release, any change to the text (records aside) is an amendment."""
+    """The current cycle. After a release, a records folder for a later version, or any change to
+    the text (records aside), starts the next cycle: a renewal when the term now ends later (or
+    the folder's major number is higher), an amendment otherwise. A started cycle is released as
+    its records folder's version; else as the next minor (amendment) or major (renewal)."""
     release = newest_merged(repo)
     if release is None:
         return Cycle("first", None, "v1.0.0")
+    later = [v for v in record_folders(repo, directory) if order_key(v) > order_key(release)]
+    started = later[-1] if later else None
+    if started is not None and order_key(started)[0][0] > order_key(release)[0][0]:
+        return Cycle("renewal", release, started)
+    if term_renewed(repo, release, directory):
+        return Cycle("renewal", release, next_major(release))
+    if started is not None:
+        return Cycle("amendment", release, started)
     changed = git.changed_files(repo, release, directory) or []
-    records = f"{directory}/records/"
+    records = f"{directory}/{RECORDS}/"
     if any(not name.startswith(records) for name in changed):
         return Cycle("amendment", release, next_minor(release))
     return Cycle("released", release, next_minor(release))
@@ -165,10 +208,12 @@ def cycle_line(found: Cycle) -> str:
         return "Cycle: the first version; it is released as v1.0.0 once approved and signed."
     if found.kind == "released":
         return (
-            f"Cycle: {found.since} is released and the text is unchanged; a change starts an "
-            f"amendment, released as {found.next_version}."
+            f"Cycle: {found.since} is released and the text is unchanged; `agreekit amend` (or a "
+            f"change to the text) starts an amendment, released as {found.next_version}, and "
+            "`agreekit renew` a renewal of the term."
         )
+    what = "an amendment" if found.kind == "amendment" else "a renewal of the term"
     return (
-        f"Cycle: an amendment of {found.since} (the text changed since); approvals and signatures "
-        f"start again, and it is released as {found.next_version}."
+        f"Cycle: {what} of {found.since}; approvals and signatures start again, its records go "
+        f"in {records_of(found.next_version)}/, and it is released as {found.next_version}."
     )

@@ -3,7 +3,7 @@
 | stage       | covers the text at HEAD when                                                       |
 |-------------|------------------------------------------------------------------------------------|
 | `initial`   | an `initial` approval names HEAD's content id, or `final` covers HEAD (management   |
-|             | re-approves its own part at the final stage)                                       |
+|             | re-approves its own part at the final stage, also where it gave no `initial`)       |
 | `legal`     | a `legal` approval names HEAD's content id, or was given at a commit whose          |
 |             | legal-owned section files (at HEAD, or when legal approved) are byte for byte HEAD's |
 | `final`     | a `final` approval names HEAD's content id                                         |
@@ -128,6 +128,14 @@ def coverage(verdicts: Sequence[Verdict], text: Text) -> dict[str, Cover]:
         records = _standing(verdicts, stage)
         if records:
             result[stage] = _approval(stage, records, text, result.get("final"))
+    final = result.get("final")
+    if "initial" not in result and final is not None and final.state == COVERED:
+        # An amendment's cycle without an initial approval of its own: management's final
+        # approval of this text is management's word on it too.
+        note = (
+            f"no initial approval in this cycle; {_short(final.record)} (final) approved this text"
+        )
+        result["initial"] = Cover("initial", COVERED, final.record, note)
     signatures = [v for v in verdicts if v.counts and v.record.stage == "signature"]
     if signatures:
         ordered = sorted(signatures, key=lambda v: (v.record.tagger_time, v.record.ref))

@@ -61,6 +61,18 @@ class GitEvidence(NamedTuple):
     people: Mapping[str, Person] = {}
     head_author: str = ""
     untrusted: str = ""
+    cycle: versions.Cycle | None = None  # the workflow's round (None before the first commit)
+    # In an amendment or a renewal: the commits the last release contains. Records given there
+    # belong to the released cycle and count for nothing in this one.
+    released_commits: frozenset[str] = frozenset()
+
+    @property
+    def cycle_verdicts(self) -> tuple[Verdict, ...]:
+        """The records of the current cycle: approvals and signatures start again after a
+        release, so those given at or before it do not count for an amendment or a renewal."""
+        if not self.released_commits:
+            return self.verdicts
+        return tuple(v for v in self.verdicts if v.record.commit not in self.released_commits)
 
     @property
     def text(self) -> Text:
@@ -215,11 +227,29 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         if at_head.trusted
         else f"HEAD {head[:12]} descends only from a root commit other than the repository's first"
     )
+    current = versions.cycle(repo, directory)
     return GitEvidence(
         head, head_content, worktree, at_head.signers is not None, tuple(results),
         versions.released_at_head(repo), sections, texts.get(at_head.signers), legal_files, signatories,
-        base_people, head_author, head_untrusted,
+        base_people, head_author, head_untrusted, current, _released_commits(repo, current, graph),
     )  # fmt: skip
+
+
+def _released_commits(
+    repo: Path, current: versions.Cycle, graph: Mapping[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The commits the release a new cycle follows contains (empty outside a new cycle)."""
+    if current.kind not in versions.NEW_CYCLES or current.since is None:
+        return frozenset()
+    tip = git.tag_commit(repo, current.since)
+    seen: set[str] = set()
+    todo = [tip] if tip else []
+    while todo:
+        commit = todo.pop()
+        if commit not in seen:
+            seen.add(commit)
+            todo += graph.get(commit, ())
+    return frozenset(seen)
 
 
 def _pinned_root(repo: Path) -> str | None:

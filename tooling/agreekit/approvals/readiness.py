@@ -31,6 +31,12 @@ def refusals(
     problems = []
     if evidence.untrusted:
         problems.append(f"{evidence.untrusted}: it vouches for nothing")
+    cycle = evidence.cycle
+    if stage.step and cycle is not None and evidence.head in evidence.released_commits:
+        problems.append(
+            f"HEAD is {cycle.since}'s released text, and this {cycle.kind} counts only records "
+            "given after it: commit the change first, then approve that commit"
+        )
     person = evidence.people.get(approver.id)
     if person is None:
         problems.append(

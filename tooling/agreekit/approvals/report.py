@@ -16,7 +16,9 @@ def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
             state = "stale (the text changed since)"
         if verdict.revoked_by:
             state = f"revoked by {verdict.revoked_by}"
+        elif verdict.elsewhere:
+            state = "on another line of history (not in HEAD's), so it counts for nothing here"
         who = f"{record.approver or '?'} ({record.role or '?'})"
         lines.append(f"{record.name}: {state}: {record.stage} {record.decision} by {who}")
-        lines += [f"  - {problem}" for problem in verdict.problems]
+        lines += [f"  - {problem}" for problem in verdict.problems if not verdict.elsewhere]
     return lines

@@ -54,6 +54,9 @@ class Evidence(NamedTuple):
     policy_note: str = ""  # an unapproved change of the signers file that is not in force
 
 
+OTHER_HISTORY = "the tagged commit is not in the history of HEAD"
+
+
 class Verdict(NamedTuple):
     record: Record
     problems: tuple[str, ...]
@@ -63,6 +66,16 @@ class Verdict(NamedTuple):
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    @property
+    def elsewhere(self) -> bool:
+        """A record of another line of history (a branch HEAD does not contain): it counts for
+        nothing here, and is judged where its commit is, not rejected here."""
+        return self.problems == (OTHER_HISTORY,)
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.problems) and not self.revoked_by and not self.elsewhere
 
     @property
     def counts(self) -> bool:
@@ -281,8 +294,12 @@ def verify_records(
     for item in sorted(evidence, key=lambda e: (e.record.tagger_time, e.record.ref)):
         record = item.record
         problems = list(alone[record.ref]) + revocation_problems.get(record.ref, [])
+        if record.commit not in graph and record.target_type == "commit" and record.commit:
+            # Its signature and authority are judged on its own line of history, not here.
+            verdicts.append(Verdict(record, (OTHER_HISTORY,), False, revoked.get(record.ref, "")))
+            continue
         if record.commit not in graph:
-            problems.append("the tagged commit is not in the history of HEAD")
+            problems.append(OTHER_HISTORY)
         stage = BY_ID.get(record.stage)
         for required in stage.requires if stage else ():
             earlier = any(

@@ -393,7 +393,9 @@ AK224 = Rule(
     explanation=Explanation(
         what=(
             "When `records/signing.yml` exists, its `meeting.date` must be a date on or "
-            "before the effective date and not in the past. Today is the machine's date, "
+            "before the effective date (for an amendment's or a renewal's records, in "
+            "`records/VERSION/`: on or before the end of the term) and not in the past, "
+            "unless marked `held: true`. Today is the machine's date, "
             "or `AGREEKIT_TODAY` (YYYY-MM-DD) when set, so a check can be repeated as of "
             "a given day."
         ),
@@ -419,9 +421,12 @@ def signing_meeting_timely(agreement: Agreement, context: CheckContext) -> Itera
         return
     meeting = signing.model.meeting
     where = signing.source.locate("meeting", "date")
-    effective = agreement.file.term.effective_date
-    if meeting.date > effective:
+    effective, end = agreement.file.term.effective_date, agreement.file.term.end_date
+    if agreement.records.cycle is None and meeting.date > effective:
         message = f"the signing meeting ({meeting.date}) is after the effective date ({effective}); sign before the agreement takes effect"
+        yield AK224.at(where, message)
+    elif agreement.records.cycle is not None and meeting.date > end:
+        message = f"the signing meeting ({meeting.date}) is after the term ends ({end}); sign {agreement.records.cycle} within the term"
         yield AK224.at(where, message)
     today = context.today
     if meeting.date < today and not meeting.held:

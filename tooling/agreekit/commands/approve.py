@@ -128,8 +128,13 @@ def run(
     except git.GitError as error:
         raise Failure(f"git could not create the approval tag: {error}") from error
     signed = "signed " if evidence.signing_required else ""
+    did = (
+        "signed the agreement text"
+        if stage.id == "signature" and decision == "approved"
+        else f"{decision} '{stage.title}'"
+    )
     click.echo(
-        f"Recorded {signed}tag {name}: {approver.name} {decision} "
-        f"'{stage.title}' for content {evidence.head_content[:12]}."
+        f"Recorded {signed}tag {name}: {approver.name} {did} for content "
+        f"{evidence.head_content[:12]}."
     )
     return DONE

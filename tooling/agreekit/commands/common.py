@@ -15,6 +15,7 @@ from agreekit.errors import USAGE, Failure
 from agreekit.model.agreement import Agreement
 from agreekit.model.loader import load_agreement
 from agreekit.report import as_text
+from agreekit.version_names import is_version
 
 # Set when agreekit runs as a program (cli.run), not inside another program's process.
 FAST_EXIT = False
@@ -115,7 +116,8 @@ def usable_records(agreement: Agreement, *names: str) -> None:
     exists but does not load: a broken record must never read as one not written yet."""
     for problem in agreement.records.broken:
         where = problem.location
-        folder_problem = Path(where.file).name == "records"
+        name = Path(where.file).name
+        folder_problem = name == "records" or is_version(name)  # records/ or records/v1.1.0/
         if folder_problem or not names or Path(where.file).name in names:
             raise Failure(
                 f"{where.file}:{where.line}: {problem.message}; the record is there but does not "

@@ -38,6 +38,16 @@ def command(directory: Path, force: bool, install_source: str) -> int:
     return run(directory, force, install_source)
 
 
+def created_line(written: int, kept: int, directory: Path, had_git: bool) -> str:
+    """What init did, in one line: the files it added, those it kept, and the git repository."""
+    repository = "in its existing git repository" if had_git else "and a git repository"
+    if written == 0:
+        return f"Nothing to add to {directory}: all {kept} files are there, {repository}."
+    files = f"{written} file{'s' if written != 1 else ''}"
+    kept_note = f" (kept {kept} that were there)" if kept else ""
+    return f"Created {files} in {directory}{kept_note}, {repository}."
+
+
 def run(directory: Path, force: bool, install_source: str) -> int:
     """Write the skeleton's missing files into `directory` (empty unless `force`), then git init."""
     try:
@@ -61,10 +71,11 @@ def run(directory: Path, force: bool, install_source: str) -> int:
     if agreement is not None and not (directory / CODEOWNERS_PATH).exists():
         write_atomic(directory / CODEOWNERS_PATH, codeowners_text(agreement))
         written.append(CODEOWNERS_PATH)
-    if not (directory / ".git").exists():
+    had_git = (directory / ".git").exists()
+    if not had_git:
         git.init(directory)
     for relative in kept:
         click.echo(f"kept {relative} (exists)")
-    click.echo(f"Created {len(written)} files in {directory}, and a git repository.")
+    click.echo(created_line(len(written), len(kept), directory, had_git))
     click.echo("Next: `agreekit status` shows what to do first; `agreekit check` lists each blank.")
     return DONE

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from agreekit import git
+from agreekit import git, versions
 from agreekit.approvals.evidence import gather
 from agreekit.checks.run import check_repository
 from agreekit.commands.common import (
@@ -29,7 +29,14 @@ from agreekit.errors import DONE, FINDINGS, Failure, refused
 from agreekit.files import replaced_folder, write_atomic
 from agreekit.report import as_text
 from agreekit.versions import Version, is_version
-from agreekit.workflow.release import checksums, manifest, release_problems, signed_by
+from agreekit.workflow.release import (
+    checksums,
+    cycle_name,
+    cycle_problems,
+    manifest,
+    release_problems,
+    signed_by,
+)
 
 
 def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
@@ -47,7 +54,7 @@ def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
 
 @click.command()
 @repo_option
-@click.argument("version")
+@click.argument("version", required=False)
 @click.option(
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
@@ -55,16 +62,41 @@ def _tag(repo: Path, version: str, head: str, message: str, sign: bool) -> None:
     show_default=True,
     help="Folder for the release bundle (a subfolder per version).",
 )
-def command(repo: Path, version: str, output: Path) -> int:
-    """Release the signed agreement as VERSION (e.g. v1.0.0)."""
+def command(repo: Path, version: str | None, output: Path) -> int:
+    """Release the signed agreement as VERSION (default: the cycle's next version, v1.0.0 first)."""
     return run(repo, version, output)
 
 
-def run(repo: Path, version: str, output: Path) -> int:
+def _version(repo: Path, asked: str | None) -> tuple[str, versions.Cycle]:
+    """The version to release: the one asked for, or the cycle's next; never one at or below the
+    last release, unless it is the tag HEAD already carries (its bundle written again)."""
+    git_repository(repo, required="signatures and versions are git tags: run `git init` first")
+    current = versions.cycle(repo) if git.head(repo) else versions.Cycle("first", None, "v1.0.0")
+    last = current.since
+    on_head = versions.released_at_head(repo) if current.kind == "released" else None
+    if on_head is not None and asked in (None, on_head):
+        return on_head, current
+    version = asked or current.next_version
+    if current.kind == "released":
+        raise refused(
+            f"the text is {last}'s, unchanged: there is nothing new to release; `agreekit amend` "
+            "starts an amendment and `agreekit renew` a renewal"
+        )
+    if last is not None and versions.order_key(version) <= versions.order_key(last):
+        raise refused(
+            f"{version} is not after the last release, {last}: this {current.kind} is released "
+            f"as {current.next_version}; run `agreekit release` without a version, or name a "
+            "higher one"
+        )
+    return version, current
+
+
+def run(repo: Path, version: str | None, output: Path) -> int:
     """Tag HEAD as `version` and write its bundle to output/VERSION, or list what refuses it."""
-    if not is_version(version):
+    if version is not None and not is_version(version):
         raise Failure(f"'{version}' is not a version like v1.0.0")
     need_extra("publish", "release")  # before the tag: the bundle's PDF needs WeasyPrint
+    version, current = _version(repo, version)
     folder = in_repo(repo, output) / version
     if os.path.lexists(folder):
         raise Failure(
@@ -78,20 +110,21 @@ def run(repo: Path, version: str, output: Path) -> int:
     base = f"{agreement.file.reference or 'agreement'}-{version}"
     within(folder, f"{base}.pdf", "the reference in agreement.yml makes the file name")
     usable_records(agreement)
-    git_repository(repo, required="signatures and versions are git tags: run `git init` first")
     approval_history_usable(repo, agreement.directory)
     evidence = gather(repo, agreement.directory)
     problems = release_problems(agreement, result.findings, evidence)
+    problems += cycle_problems(agreement, current, version)
     if problems:
         click.echo(f"Not released: {len(problems)} problem{'s' if len(problems) > 1 else ''}.")
         for problem in problems:
             click.echo(f"- {problem}")
         return FINDINGS
     assert evidence.head is not None and evidence.head_content is not None
-    signed = signed_by(agreement, evidence.verdicts)
+    signed = signed_by(agreement, evidence.cycle_verdicts)
     names = ", ".join(s.name for s in signed)
     _tag(repo, version, evidence.head,
-         f"{agreement.file.title} {version}\n\nSigned by {names}.\nContent: {evidence.head_content}\n",
+         f"{agreement.file.title} {version}\n\n{cycle_name(current)}\nSigned by {names}.\n"
+         f"Content: {evidence.head_content}\n",
          evidence.signing_required)  # fmt: skip
 
     from agreekit.publish.document import document, xmp_description
@@ -123,5 +156,6 @@ def run(repo: Path, version: str, output: Path) -> int:
         write_atomic(staging / "SHA256SUMS", checksums(files))
         if os.path.lexists(folder):  # appeared while the PDF was written: keep it
             raise Failure(f"{folder} appeared meanwhile; it is left as it is")
+    click.echo(f"{cycle_name(current)}")
     click.echo(f"Released {version} to {folder}: {', '.join(files)} and SHA256SUMS.")
     return DONE

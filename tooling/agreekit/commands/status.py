@@ -46,7 +46,7 @@ def run(repo: Path, as_json_output: bool) -> int:
     usable_records(result.agreement)
     status = step_states(result.agreement, result.findings, evidence)
     dates, today = key_dates(result.agreement), clock.today()
-    current = versions.cycle(repo) if evidence.head else versions.Cycle("first", None, "v1.0.0")
+    current = evidence.cycle or versions.Cycle("first", None, "v1.0.0")
     if as_json_output:
         click.echo(
             as_json(

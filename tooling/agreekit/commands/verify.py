@@ -36,11 +36,13 @@ def run(repo: Path, strict: bool) -> int:
         return DONE
     for line in verdict_lines(evidence.verdicts):
         click.echo(line)
-    rejected = sum(1 for v in evidence.verdicts if not v.valid and not v.revoked_by)
+    rejected = sum(1 for v in evidence.verdicts if v.rejected)
+    elsewhere = sum(1 for v in evidence.verdicts if v.elsewhere)
     stale = sum(1 for v in evidence.verdicts if v.counts and not v.current)
     revoked = sum(1 for v in evidence.verdicts if v.revoked_by)
     click.echo(
         f"{len(evidence.verdicts)} records: {rejected} rejected, {stale} stale, {revoked} revoked."
+        + (f" {elsewhere} on another line of history." if elsewhere else "")
     )
     gaps = not_covered(coverage(evidence.verdicts, evidence.text))
     for gap in gaps:

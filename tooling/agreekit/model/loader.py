@@ -12,7 +12,7 @@ from agreekit.model.input_file import path_exists
 from agreekit.model.problems import AK104, AK903, AK904
 from agreekit.model.profile import builtin_profile, extend
 from agreekit.model.records import RECORD_FILES, Record, Records
-from agreekit.model.records_folder import records_folder_problem, unknown_records
+from agreekit.model.records_folder import cycle_folder, records_folder_problem, unknown_records
 from agreekit.model.repository import Repository, read_repository
 from agreekit.model.section import Section, parse_headings
 from agreekit.model.section_data import SectionFrontMatter
@@ -220,20 +220,30 @@ def _load_records(
     loaded: dict[str, Record[Any]] = {}
     broken: list[Finding] = []
     folder = repository.root / directory / RECORDS_DIR
-    folder_problem = records_folder_problem(repository.root, folder, f"{directory}/{RECORDS_DIR}")
+    display_folder = f"{directory}/{RECORDS_DIR}"
+    folder_problem = records_folder_problem(repository.root, folder, display_folder)
     if folder_problem is not None:
         findings.append(folder_problem)
         return Records(broken=(folder_problem,))
+    cycle = cycle_folder(folder)  # the newest cycle's folder, records/VERSION, if any
+    findings += unknown_records(folder, display_folder, cycles=True)
+    if cycle is not None:
+        folder, display_folder = folder / cycle, f"{display_folder}/{cycle}"
+        folder_problem = records_folder_problem(repository.root, folder, display_folder)
+        if folder_problem is not None:
+            findings.append(folder_problem)
+            return Records(broken=(folder_problem,), cycle=cycle)
     for name, (attribute, model) in RECORD_FILES.items():
-        display = f"{directory}/{RECORDS_DIR}/{name}"
+        display = f"{display_folder}/{name}"
         if not path_exists(folder / name):  # anything there (a folder, a pipe) is read, not skipped
             continue
         problems = _load_record(repository, display, model, loaded, attribute, texts)
         findings += problems
         if attribute not in loaded and problems:
             broken.append(problems[0])
-    findings += unknown_records(folder, f"{directory}/{RECORDS_DIR}")
-    return Records(**loaded, broken=tuple(broken))
+    if cycle is not None:
+        findings += unknown_records(folder, display_folder, cycles=False)
+    return Records(**loaded, broken=tuple(broken), cycle=cycle)
 
 
 def _load_record(

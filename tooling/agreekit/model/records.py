@@ -1,6 +1,8 @@
 """Workflow records in `agreement/records/`: what happened at steps 11-19, typed and located.
 
-Each record is one YAML file. None is published; all are checked like the rest of the agreement.
+Each record is one YAML file. The first version's records are in records/; each later cycle's
+(an amendment or a renewal) in records/VERSION/, the version it is released as. Only the newest
+cycle's are loaded and checked; the released cycles' stay as they were. None is published.
 """
 
 from __future__ import annotations
@@ -173,6 +175,14 @@ class Records:
     # The first problem of each record file that exists but does not load (or of the folder):
     # such a record is broken, not "not written yet".
     broken: tuple[Finding, ...] = ()
+    # The cycle they belong to: None for the first version's (records/), else the version whose
+    # folder they are in (records/v1.1.0/).
+    cycle: str | None = None
+
+    @property
+    def folder(self) -> str:
+        """Where they are, under the agreement folder: `records` or `records/v1.1.0`."""
+        return f"records/{self.cycle}" if self.cycle else "records"
 
     def all(self) -> list[Record[Any]]:
         found = [self.negotiation, self.legal_review, self.internal_review, self.signing]

@@ -13,6 +13,7 @@ from pathlib import Path
 from agreekit.finding import Finding, Location
 from agreekit.model.problems import AK104, AK904
 from agreekit.model.records import RECORD_FILES
+from agreekit.version_names import is_version, newest
 
 
 def records_folder_problem(repo: Path, folder: Path, display: str) -> Finding | None:
@@ -45,9 +46,20 @@ def records_folder_problem(repo: Path, folder: Path, display: str) -> Finding | 
     return None
 
 
-def unknown_records(folder: Path, display: str) -> list[Finding]:
+def cycle_folder(folder: Path) -> str | None:
+    """The newest cycle's folder in records/ (`v1.1.0`: an amendment's or a renewal's records),
+    or None while only the first version's records are there."""
+    try:
+        names = [name for name in os.listdir(folder) if is_version(name)]
+    except OSError:
+        return None
+    return newest(name for name in names if (folder / name).is_dir())
+
+
+def unknown_records(folder: Path, display: str, cycles: bool = True) -> list[Finding]:
     """A finding for each file in records/ that is no record agreekit reads (a misspelling is
-    otherwise silently ignored); hidden files (.gitkeep) are left alone."""
+    otherwise silently ignored); hidden files (.gitkeep) are left alone, and so are the cycles'
+    folders (`v1.1.0/`) in records/ itself (`cycles`)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -57,13 +69,16 @@ def unknown_records(folder: Path, display: str) -> list[Finding]:
     for name in names:
         if name in RECORD_FILES or name.startswith("."):
             continue
+        if cycles and is_version(name) and (folder / name).is_dir():
+            continue
         import difflib  # only when there is an unknown file
 
         close = difflib.get_close_matches(name, list(RECORD_FILES), n=1)
         guess = f"did you mean {close[0]}? " if close else ""
         message = (
             f"'{name}' is not a record agreekit reads; {guess}the records are {expected}: "
-            "rename it or move it out of records/"
+            "rename it or move it out of records/ (a later cycle's records go in a folder "
+            "named for its version, e.g. records/v1.1.0/)"
         )
         found.append(AK104.at(Location(f"{display}/{name}"), message))
     return found

@@ -76,9 +76,10 @@ def versions_page(repo: Path, directory: str) -> str:
     lines = ["# Versions", ""]
     if not released:
         return "\n".join([*lines, "No version has been released yet (no `v*` tag).", ""])
-    lines += ["| Version | Date | Signed by |", "|---|---|---|"]
+    lines += ["| Version | Date | What | Signed by |", "|---|---|---|---|"]
     lines += [
-        f"| {r.tag} | {r.date} | {r.signed_by or 'not recorded'} |" for r in reversed(released)
+        f"| {r.tag} | {r.date} | {r.what or 'not recorded'} | {r.signed_by or 'not recorded'} |"
+        for r in reversed(released)
     ]
     lines.append("")
     for before, release in reversed(list(zip(released, released[1:], strict=False))):

@@ -34,7 +34,7 @@ def negotiation(agreement: Agreement) -> Progress | None:
     items = record.model.items
     pending = [i.id for i in items if i.status == "pending" or not i.revised_term.strip()]
     if not items:
-        return Progress(False, "records/negotiation.yml has no feedback items yet")
+        return Progress(False, f"{record.file} has no feedback items yet")
     if pending:
         return Progress(False, f"{len(pending)} of {len(items)} items pending: {_ids(pending)}")
     return Progress(True, f"all {len(items)} feedback items agreed with revised terms")
@@ -72,6 +72,8 @@ def signing_meeting(agreement: Agreement) -> Progress | None:
     when = f"{meeting.date} {meeting.time} {meeting.timezone}, {meeting.place or meeting.link}"
     if missing:
         return Progress(False, f"meeting {when}; not invited: {', '.join(missing)}")
+    if not meeting.held and meeting.date < clock.today():
+        return Progress(False, f"meeting {when} has passed: mark it `held: true` in {record.file}")
     sent = record.model.invitation
     if sent is None:
         return Progress(False, f"meeting {when}; no invitation yet: run `agreekit meeting`")
@@ -111,7 +113,7 @@ def feedback(agreement: Agreement) -> Progress | None:
 
 def record_problems(agreement: Agreement, record: str, findings: Sequence[Finding]) -> str:
     """What `check` reports in the step's record, in a few words; empty when nothing."""
-    path = f"{agreement.directory}/records/{record}"
+    path = f"{agreement.directory}/{agreement.records.folder}/{record}"
     found = [f for f in findings if f.location.file == path]
     if not found:
         return ""

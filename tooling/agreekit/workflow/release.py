@@ -15,6 +15,7 @@ from agreekit.approvals.verify import Verdict
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
 from agreekit.model.signatories import Signed, organisation, signatories
+from agreekit.versions import NEW_CYCLES, Cycle, order_key
 from agreekit.workflow.steps import DONE, step_states
 
 # Steps that must be done before the signed text can be released: the three approvals and the
@@ -49,19 +50,19 @@ def release_problems(
     if evidence.worktree_content != evidence.head_content:
         problems.append("agreement/ has uncommitted changes: the release is of committed text only")
     for verdict in evidence.verdicts:
-        if not verdict.valid and not verdict.revoked_by:
+        if verdict.rejected:
             problems.append(
                 f"{verdict.record.name} is rejected by verify: {'; '.join(verdict.problems)} "
                 f"(revoke it with `agreekit revoke {verdict.record.name} --reason ...`)"
             )
-    problems += release_gaps(coverage(evidence.verdicts, evidence.text))
+    problems += release_gaps(coverage(evidence.cycle_verdicts, evidence.text))
     status = {s.number: s for s in step_states(agreement, findings, evidence).steps}
     for number in REQUIRED_STEPS:
         if status[number].state != DONE:
             problems.append(
                 f"step {number} ({status[number].title}) is {status[number].state}: {status[number].evidence}"
             )
-    signed = signatures(agreement, evidence.verdicts)
+    signed = signatures(agreement, evidence.cycle_verdicts)
     for person in (s for s in agreement.file.stakeholders if s.signatory):
         signature = signed.get(person.id)
         if signature is None:
@@ -72,6 +73,32 @@ def release_problems(
                 f"HEAD's ({evidence.head_content[:12]}): every signatory must sign the same text"
             )
     return problems
+
+
+def cycle_name(cycle: Cycle) -> str:
+    """What the release is, in one line of its tag message: the first version, an amendment or a
+    renewal of the last release."""
+    if cycle.kind == "first":
+        return "The first version."
+    if cycle.kind == "renewal":
+        return f"A renewal of {cycle.since}: the term is renewed."
+    return f"An amendment of {cycle.since}."
+
+
+def cycle_problems(agreement: Agreement, cycle: Cycle, version: str) -> list[str]:
+    """Why `version` cannot close this cycle: its records must be in the folder named for it, so
+    that every release's records stay where its version says."""
+    loaded = agreement.records.cycle
+    if cycle.kind not in NEW_CYCLES or cycle.since is None:
+        return []
+    if loaded is None or order_key(loaded) <= order_key(cycle.since):
+        return []  # no records of its own: steps 11-18 say what is missing
+    if loaded != version:
+        here = f"{agreement.directory}/records/{loaded}"
+        there = f"{agreement.directory}/records/{version}"
+        return [f"this cycle's records are in {here}/ but it is released as {version}: "
+                f"`git mv {here} {there}`, or release it as {loaded}"]  # fmt: skip
+    return []
 
 
 def signed_by(agreement: Agreement, verdicts: Sequence[Verdict]) -> list[Signed]:
@@ -101,7 +128,7 @@ def manifest(
             "record": v.record.name,
             "content_id": v.record.content,
         }
-        for v in evidence.verdicts
+        for v in evidence.cycle_verdicts
         if v.counts and v.record.stage in ("initial", "legal", "final")
     ]
     data = {

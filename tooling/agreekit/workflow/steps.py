@@ -4,6 +4,8 @@
 value), so it is tested without git. A record step (11, 13, 14, 16-18) is "not started" until its
 record exists under agreement/records/, and done when the record is complete (record_steps.py).
 Step 19 is done when every signatory has signed the current text and HEAD carries a release tag.
+In an amendment or a renewal (a new cycle) only that cycle's records count: its approvals and
+signatures (`GitEvidence.cycle_verdicts`) and its records folder (records/VERSION/).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from agreekit.approvals.stages import BY_ID
 from agreekit.checks.placeholders import has_blank
 from agreekit.finding import Finding
 from agreekit.model.agreement import Agreement
+from agreekit.versions import NEW_CYCLES, order_key, records_of
 from agreekit.workflow.record_steps import RULES, record_problems
 
 DONE, READY, BLOCKED, STALE, NOT_STARTED = "done", "ready", "blocked", "stale", "not started"
@@ -132,7 +135,7 @@ _STATES = {COVERED: DONE, NOT_COVERED: STALE, REQUESTED: READY, WAITING: READY}
 def _stage_states(evidence: GitEvidence) -> dict[str, tuple[str, str]]:
     """(state, evidence) of each stage that has records, by the coverage rules (approvals/coverage.py)
     that verify --strict and release apply too; stages without records are absent."""
-    covers = coverage(evidence.verdicts, evidence.text)
+    covers = coverage(evidence.cycle_verdicts, evidence.text)
     result = {}
     for stage, cover in covers.items():
         note = cover.note
@@ -151,8 +154,7 @@ def _rejected_note(stage_id: str, evidence: GitEvidence) -> str:
     rejected = [
         v
         for v in evidence.verdicts
-        if not v.valid
-        and not v.revoked_by
+        if v.rejected
         and (
             v.record.stage == stage_id
             or (stage_id == "signature" and v.record.stage not in _STEP_STAGES)
@@ -176,7 +178,23 @@ def _blocks(step: Step, state: str) -> bool:
 def _release_state(signed: str, evidence: GitEvidence) -> tuple[str, str]:
     if evidence.release:
         return DONE, f"{signed}; released as {evidence.release}"
-    return READY, f"{signed}; `agreekit release VERSION` bundles the signed PDF"
+    cycle = evidence.cycle
+    if cycle is not None and cycle.kind == "released":  # records changed since, not the text
+        return DONE, f"{signed}; released as {cycle.since}, the text unchanged since"
+    version = cycle.next_version if cycle is not None else "v1.0.0"
+    return READY, f"{signed}; `agreekit release` bundles the signed PDF as {version}"
+
+
+def _cycle_records(agreement: Agreement, evidence: GitEvidence) -> str | None:
+    """Where this cycle's records go, when the loaded ones belong to a released cycle (an
+    amendment or a renewal starts with none of its own); None when they are this cycle's."""
+    cycle = evidence.cycle
+    if cycle is None or cycle.kind not in NEW_CYCLES or cycle.since is None:
+        return None
+    loaded = agreement.records.cycle
+    if loaded is not None and order_key(loaded) > order_key(cycle.since):
+        return None
+    return records_of(cycle.next_version, agreement.directory)
 
 
 def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) -> tuple[str, ...]:
@@ -185,15 +203,23 @@ def _who(agreement: Agreement, step: Step, state: str, evidence: GitEvidence) ->
         return actors(agreement, step.actor)
     signed = {
         v.record.approver
-        for v in evidence.verdicts
+        for v in evidence.cycle_verdicts
         if v.counts and v.current and v.record.stage == "signature"
     }
     waiting = [s for s in agreement.file.stakeholders if s.signatory and s.id not in signed]
     return tuple(s.name for s in waiting) if waiting else actors(agreement, "owner")
 
 
+def _record_name(step: Step) -> str:
+    """What of this cycle's the step waits for, as a phrase that goes before "in FOLDER/"."""
+    if step.record == "feedback":
+        return "records (negotiation, legal review, internal review) go"
+    return f"{step.record} goes"
+
+
 def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: GitEvidence) -> Status:
     stages = _stage_states(evidence)
+    elsewhere = _cycle_records(agreement, evidence)
     states: dict[int, StepState] = {}
     for step in STEPS:
         blockers = [n for n in step.after if _blocks(STEPS[n - 1], states[n].state)]
@@ -211,11 +237,28 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
                 state, note = _release_state(note, evidence)
             note += _rejected_note(step.stage, evidence)
         elif step.record:
-            progress = RULES[step.number](agreement)
-            if progress is None:
-                state, note = NOT_STARTED, f"records/{step.record} not filled in yet"
+            progress = RULES[step.number](agreement) if elsewhere is None else None
+            if elsewhere is not None:
+                state, note = (
+                    NOT_STARTED,
+                    (
+                        f"this cycle's {_record_name(step)} in {elsewhere}/ "
+                        "(`agreekit amend` writes its templates there)"
+                    ),
+                )
+            elif progress is None:
+                folder = agreement.records.folder
+                state, note = (
+                    NOT_STARTED,
+                    f"{agreement.directory}/{folder}/{step.record} not filled in yet",
+                )
             else:
                 problems = record_problems(agreement, step.record, findings)
+                if step.number == 13 and states[12].state == STALE:
+                    problems = "; ".join(filter(None, [problems, (
+                        "legal approves the edited legal-owned sections again "
+                        "(`agreekit approve legal`)"
+                    )]))  # fmt: skip
                 complete = progress.complete and not problems
                 state = BLOCKED if blockers else (DONE if complete else READY)
                 note = progress.evidence + (f"; {problems}" if problems else "")
@@ -226,7 +269,19 @@ def step_states(agreement: Agreement, findings: Sequence[Finding], evidence: Git
         acting = state in (READY, STALE) or (state == NOT_STARTED and not blockers)
         who = _who(agreement, step, state, evidence) if acting else ()
         states[step.number] = StepState(step.number, step.title, state, note, who)
-    done = sum(1 for s in states.values() if s.state == DONE)
+    done = sum(1 for s in states.values() if s.state == DONE or _passed(s))
     ordered = tuple(states[n] for n in sorted(states))
-    upcoming = next((s for s in ordered if s.actors), None)
+    upcoming = next((s for s in ordered if s.actors and not _passed(s)), None)
     return Status(ordered, round(100 * done / len(STEPS)), upcoming)
+
+
+# The text changes after the initial and the legal approval as the workflow goes on (negotiated
+# terms, legal's edits): such an approval is stale, and given again at a later step, not redone
+# now. The final approval covers the initial one; legal approves its own edits at step 13.
+REAPPROVED_AT = {10: 15, 12: 13}
+
+
+def _passed(step: StepState) -> bool:
+    """A stale initial or legal approval: the workflow has passed it, and the step named in
+    REAPPROVED_AT asks for it again. It counts as done in progress and is never Next."""
+    return step.state == STALE and step.number in REAPPROVED_AT
