@@ -21,6 +21,7 @@ from agreekit.service_report.clock import (
     minute_table,
     on_minute_table,
 )
+from agreekit.service_report.holiday_loader import prime
 from agreekit.service_report.outages import (
     ALL_SERVICES,
     Outage,
@@ -235,6 +236,8 @@ def business_clock(
 ) -> tuple[BusinessCalendar | None, BusinessTable | None]:
     """The service-hours calendar and its table of business intervals over the period."""
     calendar = BusinessCalendar(terms.hours) if terms.hours is not None else None
+    if calendar is not None:  # the year before too: a maintenance notice given in December
+        prime(calendar, range(period.start.year - 1, period.end.year + 1))
     return calendar, business_table(calendar, period.start, period.end) if calendar else None
 
 

@@ -1,0 +1,93 @@
+"""Public holidays of one country for the report, loading only that country's `holidays` module.
+
+`import holidays` runs the package's `__init__` (its version look-up reads every installed
+distribution's metadata), and the first country it builds imports `holidays.countries`, which
+imports all 250 countries: about 110 ms of a report's 600. The country's own module and the few
+helpers it imports take about 15 ms. So, while `holidays` is not imported yet, its module is loaded
+under stand-in parent packages that skip those two `__init__` files; the stand-ins are removed at
+once, and a later `import holidays` is the ordinary package, reusing the modules already loaded.
+Anything unexpected (another layout of the package) falls back to `holidays.country_holidays`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+import sys
+import threading
+import types
+from pathlib import Path
+from typing import Any
+
+from agreekit.model.service_calendar import BusinessCalendar, holiday_countries
+
+_ENTRY = re.compile(r'\n    "(\w+)": \(\s*"(\w+)",\s*"([A-Z]{2})"')
+_LOCK = threading.Lock()
+
+
+def _country_class(folder: Path, alpha2: str) -> tuple[str, str] | None:
+    """(module, class) that defines `alpha2` in the registry's text, or None."""
+    try:
+        text = (folder / "registry.py").read_text("utf-8")
+    except OSError:
+        return None
+    return next(((m, c) for m, c, code in _ENTRY.findall(text) if code == alpha2), None)
+
+
+def _load_alone(folder: Path, module: str) -> types.ModuleType:
+    """`holidays.countries.<module>` without running the `__init__` of its parent packages."""
+    stand_ins = {
+        name: path
+        for name, path in (("holidays", folder), ("holidays.countries", folder / "countries"))
+        if name not in sys.modules
+    }
+    for name, path in stand_ins.items():
+        package = types.ModuleType(name)
+        package.__path__ = [str(path)]
+        sys.modules[name] = package
+    try:
+        return importlib.import_module(f"holidays.countries.{module}")
+    finally:
+        for name in stand_ins:
+            sys.modules.pop(name, None)
+
+
+def _fast(country: str, subdivision: str, year: int) -> Any | None:
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    alpha2 = (holiday_countries() or {}).get(country.upper())
+    found = _country_class(folder, alpha2) if alpha2 else None
+    if found is None:
+        return None
+    with _LOCK:
+        entity = getattr(_load_alone(folder, found[0]), found[1])
+    return entity(years=year, subdiv=subdivision or None)
+
+
+def public_holidays(country: str, subdivision: str, year: int) -> Any:
+    """The holidays of `country` (and `subdivision`) in `year`: a `holidays.HolidayBase`."""
+    try:
+        found = None if "holidays.countries" in sys.modules else _fast(country, subdivision, year)
+    except Exception:  # any other layout of the package: the ordinary, slower way below
+        found = None
+    if found is not None:
+        return found
+    import holidays
+
+    return holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+
+
+def prime(calendar: BusinessCalendar, years: range) -> None:
+    """Fill the calendar's holiday cache for `years` the fast way, so that every later look-up
+    (the business table, maintenance notice) finds them there."""
+    chosen = calendar.hours.holidays
+    if chosen is None:
+        return
+    for year in years:
+        if year not in calendar._holiday_cache:
+            calendar._holiday_cache[year] = public_holidays(
+                chosen.country, chosen.subdivision, year
+            )
