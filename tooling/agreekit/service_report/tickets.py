@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from agreekit.service_report.columns import Mapping
+from agreekit.service_report.duplicate_ids import duplicates
 from agreekit.service_report.source import RawTable
 
 MISSING = np.iinfo(np.int64).max  # a time the export leaves empty
@@ -182,61 +183,6 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     return lookup[np.where(position < 0, len(targets), position)]
 
 
-def _codes(encoded: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
-    """The dictionary codes of every row (-1 for null) and the number of distinct values."""
-    if isinstance(encoded, pa.Array):
-        return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), len(encoded.dictionary)
-    if encoded.num_chunks == 0:
-        return np.zeros(0, dtype=np.int64), 0
-    # dictionary_encode gives every chunk the one dictionary; unifying would re-hash it per chunk.
-    address = {
-        chunk.dictionary.buffers()[-1].address
-        for chunk in encoded.chunks
-        if chunk.dictionary.buffers()[-1] is not None
-    }
-    if len(address) > 1:
-        encoded = encoded.unify_dictionaries()
-    indices = pa.chunked_array(
-        [chunk.indices for chunk in encoded.chunks], type=encoded.type.index_type
-    )
-    return indices.fill_null(-1).to_numpy(), len(encoded.chunk(0).dictionary)
-
-
-def id_codes(ids: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
-    """Each row's id as a number (-1 for none) and how many distinct ids there are: one hash
-    table in C, run by the reading thread so that it overlaps loading the agreement."""
-    return _codes(pc.dictionary_encode(ids))
-
-
-def _duplicates(
-    ids: pa.Array | pa.ChunkedArray,
-    usable: np.ndarray,
-    lines: np.ndarray,
-    codes_found: tuple[np.ndarray, int] | None = None,
-) -> tuple[np.ndarray, dict[int, int]]:
-    """Rows whose id an earlier usable row already has, and for each the line of that first row.
-
-    One dictionary encoding (a hash table in C) numbers the distinct ids; counting the numbers
-    of the usable rows finds whether any repeats, and only then are the rows looked at.
-    """
-    again = np.zeros(len(ids), dtype=bool)
-    codes, distinct = codes_found if codes_found is not None else id_codes(ids)
-    counts = np.bincount(codes[usable & (codes >= 0)], minlength=distinct)
-    if not (counts > 1).any():
-        return again, {}
-    repeated = usable & (codes >= 0) & (counts[np.maximum(codes, 0)] > 1)
-    first: dict[int, int] = {}
-    earlier: dict[int, int] = {}
-    for row in np.flatnonzero(repeated):
-        code = int(codes[row])
-        if code in first:
-            again[row] = True
-            earlier[int(row)] = int(lines[first[code]])
-        else:
-            first[code] = int(row)
-    return again, earlier
-
-
 def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> Tickets:
     rows = raw.rows
     checks = _Checks(raw)
@@ -340,11 +286,11 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             name("satisfaction", "satisfaction"),
             lambda row: f"'{_text(score_text, row)}' is not a score",
         )
-    again, earlier = _duplicates(ids, ~checks.bad, raw.lines, raw.id_codes)
+    again, first_line = duplicates(ids, ~checks.bad, raw.lines, raw.id_hashes)
     checks.add(
         again,
         name("id", "id"),
-        lambda row: f"duplicate id '{_text(ids, row)}' (first on line {earlier[row]})",
+        lambda row: f"duplicate id '{_text(ids, row)}' (first on line {first_line(row)})",
     )
     listed, count = checks.rejections(ids)
     unreadable = [Rejection(line, "-", message, "") for line, message in raw.unreadable]
