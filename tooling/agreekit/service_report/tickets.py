@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from agreekit.service_report.columns import Mapping
 from agreekit.service_report.duplicate_ids import duplicates
+from agreekit.service_report.parallel import together
 from agreekit.service_report.source import RawTable
 
 MISSING = np.iinfo(np.int64).max  # a time the export leaves empty
@@ -103,10 +104,7 @@ def _python_times(strings: pa.Array, zone: str) -> pa.Array:
 def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.ndarray]:
     """UTC seconds (MISSING where empty or bad) and a mask of the values that did not parse."""
     if pa.types.is_timestamp(strings.type):  # converted while reading: nothing is bad
-        millis = pc.cast(strings, pa.int64())
-        present = strings.is_valid().to_numpy(zero_copy_only=False)
-        seconds = np.floor_divide(millis.fill_null(0).to_numpy(zero_copy_only=False), 1000)
-        return np.where(present, seconds, MISSING), np.zeros(len(strings), dtype=bool)
+        return _seconds(pc.cast(strings, pa.int64())), np.zeros(len(strings), dtype=bool)
     if mapping.time_format:
         parsed = pc.strptime(strings, format=mapping.time_format, unit="ms", error_is_null=True)
         if mapping.timezone and parsed.type.tz is None:
@@ -121,9 +119,17 @@ def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.nda
             millis = _python_times(strings, mapping.timezone)
     present = strings.is_valid().to_numpy(zero_copy_only=False)
     parsed_ok = millis.is_valid().to_numpy(zero_copy_only=False)
-    seconds = np.floor_divide(millis.fill_null(0).to_numpy(zero_copy_only=False), 1000)
-    seconds = np.where(parsed_ok, seconds, MISSING)
-    return seconds, present & ~parsed_ok
+    return _seconds(millis), present & ~parsed_ok
+
+
+def _seconds(millis: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Milliseconds since the epoch as whole seconds (floored), MISSING where null: two passes
+    over the column (one copy out of pyarrow's chunks, one division in place)."""
+    values = millis.fill_null(MISSING).to_numpy()
+    if not values.flags.writeable:
+        values = values.copy()
+    np.floor_divide(values, 1000, out=values, where=values != MISSING)
+    return values
 
 
 def parse_numbers(
@@ -131,10 +137,15 @@ def parse_numbers(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
     if pa.types.is_floating(strings.type):  # converted while reading
-        numbers = strings.fill_null(np.nan).to_numpy(zero_copy_only=False).astype(np.float64)
+        numbers = np.asarray(strings.fill_null(np.nan).to_numpy(), dtype=np.float64)
         finite = np.isfinite(numbers)
-        present = strings.is_valid().to_numpy(zero_copy_only=False)
-        return np.where(finite, numbers, np.nan), present & ~finite
+        if finite.all() or not strings.null_count:  # "inf" or "nan" in the export: bad values
+            bad = ~finite
+        else:
+            bad = strings.is_valid().to_numpy(zero_copy_only=False) & ~finite
+        if bad.any():
+            numbers = np.where(finite, numbers, np.nan)
+        return numbers, bad
     if scores:
         mapped = [
             scores.get(v.lower(), None) if v is not None else None for v in strings.to_pylist()
@@ -183,6 +194,31 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     return lookup[np.where(position < 0, len(targets), position)]
 
 
+def _convert(
+    raw: RawTable,
+    mapping: Mapping,
+    created: pa.Array | pa.ChunkedArray,
+    first_response: pa.Array | pa.ChunkedArray,
+    resolved: pa.Array | pa.ChunkedArray,
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Every time and number column converted, side by side: (values, mask of bad values)."""
+    steps = {
+        "created": lambda: parse_times(created, mapping),
+        "resolved": lambda: parse_times(resolved, mapping),
+    }
+    if "first_response_after_minutes" in raw.columns:
+        after = raw.columns["first_response_after_minutes"]
+        steps["first_response_after_minutes"] = lambda: parse_numbers(after)
+    else:
+        steps["first_response"] = lambda: parse_times(first_response, mapping)
+    if "paused_minutes" in raw.columns:
+        steps["paused_minutes"] = lambda: parse_numbers(raw.columns["paused_minutes"])
+    if "satisfaction" in raw.columns:
+        scores = raw.columns["satisfaction"]
+        steps["satisfaction"] = lambda: parse_numbers(scores, mapping.satisfaction_values)
+    return together(steps)
+
+
 def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> Tickets:
     rows = raw.rows
     checks = _Checks(raw)
@@ -214,7 +250,10 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
         else f"the mapping's time format is {mapping.time_format}"
     )
     created_text = column("created", empty)
-    created, bad = parse_times(created_text, mapping)
+    response_text = column("first_response", empty)
+    resolved_text = column("resolved", empty)
+    converted = _convert(raw, mapping, created_text, response_text, resolved_text)
+    created, bad = converted["created"]
     checks.add(
         ~created_text.is_valid().to_numpy(zero_copy_only=False),
         name("created", "created"),
@@ -230,7 +269,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     )
     if "first_response_after_minutes" in raw.columns:
         after = raw.columns["first_response_after_minutes"]
-        minutes, bad = parse_numbers(after)
+        minutes, bad = converted["first_response_after_minutes"]
         checks.add(
             bad | (minutes < 0),
             mapping.first_response_after_minutes,
@@ -242,15 +281,13 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             created + np.nan_to_num(minutes * 60).astype(np.int64),
         )
     else:
-        response_text = column("first_response", empty)
-        first_response, bad = parse_times(response_text, mapping)
+        first_response, bad = converted["first_response"]
         checks.add(
             bad,
             name("first_response", "first_response"),
             lambda row: f"unparsable time '{_text(response_text, row)}'; {iso}",
         )
-    resolved_text = column("resolved", empty)
-    resolved, bad = parse_times(resolved_text, mapping)
+    resolved, bad = converted["resolved"]
     checks.add(
         bad,
         name("resolved", "resolved"),
@@ -270,7 +307,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     paused = np.zeros(rows)
     if "paused_minutes" in raw.columns:
         paused_text = raw.columns["paused_minutes"]
-        paused, bad = parse_numbers(paused_text)
+        paused, bad = converted["paused_minutes"]
         checks.add(
             bad | (paused < 0),
             name("paused_minutes", "paused_minutes"),
@@ -280,7 +317,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     satisfaction = np.full(rows, np.nan)
     if "satisfaction" in raw.columns:
         score_text = raw.columns["satisfaction"]
-        satisfaction, bad = parse_numbers(score_text, mapping.satisfaction_values)
+        satisfaction, bad = converted["satisfaction"]
         checks.add(
             bad,
             name("satisfaction", "satisfaction"),
