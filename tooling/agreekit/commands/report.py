@@ -103,13 +103,17 @@ def run(
     for extra in needs:
         if message := missing_extra(extra, f"report --format {output_format}"):
             raise Failure(message)
-    from agreekit.service_report.build import build_report, start_reading
     from agreekit.service_report.columns import DEFAULT, load_mapping
-    from agreekit.service_report.terms import service_terms
+    from agreekit.service_report.source import read_tickets
 
     mapping = load_mapping(columns) if columns else DEFAULT
     with ThreadPoolExecutor(1) as pool:
-        reading = start_reading(pool, tickets, mapping)
+        # The export is read from here on (pyarrow's reader works outside Python's lock), while
+        # the rest of the engine is imported and the agreement, calendar and holidays load.
+        reading = pool.submit(read_tickets, tickets, mapping)
+        from agreekit.service_report.build import build_report
+        from agreekit.service_report.terms import service_terms
+
         agreement = load_or_exit(repo)
         chosen = _period(period, first, last, service_terms(agreement).frequency)
         facts = _facts(repo, agreement)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +18,6 @@ from agreekit.service_report.terms import service_terms
 from agreekit.service_report.tickets import parse_tickets
 
 Step = Callable[[str], None]
-
-
-def start_reading(pool: Executor, tickets_path: Path, mapping: Mapping) -> Future[RawTable]:
-    """Read the export in the background: pyarrow's reader works outside Python's lock, so the
-    agreement, the calendar and the holidays load meanwhile."""
-    return pool.submit(read_tickets, tickets_path, mapping)
 
 
 def _exact(raw: RawTable, mapping: Mapping) -> tuple[RawTable, bool]:
@@ -52,7 +46,8 @@ def build_report(
     step: Step = lambda label: None,
     reading: Future[RawTable] | None = None,
 ) -> dict[str, Any]:
-    """The report; `reading` is the ticket export already being read (see `start_reading`)."""
+    """The report; `reading` is the ticket export already being read (`read_tickets` in a thread:
+    pyarrow's reader works outside Python's lock, so the agreement loads meanwhile)."""
     terms = service_terms(agreement)
     clock = business_clock(terms, period)  # holidays load while the export is read
     step("reading tickets")
