@@ -187,3 +187,18 @@ def test_downtime_matches_the_minute_by_minute_reference(
     )
     assert report["service_credit"]["percent"] == tier[2]
     assert report["service_credit"]["tier"] == {"from": tier[0], "to": tier[1], "credit": tier[2]}
+
+
+def test_the_incident_count_is_reported_without_a_threshold(report: dict[str, Any]) -> None:
+    """The seed names 'Number of incidents reported' as a KPI and sets no limit: counted, not judged."""
+    incidents = next(k for k in report["kpis"] if k["id"] == "incidents-reported")
+    assert incidents["type"] == "count" and incidents["target"] is None
+    assert incidents["value"] == sum(p["tickets"] for p in report["priorities"])
+    assert incidents["met"] is None
+
+
+def test_the_sample_has_one_credit_schedule_and_no_late_credits(report: dict[str, Any]) -> None:
+    assert report["credits"]["late"] == []
+    (schedule,) = report["credits"]["schedules"]
+    assert schedule["availability"] == report["service_credit"]["percent"] == schedule["percent"]
+    assert schedule["cap"] == 30.0

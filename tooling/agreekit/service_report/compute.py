@@ -21,6 +21,7 @@ from agreekit.service_report.clock import (
     minute_table,
     on_minute_table,
 )
+from agreekit.service_report.credits import bands_passed, late_credit_rows, owed, tier_credit
 from agreekit.service_report.holiday_loader import prime
 from agreekit.service_report.outages import (
     ALL_SERVICES,
@@ -31,7 +32,7 @@ from agreekit.service_report.outages import (
 from agreekit.service_report.parallel import together
 from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
-from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target, Tier
+from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target
 from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
 
 OPEN_LISTED = 1000
@@ -119,6 +120,41 @@ def positions(
     return Positions(created, created_business, found)
 
 
+def _on_clock(at: Positions, mine: slice, measure: str, business: bool) -> np.ndarray:
+    """Seconds on a clock from creation to the finish (or to the period's end) of `measure`."""
+    _, end_at, end_on_clock = at.ends[measure]
+    if business:
+        return end_on_clock[mine] - at.created_business[mine]
+    return end_at[mine] - at.created[mine]
+
+
+def _late_counts(
+    terms: ServiceTerms,
+    priority: str,
+    at: Positions,
+    mine: slice,
+    paused: np.ndarray,
+    keep: np.ndarray,
+    has_first_response: bool,
+) -> dict[int, int]:
+    """For the priority's late response and resolution credits: index -> tickets earning it."""
+    found: dict[int, int] = {}
+    for measure in ("response", "resolution") if has_first_response else ("resolution",):
+        chosen = [
+            i
+            for i, c in enumerate(terms.late_credits)
+            if c.priority == priority and c.measure == measure
+        ]
+
+        def time_on(business: bool, measure: str = measure) -> np.ndarray:
+            spent = _on_clock(at, mine, measure, business)
+            return (spent - paused if measure == "resolution" else spent)[keep]
+
+        counts = bands_passed([terms.late_credits[i] for i in chosen], time_on)
+        found.update(zip(chosen, counts, strict=True))
+    return found
+
+
 def _share(met: int, breached: int) -> float | None:
     return None if met + breached == 0 else round(100 * met / (met + breached), 4)
 
@@ -142,32 +178,6 @@ def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, 
 
 def _iso(seconds: int, zone: ZoneInfo) -> str:
     return dt.datetime.fromtimestamp(int(seconds), zone).isoformat()
-
-
-def _tier_credit(tiers: tuple[Tier, ...], cap: float | None, percent: float) -> dict[str, Any]:
-    tier = next((t for t in tiers if t.low <= percent < t.high), None)
-    credit = 0.0 if tier is None else tier.credit
-    if cap is not None:
-        credit = min(credit, cap)
-    shown = None if tier is None else {"from": tier.low, "to": tier.high, "credit": tier.credit}
-    return {"percent": credit, "tier": shown, "cap": cap}
-
-
-def _credit(terms: ServiceTerms, services: list[dict[str, Any]], lowest: float) -> dict[str, Any]:
-    """The credit owed: the agreement's tier for the lowest availability of any service, or, when
-    the agreement gives services their own credits, the sum of theirs (within the overall cap)."""
-    if not terms.services:
-        return {**_tier_credit(terms.tiers, terms.cap, lowest), "rule": "lowest service"}
-    total = sum(s["credit"]["percent"] for s in services)
-    if terms.cap is not None:
-        total = min(total, terms.cap)
-    worst = max(services, key=lambda s: s["credit"]["percent"], default=None)
-    return {
-        "percent": total,
-        "tier": worst["credit"]["tier"] if worst else None,
-        "cap": terms.cap,
-        "rule": "sum of each service's credit",
-    }
 
 
 def _per_agreed_service(
@@ -214,18 +224,17 @@ def _kpis(
             met = sum(per_priority[p][target.of]["met"] for p in scope)
             breached = sum(per_priority[p][target.of]["breached"] for p in scope)
             value = _share(met, breached)
-            met_target = None if value is None else value >= target.value
         elif target.type == "average-at-least" and target.of == "satisfaction":
             scores = tickets.satisfaction[in_period]
             scores = scores[~np.isnan(scores)]
             value = round(float(scores.mean()), 4) if len(scores) else None
-            met_target = None if value is None else value >= target.value
-        elif target.type == "count-at-most":
+        elif target.type in ("count-at-most", "count"):
             value = float(sum(per_priority[p]["tickets"] for p in scope))
-            met_target = value <= target.value
         elif target.type == "availability-at-least" and lowest is not None:
             value = round(lowest, 4)
-            met_target = value >= target.value
+        if value is not None and target.value is not None and target.type != "count":
+            at_most = target.type == "count-at-most"
+            met_target = value <= target.value if at_most else value >= target.value
         # anything else is a target `check` reports (AK207): shown, not judged
         found.append(
             {
@@ -282,6 +291,7 @@ def compute(
     paused = tickets.paused_minutes[period_rows] * 60
     priorities, open_rows, negative_rows = [], [], np.zeros(len(valid), dtype=bool)
     per_priority: dict[str, dict[str, Any]] = {}
+    late_counts: dict[int, int] = {}  # index in terms.late_credits -> tickets earning it
     for index, priority in enumerate(terms.priorities):
         mine = slice(bounds[index], bounds[index + 1])
         rows = period_rows[mine]
@@ -290,16 +300,18 @@ def compute(
             ("response", priority.response),
             ("resolution", priority.resolution),
         ):
-            finished, end_at, end_on_clock = (part[mine] for part in at.ends[measure])
-            if target.business:
-                on_clock = end_on_clock - at.created_business[mine]
-            else:
-                on_clock = end_at - at.created[mine]
+            finished = at.ends[measure][0][mine]
+            on_clock = _on_clock(at, mine, measure, target.business)
             pause = paused[mine] if measure == "resolution" else np.zeros(len(rows))
             judged[measure] = judge_on_clock(target, on_clock, finished, pause)
         response, resolution = judged["response"], judged["resolution"]
         negative_rows[rows[resolution.negative]] = True
         keep = ~resolution.negative
+        late_counts.update(
+            _late_counts(
+                terms, priority.id, at, mine, paused[mine], keep, tickets.has_first_response
+            )
+        )
         if not tickets.has_first_response:
             response = response._replace(
                 met=np.zeros_like(keep), breached=np.zeros_like(keep), open=np.zeros_like(keep)
@@ -368,6 +380,20 @@ def compute(
     availability_report = _availability(
         terms, services, lowest_service, end - start, outages is not None
     )
+    late = [
+        late_credit_rows(credit, late_counts.get(index, 0))
+        for index, credit in enumerate(terms.late_credits)
+    ]
+    service_credit, schedules = owed(
+        terms, availability_report["services"], lowest, late, outages is not None
+    )
+    if terms.services_late_credits:
+        notes.append(
+            "A service's own schedule has response or resolution credits, but tickets name no "
+            "service: those credits are not computed."
+        )
+    if terms.late_credits and not tickets.has_first_response:
+        notes.append("No first response times: late response credits are not computed.")
     report: dict[str, Any] = {
         "agreement": agreement,
         "period": {
@@ -397,9 +423,8 @@ def compute(
             lowest if outages is not None else None,
         ),  # fmt: skip
         "availability": availability_report,
-        "service_credit": _credit(terms, availability_report["services"], lowest)
-        if outages is not None
-        else {"percent": None, "tier": None, "cap": terms.cap, "rule": None},
+        "service_credit": service_credit,
+        "credits": {"schedules": schedules, "late": late},
         "rejected": {
             "count": tickets.rejected_count + negative_count + len(rejected_outages),
             "listed": [
@@ -434,7 +459,7 @@ def _service_terms(terms: ServiceTerms, service: ServiceAvailability) -> dict[st
     return {
         "target": target,
         "met": None if target is None else service.percent >= target,
-        "credit": _tier_credit(tiers, cap, service.percent),
+        "credit": tier_credit(tiers, cap, service.percent),
     }
 
 
