@@ -15,7 +15,7 @@ from agreekit.service_report.outages import read_outages
 from agreekit.service_report.period import Period
 from agreekit.service_report.source import RawTable, read_tickets, with_exact_lines
 from agreekit.service_report.terms import service_terms
-from agreekit.service_report.tickets import parse_tickets
+from agreekit.service_report.tickets import Tickets, parse_tickets
 
 Step = Callable[[str], None]
 
@@ -68,32 +68,18 @@ def build_report(
     sources = {"tickets": str(tickets_path), "columns": mapping.name}
     if outages_path is not None:
         sources["outages"] = str(outages_path)
-    report = compute(
-        terms,
-        period,
-        tickets,
-        outages,
-        rejected_outages,
-        sources=sources,
-        agreement=facts,
-        clock=clock,
-    )
+
+    def computed(tickets: Tickets) -> dict[str, Any]:
+        return compute(
+            terms, period, tickets, outages, rejected_outages,
+            sources=sources, agreement=facts, clock=clock,
+        )  # fmt: skip
+
+    report = computed(tickets)
     if report["rejected"]["count"] and not raw.exact:  # rejected while computing: name true lines
         raw, again = _exact(raw, mapping)
-    else:
-        again = False
-    if again:
-        tickets = parse_tickets(raw, mapping, ids)
-        report = compute(
-            terms,
-            period,
-            tickets,
-            outages,
-            rejected_outages,
-            sources=sources,
-            agreement=facts,
-            clock=clock,
-        )
+        if again:
+            report = computed(parse_tickets(raw, mapping, ids))
     if strict and report["rejected"]["count"]:
         first = report["rejected"]["listed"][0]
         raise ReportError(
