@@ -7,7 +7,7 @@ agree; the JSON output is the dict itself.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -15,37 +15,25 @@ import numpy as np
 from agreekit.model.service_calendar import BusinessCalendar
 from agreekit.service_report.clock import (
     BusinessTable,
-    MinuteTable,
     business_table,
     clock_seconds,
     minute_table,
-    on_minute_table,
 )
 from agreekit.service_report.credits import bands_passed, late_credit_rows, owed, tier_credit
 from agreekit.service_report.holiday_loader import prime
+from agreekit.service_report.judging import Clocks, Judged, clocks, judge_all, judge_on_clock
 from agreekit.service_report.outages import (
     ALL_SERVICES,
     Outage,
     ServiceAvailability,
     availability,
 )
-from agreekit.service_report.parallel import together
 from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
 from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target
 from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
 
 OPEN_LISTED = 1000
-
-
-class Judged(NamedTuple):
-    """One measure (response or resolution) of the tickets of one priority."""
-
-    met: np.ndarray  # bool per ticket
-    breached: np.ndarray
-    open: np.ndarray
-    minutes: np.ndarray  # time on the clock for the finished ones (NaN otherwise)
-    negative: np.ndarray  # paused for longer than the time on the clock: rejected
 
 
 def judge(
@@ -64,78 +52,8 @@ def judge(
     )
 
 
-def judge_on_clock(
-    target: Target, on_clock: np.ndarray, finished: np.ndarray, paused_seconds: np.ndarray
-) -> Judged:
-    """`judge` for tickets whose time on the clock (to the finish, or to the period's end) is known."""
-    on_clock = on_clock - paused_seconds
-    negative = finished & (on_clock < 0)
-    if target.seconds is None:  # best effort: nothing is ever late
-        met = finished & ~negative
-        return Judged(
-            met, np.zeros_like(met), ~finished, np.where(met, on_clock / 60, np.nan), negative
-        )
-    late = on_clock > target.seconds
-    met = finished & ~late & ~negative
-    breached = late & ~negative
-    still_open = ~finished & ~late
-    return Judged(met, breached, still_open, np.where(finished, on_clock / 60, np.nan), negative)
-
-
-class Positions(NamedTuple):
-    """For the tickets of the period: each instant, and where it falls on the business clock."""
-
-    created: np.ndarray
-    created_business: np.ndarray
-    ends: dict[
-        str, tuple[np.ndarray, np.ndarray, np.ndarray]
-    ]  # measure -> finished, end, end on clock
-
-
-def positions(
-    table: MinuteTable | None, tickets: Tickets, rows: np.ndarray, period_end: int
-) -> Positions:
-    """Each ticket's instants and their place on the business clock, shared by every measure;
-    the three instants side by side (see parallel.py)."""
-    business = (lambda t: on_minute_table(table, t)) if table is not None else (lambda t: t)
-
-    def creation() -> tuple[np.ndarray, np.ndarray]:
-        created = tickets.created[rows]
-        return created, business(created)
-
-    def ending(done_all: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        done = done_all[rows]
-        finished = (done != MISSING) & (done < period_end)
-        end = np.where(finished, done, period_end)
-        return finished, end, business(end)
-
-    found = together(
-        {
-            "created": creation,
-            "response": lambda: ending(tickets.first_response),
-            "resolution": lambda: ending(tickets.resolved),
-        }
-    )
-    created, created_business = found.pop("created")
-    return Positions(created, created_business, found)
-
-
-def _on_clock(at: Positions, mine: slice, measure: str, business: bool) -> np.ndarray:
-    """Seconds on a clock from creation to the finish (or to the period's end) of `measure`."""
-    _, end_at, end_on_clock = at.ends[measure]
-    if business:
-        return end_on_clock[mine] - at.created_business[mine]
-    return end_at[mine] - at.created[mine]
-
-
 def _late_counts(
-    terms: ServiceTerms,
-    priority: str,
-    at: Positions,
-    mine: slice,
-    paused: np.ndarray,
-    keep: np.ndarray,
-    has_first_response: bool,
+    terms: ServiceTerms, priority: str, at: Clocks, selected: np.ndarray, has_first_response: bool
 ) -> dict[int, int]:
     """For the priority's late response and resolution credits: index -> tickets earning it."""
     found: dict[int, int] = {}
@@ -145,10 +63,11 @@ def _late_counts(
             for i, c in enumerate(terms.late_credits)
             if c.priority == priority and c.measure == measure
         ]
+        if not chosen:
+            continue
 
         def time_on(business: bool, measure: str = measure) -> np.ndarray:
-            spent = _on_clock(at, mine, measure, business)
-            return (spent - paused if measure == "resolution" else spent)[keep]
+            return at.seconds[measure][business][selected]
 
         counts = bands_passed([terms.late_credits[i] for i in chosen], time_on)
         found.update(zip(chosen, counts, strict=True))
@@ -279,71 +198,53 @@ def compute(
     calendar, table = clock if clock is not None else business_clock(terms, period)
     valid = tickets.valid
     in_period = valid & (tickets.created >= start) & (tickets.created < end)
-    # The period's tickets grouped by priority, so each priority is one slice: a stable sort of
-    # small integers, which numpy does as a radix sort (linear).
-    period_rows = np.flatnonzero(in_period)
-    codes = tickets.priority[period_rows].astype(np.int16)
-    period_rows = period_rows[np.argsort(codes, kind="stable")]
-    minutes = minute_table(table, start, end) if table is not None else None
-    at = positions(minutes, tickets, period_rows, end)
-    per_code = np.bincount(codes, minlength=len(terms.priorities))
-    bounds = np.concatenate(([0], np.cumsum(per_code)))
-    paused = tickets.paused_minutes[period_rows] * 60
-    priorities, open_rows, negative_rows = [], [], np.zeros(len(valid), dtype=bool)
+    outside = len(terms.priorities)  # the code of rows outside the period
+    codes = np.where(in_period, tickets.priority, outside)
+    business_needed = any(
+        target.business for p in terms.priorities for target in (p.response, p.resolution)
+    ) or any(c.after.business for c in terms.late_credits)
+    minutes = minute_table(table, start, end) if table is not None and business_needed else None
+    at = clocks(minutes, tickets, in_period, start, end, business_needed)
+    judged = judge_all(terms.priorities, codes, at)
+    response, resolution = judged["response"], judged["resolution"]
+    negative_rows = resolution.negative
+    keep = ~negative_rows
+    if not tickets.has_first_response:
+        nothing = np.zeros(len(valid), dtype=bool)
+        response = response._replace(met=nothing, breached=nothing, open=nothing)
+    waiting = (response.open | resolution.open) & keep & in_period
+    priorities = []
     per_priority: dict[str, dict[str, Any]] = {}
     late_counts: dict[int, int] = {}  # index in terms.late_credits -> tickets earning it
     for index, priority in enumerate(terms.priorities):
-        mine = slice(bounds[index], bounds[index + 1])
-        rows = period_rows[mine]
-        judged = {}
-        for measure, target in (
-            ("response", priority.response),
-            ("resolution", priority.resolution),
-        ):
-            finished = at.ends[measure][0][mine]
-            on_clock = _on_clock(at, mine, measure, target.business)
-            pause = paused[mine] if measure == "resolution" else np.zeros(len(rows))
-            judged[measure] = judge_on_clock(target, on_clock, finished, pause)
-        response, resolution = judged["response"], judged["resolution"]
-        negative_rows[rows[resolution.negative]] = True
-        keep = ~resolution.negative
+        mine = codes == index
+        selected = mine & keep
         late_counts.update(
-            _late_counts(
-                terms, priority.id, at, mine, paused[mine], keep, tickets.has_first_response
-            )
+            _late_counts(terms, priority.id, at, selected, tickets.has_first_response)
         )
-        if not tickets.has_first_response:
-            response = response._replace(
-                met=np.zeros_like(keep), breached=np.zeros_like(keep), open=np.zeros_like(keep)
-            )
         entry = {
             "id": priority.id,
             "name": priority.name,
             "clock": priority.clock,
-            "tickets": int(keep.sum()),
-            "response": _measure(priority.response, response, keep),
-            "resolution": _measure(priority.resolution, resolution, keep),
+            "tickets": int(selected.sum()),
+            "response": _measure(priority.response, response, selected),
+            "resolution": _measure(priority.resolution, resolution, selected),
+            "open": int((waiting & mine).sum()),
         }
-        waiting = (response.open | resolution.open) & keep
-        entry["open"] = int(waiting.sum())
         priorities.append(entry)
         per_priority[priority.id] = entry
-        for row, answer_open, resolve_open in zip(
-            rows[waiting][:OPEN_LISTED],
-            response.open[waiting][:OPEN_LISTED],
-            resolution.open[waiting][:OPEN_LISTED],
-            strict=True,
-        ):
-            open_rows.append((int(row), priority.id, bool(answer_open), bool(resolve_open)))
-    open_rows.sort()
     open_tickets = [
         {
             "id": tickets.ids[row].as_py(),
-            "priority": pid,
+            "priority": terms.priorities[codes[row]].id,
             "created": _iso(tickets.created[row], zone),
-            "awaiting": "response" if answer else "resolution" if resolve else "",
+            "awaiting": "response"
+            if response.open[row]
+            else "resolution"
+            if resolution.open[row]
+            else "",
         }
-        for row, pid, answer, resolve in open_rows[:OPEN_LISTED]
+        for row in np.flatnonzero(waiting)[:OPEN_LISTED]
     ]
     rejected = list(tickets.rejected)
     negative_count = int(negative_rows.sum())
