@@ -108,8 +108,11 @@ def run(request: Request) -> int:
     for extra in needs:
         if message := missing_extra(extra, f"report --format {output_format}"):
             raise Failure(message)
+    from agreekit.service_report.allocator import keep_freed_memory
     from agreekit.service_report.columns import DEFAULT, load_mapping
     from agreekit.service_report.source import read_tickets
+
+    keep_freed_memory()
 
     mapping = load_mapping(request.columns) if request.columns else DEFAULT
     with ThreadPoolExecutor(1) as pool:

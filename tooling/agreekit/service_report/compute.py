@@ -21,7 +21,15 @@ from agreekit.service_report.clock import (
 )
 from agreekit.service_report.credits import bands_passed, late_credit_rows, owed, tier_credit
 from agreekit.service_report.holiday_loader import prime
-from agreekit.service_report.judging import Clocks, Judged, clocks, judge_all, judge_on_clock
+from agreekit.service_report.judging import (
+    Clocks,
+    Figures,
+    Judged,
+    clocks,
+    figures,
+    judge_all,
+    judge_on_clock,
+)
 from agreekit.service_report.outages import (
     ALL_SERVICES,
     Outage,
@@ -78,10 +86,8 @@ def _share(met: int, breached: int) -> float | None:
     return None if met + breached == 0 else round(100 * met / (met + breached), 4)
 
 
-def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, Any]:
-    met, breached = int(judged.met[selected].sum()), int(judged.breached[selected].sum())
-    minutes = judged.minutes[selected]
-    minutes = minutes[~np.isnan(minutes)]
+def _measure(target: Target, found: Figures, index: int) -> dict[str, Any]:
+    met, breached = int(found.met[index]), int(found.breached[index])
     return {
         "target": target.text,
         "target_minutes": target.minutes,
@@ -89,9 +95,9 @@ def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, 
         "measured": met + breached,
         "met": met,
         "breached": breached,
-        "open": int(judged.open[selected].sum()),
+        "open": int(found.open[index]),
         "attainment": _share(met, breached),
-        "median_minutes": round(float(np.median(minutes)), 2) if len(minutes) else None,
+        "median_minutes": found.median_minutes[index],
     }
 
 
@@ -199,7 +205,7 @@ def compute(
     valid = tickets.valid
     in_period = valid & (tickets.created >= start) & (tickets.created < end)
     outside = len(terms.priorities)  # the code of rows outside the period
-    codes = np.where(in_period, tickets.priority, outside)
+    codes = np.where(in_period, tickets.priority, outside).astype(np.int16)
     business_needed = any(
         target.business for p in terms.priorities for target in (p.response, p.resolution)
     ) or any(c.after.business for c in terms.late_credits)
@@ -213,23 +219,28 @@ def compute(
         nothing = np.zeros(len(valid), dtype=bool)
         response = response._replace(met=nothing, breached=nothing, open=nothing)
     waiting = (response.open | resolution.open) & keep & in_period
+    count = len(terms.priorities)
+    response_figures = figures(response, codes, keep, count)
+    resolution_figures = figures(resolution, codes, keep, count)
+    kept = np.bincount(codes[keep], minlength=count + 1)
+    waiting_count = np.bincount(codes[waiting], minlength=count + 1)
     priorities = []
     per_priority: dict[str, dict[str, Any]] = {}
     late_counts: dict[int, int] = {}  # index in terms.late_credits -> tickets earning it
     for index, priority in enumerate(terms.priorities):
-        mine = codes == index
-        selected = mine & keep
-        late_counts.update(
-            _late_counts(terms, priority.id, at, selected, tickets.has_first_response)
-        )
+        if any(c.priority == priority.id for c in terms.late_credits):
+            selected = (codes == index) & keep
+            late_counts.update(
+                _late_counts(terms, priority.id, at, selected, tickets.has_first_response)
+            )
         entry = {
             "id": priority.id,
             "name": priority.name,
             "clock": priority.clock,
-            "tickets": int(selected.sum()),
-            "response": _measure(priority.response, response, selected),
-            "resolution": _measure(priority.resolution, resolution, selected),
-            "open": int((waiting & mine).sum()),
+            "tickets": int(kept[index]),
+            "response": _measure(priority.response, response_figures, index),
+            "resolution": _measure(priority.resolution, resolution_figures, index),
+            "open": int(waiting_count[index]),
         }
         priorities.append(entry)
         per_priority[priority.id] = entry
