@@ -16,6 +16,7 @@ import sys
 
 M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
 LARGEST_MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's upper bound on 64-bit systems
 NEVER_TRIM = 2**31 - 1
 
@@ -30,6 +31,11 @@ def keep_freed_memory() -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, LARGEST_MMAP_THRESHOLD)) and bool(
-        mallopt(M_TRIM_THRESHOLD, NEVER_TRIM)
+    # One arena: the threads that work on columns side by side then share the one heap (a
+    # thread's own arena holds only 64 MB, so a column of two million rows would be mapped).
+    settings = (
+        (M_ARENA_MAX, 1),
+        (M_MMAP_THRESHOLD, LARGEST_MMAP_THRESHOLD),
+        (M_TRIM_THRESHOLD, NEVER_TRIM),
     )
+    return all([bool(mallopt(option, value)) for option, value in settings])

@@ -19,17 +19,9 @@ from agreekit.service_report.clock import (
     clock_seconds,
     minute_table,
 )
-from agreekit.service_report.credits import bands_passed, late_credit_rows, owed, tier_credit
+from agreekit.service_report.credits import late_credit_rows, owed, tier_credit
 from agreekit.service_report.holiday_loader import prime
-from agreekit.service_report.judging import (
-    Clocks,
-    Figures,
-    Judged,
-    clocks,
-    figures,
-    judge_all,
-    judge_on_clock,
-)
+from agreekit.service_report.judging import Figures, Judged, judge_blocks, judge_on_clock
 from agreekit.service_report.outages import (
     ALL_SERVICES,
     Outage,
@@ -40,8 +32,6 @@ from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
 from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target
 from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
-
-OPEN_LISTED = 1000
 
 
 def judge(
@@ -58,28 +48,6 @@ def judge(
     return judge_on_clock(
         target, clock_seconds(table, target.business, created, end), finished, paused_seconds
     )
-
-
-def _late_counts(
-    terms: ServiceTerms, priority: str, at: Clocks, selected: np.ndarray, has_first_response: bool
-) -> dict[int, int]:
-    """For the priority's late response and resolution credits: index -> tickets earning it."""
-    found: dict[int, int] = {}
-    for measure in ("response", "resolution") if has_first_response else ("resolution",):
-        chosen = [
-            i
-            for i, c in enumerate(terms.late_credits)
-            if c.priority == priority and c.measure == measure
-        ]
-        if not chosen:
-            continue
-
-        def time_on(business: bool, measure: str = measure) -> np.ndarray:
-            return at.seconds[measure][business][selected]
-
-        counts = bands_passed([terms.late_credits[i] for i in chosen], time_on)
-        found.update(zip(chosen, counts, strict=True))
-    return found
 
 
 def _share(met: int, breached: int) -> float | None:
@@ -210,52 +178,31 @@ def compute(
         target.business for p in terms.priorities for target in (p.response, p.resolution)
     ) or any(c.after.business for c in terms.late_credits)
     minutes = minute_table(table, start, end) if table is not None and business_needed else None
-    at = clocks(minutes, tickets, in_period, start, end, business_needed)
-    judged = judge_all(terms.priorities, codes, at)
-    response, resolution = judged["response"], judged["resolution"]
-    negative_rows = resolution.negative
-    keep = ~negative_rows
-    if not tickets.has_first_response:
-        nothing = np.zeros(len(valid), dtype=bool)
-        response = response._replace(met=nothing, breached=nothing, open=nothing)
-    waiting = (response.open | resolution.open) & keep & in_period
-    count = len(terms.priorities)
-    response_figures = figures(response, codes, keep, count)
-    resolution_figures = figures(resolution, codes, keep, count)
-    kept = np.bincount(codes[keep], minlength=count + 1)
-    waiting_count = np.bincount(codes[waiting], minlength=count + 1)
+    totals = judge_blocks(terms, tickets, in_period, codes, (start, end, minutes, business_needed))
+    negative_rows = totals.negative
     priorities = []
     per_priority: dict[str, dict[str, Any]] = {}
-    late_counts: dict[int, int] = {}  # index in terms.late_credits -> tickets earning it
     for index, priority in enumerate(terms.priorities):
-        if any(c.priority == priority.id for c in terms.late_credits):
-            selected = (codes == index) & keep
-            late_counts.update(
-                _late_counts(terms, priority.id, at, selected, tickets.has_first_response)
-            )
         entry = {
             "id": priority.id,
             "name": priority.name,
             "clock": priority.clock,
-            "tickets": int(kept[index]),
-            "response": _measure(priority.response, response_figures, index),
-            "resolution": _measure(priority.resolution, resolution_figures, index),
-            "open": int(waiting_count[index]),
+            "tickets": int(totals.kept[index]),
+            "response": _measure(priority.response, totals.figures["response"], index),
+            "resolution": _measure(priority.resolution, totals.figures["resolution"], index),
+            "open": int(totals.waiting[index]),
         }
         priorities.append(entry)
         per_priority[priority.id] = entry
+    late_counts = totals.late
     open_tickets = [
         {
             "id": tickets.ids[row].as_py(),
             "priority": terms.priorities[codes[row]].id,
             "created": _iso(tickets.created[row], zone),
-            "awaiting": "response"
-            if response.open[row]
-            else "resolution"
-            if resolution.open[row]
-            else "",
+            "awaiting": "response" if answer else "resolution" if resolve else "",
         }
-        for row in np.flatnonzero(waiting)[:OPEN_LISTED]
+        for row, answer, resolve in totals.open_rows
     ]
     rejected = list(tickets.rejected)
     negative_count = int(negative_rows.sum())

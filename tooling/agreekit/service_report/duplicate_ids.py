@@ -90,13 +90,15 @@ def duplicates(
     """Usable rows whose id an earlier usable row already has."""
     again = np.zeros(len(usable), dtype=bool)
     hashes = id_hashes(ids) if hashes is None else hashes
-    rows = np.flatnonzero(usable)
-    ordered = np.sort(hashes[rows])
+    everyone = bool(usable.all())
+    mine = hashes if everyone else hashes[usable]
+    ordered = np.sort(mine)
     repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
     if len(repeated) == 0:
         return Duplicates(again, _none)
-    where = np.minimum(np.searchsorted(repeated, hashes[rows]), len(repeated) - 1)
-    suspects = rows[repeated[where] == hashes[rows]]  # ascending, as rows are
+    rows = np.arange(len(usable)) if everyone else np.flatnonzero(usable)
+    where = np.minimum(np.searchsorted(repeated, mine), len(repeated) - 1)
+    suspects = rows[repeated[where] == mine]  # ascending, as rows are
     import pyarrow.compute as pc
 
     encoded = pc.dictionary_encode(ids.take(pa.array(suspects)))

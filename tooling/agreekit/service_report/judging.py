@@ -5,14 +5,19 @@ and each pass over the columns runs in the order the export has them (memory-fri
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
 
 from agreekit.service_report.clock import MinuteTable, on_minute_table
-from agreekit.service_report.parallel import together
-from agreekit.service_report.terms import PriorityTerms, Target
+from agreekit.service_report.credits import bands_passed
+from agreekit.service_report.terms import PriorityTerms, ServiceTerms, Target
 from agreekit.service_report.tickets import MISSING, Tickets
+
+BLOCK = 1 << 16  # rows judged together: each temporary column of a block is 512 KB
+OPEN_LISTED = 1000
 
 
 class Judged(NamedTuple):
@@ -69,40 +74,29 @@ def clocks(
     start: int,
     end: int,
     business_needed: bool,
+    rows: slice = slice(None),
 ) -> Clocks:
-    """Time on the clocks for every row; rows outside the period count from `start` to `start`
-    (nothing), so that every look-up stays inside the minute table."""
-    created = np.where(in_period, tickets.created, start)
+    """Time on the clocks for the `rows` (`in_period` is theirs); rows outside the period count
+    from `start` to `start` (nothing), so that every look-up stays inside the minute table."""
+    created = np.where(in_period, tickets.created[rows], start)
     business = business_needed and table is not None
 
     def on_table(instants: np.ndarray) -> np.ndarray:
         assert table is not None
         return on_minute_table(table, instants)
 
-    def measure(done_all: np.ndarray, pause: np.ndarray | None) -> tuple[np.ndarray, ...]:
-        finished = in_period & (done_all != MISSING) & (done_all < end)
-        end_at = np.where(finished, done_all, np.where(in_period, end, start))
-        elapsed = end_at - created
-        if pause is not None:
-            elapsed = elapsed - pause
-        return finished, elapsed, on_table(end_at) if business else elapsed
-
-    pause = tickets.paused_minutes * 60
-    found = together(
-        {
-            "created": lambda: on_table(created) if business else created,
-            "response": lambda: measure(tickets.first_response, None),
-            "resolution": lambda: measure(tickets.resolved, pause),
-        }
-    )
-    created_business = found["created"]
+    created_business = on_table(created) if business else created
+    pause = tickets.paused_minutes[rows] * 60
     finished, seconds = {}, {}
-    for name in ("response", "resolution"):
-        done, elapsed, end_business = found[name]
-        finished[name] = done
-        on_business = end_business - created_business if business else elapsed
-        if business and name == "resolution":
-            on_business = on_business - pause
+    for name, done_all in (("response", tickets.first_response), ("resolution", tickets.resolved)):
+        done = done_all[rows]
+        finished[name] = in_period & (done != MISSING) & (done < end)
+        end_at = np.where(finished[name], done, np.where(in_period, end, start))
+        elapsed = end_at - created
+        on_business = on_table(end_at) - created_business if business else elapsed
+        if name == "resolution":
+            elapsed = elapsed - pause
+            on_business = on_business - pause if business else elapsed
         seconds[name] = {False: elapsed, True: on_business}
     return Clocks(finished, seconds)
 
@@ -138,25 +132,134 @@ class Figures(NamedTuple):
     median_minutes: list[float | None]
 
 
-def figures(judged: Judged, codes: np.ndarray, keep: np.ndarray, count: int) -> Figures:
-    """Counts by priority with one bincount each; the medians from the minutes grouped by a
-    stable sort of the small priority codes (numpy sorts 16-bit integers by radix: linear)."""
-    codes = codes.astype(np.int16)
+class Block(NamedTuple):
+    """What a block of rows adds to the report: counts per priority, the minutes each priority's
+    tickets took (for the medians), the rows to reject or list, the late credits earned."""
+
+    counts: dict[str, np.ndarray]  # kept, waiting, response.met, resolution.open, ...
+    minutes: dict[str, list[np.ndarray]]  # measure -> per priority
+    negative: np.ndarray  # bool per row of the block
+    waiting: list[tuple[int, bool, bool]]  # (row, awaiting response, awaiting resolution)
+    late: dict[int, int]  # index in the late credits -> tickets earning it
+
+
+def judge_block(
+    terms: ServiceTerms,
+    tickets: Tickets,
+    in_period: np.ndarray,
+    codes: np.ndarray,
+    period: tuple[int, int, MinuteTable | None, bool],
+    rows: slice,
+) -> Block:
+    """One block of rows judged: small enough that its temporary columns stay in the cache and
+    their memory is reused block after block."""
+    start, end, table, business_needed = period
+    count = len(terms.priorities)
+    mine, codes = in_period[rows], codes[rows]
+    at = clocks(table, tickets, mine, start, end, business_needed, rows)
+    judged = judge_all(terms.priorities, codes, at)
+    response, resolution = judged["response"], judged["resolution"]
+    keep = ~resolution.negative
+    if not tickets.has_first_response:
+        nothing = np.zeros(len(keep), dtype=bool)
+        response = response._replace(met=nothing, breached=nothing, open=nothing)
+    waiting = (response.open | resolution.open) & keep & mine
 
     def per_priority(mask: np.ndarray) -> np.ndarray:
         return np.bincount(codes[mask], minlength=count + 1)[:count]
 
-    has = keep & ~np.isnan(judged.minutes)  # NaN for every row outside the period
-    groups = codes[has]
-    values = judged.minutes[has][np.argsort(groups, kind="stable")]
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(groups, minlength=count + 1))))
-    medians = [
-        round(float(np.median(values[low:high])), 2) if high > low else None
-        for low, high in zip(bounds[:count], bounds[1 : count + 1], strict=True)
-    ]
-    return Figures(
-        per_priority(judged.met & keep),
-        per_priority(judged.breached & keep),
-        per_priority(judged.open & keep),
-        medians,
+    counts = {"kept": per_priority(keep & mine), "waiting": per_priority(waiting)}
+    minutes = {}
+    for name, measure in judged.items():
+        measure = response if name == "response" else measure
+        for part in ("met", "breached", "open"):
+            counts[f"{name}.{part}"] = per_priority(getattr(measure, part) & keep)
+        has = keep & ~np.isnan(measure.minutes)  # NaN for every row outside the period
+        minutes[name] = [measure.minutes[has & (codes == i)] for i in range(count)]
+    first = rows.start or 0
+    listed = np.flatnonzero(waiting)[:OPEN_LISTED]
+    return Block(
+        counts,
+        minutes,
+        resolution.negative,
+        [(first + int(r), bool(response.open[r]), bool(resolution.open[r])) for r in listed],
+        _late_counts(terms, codes, keep, at, tickets.has_first_response),
     )
+
+
+def _late_counts(
+    terms: ServiceTerms, codes: np.ndarray, keep: np.ndarray, at: Clocks, has_response: bool
+) -> dict[int, int]:
+    """Each late credit's index -> tickets of the block earning it."""
+    found: dict[int, int] = {}
+    measures = ("response", "resolution") if has_response else ("resolution",)
+    ids = [p.id for p in terms.priorities]
+    for index, priority in enumerate(ids):
+        for measure in measures:
+            chosen = [
+                i
+                for i, c in enumerate(terms.late_credits)
+                if c.priority == priority and c.measure == measure
+            ]
+            if not chosen:
+                continue
+            selected = (codes == index) & keep
+
+            def time_on(business: bool, measure: str = measure) -> np.ndarray:
+                return at.seconds[measure][business][selected]  # noqa: B023 (used at once)
+
+            counts = bands_passed([terms.late_credits[i] for i in chosen], time_on)
+            found.update(zip(chosen, counts, strict=True))
+    return found
+
+
+class Totals(NamedTuple):
+    kept: np.ndarray
+    waiting: np.ndarray
+    figures: dict[str, Figures]
+    negative: np.ndarray
+    open_rows: list[tuple[int, bool, bool]]
+    late: dict[int, int]
+
+
+def judge_blocks(
+    terms: ServiceTerms,
+    tickets: Tickets,
+    in_period: np.ndarray,
+    codes: np.ndarray,
+    period: tuple[int, int, MinuteTable | None, bool],
+) -> Totals:
+    """Every row judged, block by block, on as many threads as there are cores (numpy lets go
+    of Python's lock); the blocks' figures added up in row order."""
+    rows = len(in_period)
+    blocks = [slice(first, min(rows, first + BLOCK)) for first in range(0, rows, BLOCK)]
+    workers = max(1, min(len(blocks), os.cpu_count() or 1))
+    if workers == 1:
+        found = [judge_block(terms, tickets, in_period, codes, period, b) for b in blocks]
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            found = list(
+                pool.map(lambda b: judge_block(terms, tickets, in_period, codes, period, b), blocks)
+            )
+    count = len(terms.priorities)
+
+    def total(key: str) -> np.ndarray:
+        return sum((b.counts[key] for b in found), np.zeros(count, dtype=np.int64))
+
+    figures = {}
+    for name in ("response", "resolution"):
+        medians = []
+        for index in range(count):
+            values = [b.minutes[name][index] for b in found if len(b.minutes[name][index])]
+            joined = np.concatenate(values) if values else np.zeros(0)
+            medians.append(round(float(np.median(joined)), 2) if len(joined) else None)
+        figures[name] = Figures(
+            total(f"{name}.met"), total(f"{name}.breached"), total(f"{name}.open"), medians
+        )
+    late: dict[int, int] = {}
+    for block in found:
+        for index, earned in block.late.items():
+            late[index] = late.get(index, 0) + earned
+    negative = np.concatenate([b.negative for b in found]) if found else np.zeros(0, dtype=bool)
+    open_rows = [row for b in found for row in b.waiting][:OPEN_LISTED]
+    return Totals(total("kept"), total("waiting"), figures, negative, open_rows, late)

@@ -122,14 +122,35 @@ def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.nda
     return _seconds(millis), present & ~parsed_ok
 
 
+def _chunks(values: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
+    return list(values.chunks) if isinstance(values, pa.ChunkedArray) else [values]
+
+
 def _seconds(millis: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Milliseconds since the epoch as whole seconds (floored), MISSING where null: two passes
-    over the column (one copy out of pyarrow's chunks, one division in place)."""
-    values = millis.fill_null(MISSING).to_numpy()
-    if not values.flags.writeable:
-        values = values.copy()
-    np.floor_divide(values, 1000, out=values, where=values != MISSING)
-    return values
+    """Milliseconds since the epoch as whole seconds (floored), MISSING where null.
+
+    Chunk by chunk into one array: each chunk's temporaries are small and reused, so the only
+    new memory is the column itself (fresh memory is what costs most, measured)."""
+    seconds = np.empty(len(millis), dtype=np.int64)
+    at = 0
+    for chunk in _chunks(millis):
+        values = chunk.fill_null(MISSING).to_numpy()
+        part = seconds[at : at + len(values)]
+        np.floor_divide(values, 1000, out=part)
+        part[values == MISSING] = MISSING
+        at += len(values)
+    return seconds
+
+
+def _floats(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A float column as one array, NaN where null, chunk by chunk (see `_seconds`)."""
+    numbers = np.empty(len(column), dtype=np.float64)
+    at = 0
+    for chunk in _chunks(column):
+        values = chunk.fill_null(np.nan).to_numpy()
+        numbers[at : at + len(values)] = values
+        at += len(values)
+    return numbers
 
 
 def parse_numbers(
@@ -137,14 +158,14 @@ def parse_numbers(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
     if pa.types.is_floating(strings.type):  # converted while reading
-        numbers = np.asarray(strings.fill_null(np.nan).to_numpy(), dtype=np.float64)
+        numbers = _floats(strings)
         finite = np.isfinite(numbers)
         if finite.all() or not strings.null_count:  # "inf" or "nan" in the export: bad values
             bad = ~finite
         else:
             bad = strings.is_valid().to_numpy(zero_copy_only=False) & ~finite
         if bad.any():
-            numbers = np.where(finite, numbers, np.nan)
+            numbers[~finite] = np.nan
         return numbers, bad
     if scores:
         mapped = [
@@ -181,7 +202,7 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     if pa.types.is_dictionary(strings.type):  # look up the few distinct values only
         codes = strings.indices.fill_null(-1).to_numpy(zero_copy_only=False)
         known = _priorities(strings.dictionary, ids, mapping)
-        return np.where(codes < 0, -1, np.append(known, -1)[codes])
+        return np.append(known, -1).astype(np.int16)[codes]  # a null's code -1: the last, -1
     lowered = pc.utf8_lower(strings)
     names = [i.lower() for i in ids]
     keys = names + list(mapping.priorities)
@@ -190,8 +211,8 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     ]
     found = pc.index_in(lowered, value_set=pa.array(keys, pa.string()))
     position = found.fill_null(-1).to_numpy(zero_copy_only=False)
-    lookup = np.array(targets + [-1], dtype=np.int64)
-    return lookup[np.where(position < 0, len(targets), position)]
+    lookup = np.array(targets + [-1], dtype=np.int16)
+    return lookup[position]  # -1, not found: the last, -1
 
 
 def _convert(
@@ -313,9 +334,11 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             name("paused_minutes", "paused_minutes"),
             lambda row: f"'{_text(paused_text, row)}' is not a number of minutes 0 or more",
         )
-        paused = np.nan_to_num(np.maximum(paused, 0))
-    satisfaction = np.full(rows, np.nan)
-    if "satisfaction" in raw.columns:
+        np.maximum(paused, 0, out=paused)
+        np.nan_to_num(paused, copy=False)
+    if "satisfaction" not in raw.columns:
+        satisfaction = np.full(rows, np.nan)
+    else:
         score_text = raw.columns["satisfaction"]
         satisfaction, bad = converted["satisfaction"]
         checks.add(
