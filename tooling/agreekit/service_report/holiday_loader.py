@@ -1,11 +1,12 @@
 """Public holidays of one country for the report, loading only that country's `holidays` module.
 
 `import holidays` runs the package's `__init__` (its version look-up reads every installed
-distribution's metadata), and the first country it builds imports `holidays.countries`, which
-imports all 250 countries: about 110 ms of a report's 600. The country's own module and the few
-helpers it imports take about 15 ms. So, while `holidays` is not imported yet, its module is loaded
-under stand-in parent packages that skip those two `__init__` files; the stand-ins are removed at
-once, and a later `import holidays` is the ordinary package, reusing the modules already loaded.
+distribution's metadata), the first country it builds imports `holidays.countries`, which imports
+all 250 countries, and `holidays.groups` imports every calendar: about 180 ms of a report's 600.
+The country's own module and the few helpers it uses take about 15 ms. So, while `holidays` is not
+imported yet, its module is loaded under stand-in packages that skip those `__init__` files; the
+stand-ins are removed at once, and a later `import holidays` is the ordinary package, reusing the
+modules already loaded.
 Anything unexpected (another layout of the package) falls back to `holidays.country_holidays`.
 """
 
@@ -35,17 +36,42 @@ def _country_class(folder: Path, alpha2: str) -> tuple[str, str] | None:
     return next(((m, c) for m, c, code in _ENTRY.findall(text) if code == alpha2), None)
 
 
-def _load_alone(folder: Path, module: str) -> types.ModuleType:
-    """`holidays.countries.<module>` without running the `__init__` of its parent packages."""
-    stand_ins = {
-        name: path
-        for name, path in (("holidays", folder), ("holidays.countries", folder / "countries"))
-        if name not in sys.modules
+_IMPORTED = re.compile(r"^from ([\w.]+) import (\([^)]*\)|[^\n]*)", re.MULTILINE)
+# Packages whose __init__ is skipped; `groups` and `calendars` import every calendar there is
+# (one builds a lunar table: 70 ms), so names asked of them are found in their submodule alone.
+_SKIPPED = ("holidays", "holidays.countries", "holidays.groups", "holidays.calendars")
+
+
+def _stand_in(name: str, folder: Path) -> types.ModuleType:
+    """A package without its `__init__`: a name asked of it is imported from the submodule
+    that its `__init__` imports it from."""
+    package = types.ModuleType(name)
+    package.__path__ = [str(folder)]
+    try:
+        text = (folder / "__init__.py").read_text("utf-8")
+    except OSError:
+        text = ""
+    origins = {
+        word.strip(): source
+        for source, names in _IMPORTED.findall(text)
+        for word in names.strip("()").split(",")
+        if word.strip() and source.startswith(name + ".")
     }
-    for name, path in stand_ins.items():
-        package = types.ModuleType(name)
-        package.__path__ = [str(path)]
-        sys.modules[name] = package
+
+    def lookup(attribute: str) -> object:
+        if attribute not in origins:
+            raise AttributeError(attribute)
+        return getattr(importlib.import_module(origins[attribute]), attribute)
+
+    package.__getattr__ = lookup  # type: ignore[method-assign]
+    return package
+
+
+def _load_alone(folder: Path, module: str) -> types.ModuleType:
+    """`holidays.countries.<module>` without running the `__init__` of the packages above it."""
+    stand_ins = [name for name in _SKIPPED if name not in sys.modules]
+    for name in stand_ins:
+        sys.modules[name] = _stand_in(name, folder.joinpath(*name.split(".")[1:]))
     try:
         return importlib.import_module(f"holidays.countries.{module}")
     finally:
