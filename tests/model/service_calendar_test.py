@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agreekit.model.duration import Duration, parse_duration
-from agreekit.model.section_data import Holidays, ServiceHours
+from agreekit.model.section_data import ServiceHours
 from agreekit.model.service_calendar import (
     DAYS,
     BusinessCalendar,
@@ -21,14 +21,24 @@ from agreekit.model.service_calendar import (
     elapsed_minutes,
     subdivision_problem,
 )
+from agreekit.model.typed import convert
 
 LONDON = ZoneInfo("Europe/London")
-HOURS = ServiceHours(
+
+
+def service_hours(**data: object) -> ServiceHours:
+    """Service hours as the loader reads them from front matter."""
+    hours, problems = convert(ServiceHours, data)
+    assert hours is not None and not problems, problems
+    return hours
+
+
+HOURS = service_hours(
     timezone="Europe/London",
     days=["mon", "tue", "wed", "thu", "fri"],
     start="08:00",
     end="18:00",
-    holidays=Holidays(country="GB", subdivision="ENG"),
+    holidays={"country": "GB", "subdivision": "ENG"},
 )
 
 
@@ -60,12 +70,12 @@ def test_calendar_durations_ignore_service_hours() -> None:
 
 
 def test_unusable_calendar_is_described() -> None:
-    bad = ServiceHours(timezone="Mars/Olympus", days=["mon", "funday"], start="18:00", end="08:00")
+    bad = service_hours(timezone="Mars/Olympus", days=["mon", "funday"], start="18:00", end="08:00")
     assert [field for field, _ in calendar_problems(bad)] == ["timezone", "days", "end"]
 
 
 def test_24_00_ends_the_day() -> None:
-    hours = ServiceHours(timezone="Europe/Amsterdam", days=list(DAYS), start="00:00", end="24:00")
+    hours = service_hours(timezone="Europe/Amsterdam", days=list(DAYS), start="00:00", end="24:00")
     assert calendar_problems(hours) == []
     assert business_day_minutes(hours) == 24 * 60
     assert covers_whole_week(hours)
@@ -79,12 +89,12 @@ def test_24_00_ends_the_day() -> None:
     [("UK", "GB"), ("England", "GB"), ("GBR", "GB"), ("Germany", "DE"), ("nl", "NL"), ("EL", "GR")],
 )
 def test_a_country_that_is_not_iso_3166_gets_the_right_code(country: str, suggestion: str) -> None:
-    hours = ServiceHours(
+    hours = service_hours(
         timezone="Europe/London",
         days=["mon"],
         start="09:00",
         end="17:00",
-        holidays=Holidays(country=country),
+        holidays={"country": country},
     )
     assert calendar_problems(hours) == [
         ("holidays.country", f"'{country}' is not an ISO 3166 country code; use '{suggestion}'")
@@ -109,7 +119,7 @@ def test_checking_a_country_does_not_import_holidays() -> None:
 
 
 def test_business_days_last_longer_on_the_wall_clock() -> None:
-    hours = ServiceHours(timezone="Europe/London", days=list(DAYS[:5]), start="09:00", end="17:00")
+    hours = service_hours(timezone="Europe/London", days=list(DAYS[:5]), start="09:00", end="17:00")
     assert elapsed_minutes(Duration(60, "day", business=True), hours) == 84 * 1440
     assert elapsed_minutes(Duration(90, "day"), hours) == 90 * 1440
 

@@ -8,8 +8,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreekit.model.section_data import Holidays, ServiceHours
+from agreekit.model.section_data import ServiceHours
 from agreekit.model.service_calendar import BusinessCalendar
+from agreekit.model.typed import convert
 from agreekit.service_report.clock import (
     business_table,
     clock_seconds,
@@ -58,17 +59,20 @@ def calendars(draw: st.DrawFn) -> Calendar:
 
 def service_hours(calendar: Calendar) -> ServiceHours:
     holidays = (
-        Holidays(country=calendar.country, subdivision=calendar.subdivision)
+        {"country": calendar.country, "subdivision": calendar.subdivision}
         if calendar.country
         else None
     )
-    return ServiceHours(
-        timezone=calendar.timezone,
-        days=list(calendar.days),
-        start=calendar.start,
-        end=calendar.end,
-        holidays=holidays,
-    )
+    data = {
+        "timezone": calendar.timezone,
+        "days": list(calendar.days),
+        "start": calendar.start,
+        "end": calendar.end,
+        "holidays": holidays,
+    }
+    hours, problems = convert(ServiceHours, data)  # as the loader reads front matter
+    assert hours is not None and not problems, problems
+    return hours
 
 
 moments = st.builds(

@@ -11,7 +11,6 @@ from agreekit.checks.family import Family
 from agreekit.checks.targets import ServiceLevels, service_levels
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import parse_duration
 from agreekit.model.section_data import ServiceCredits, TargetCredit
 
 Locator = Callable[..., Location]
@@ -106,7 +105,7 @@ def credit_findings(
         yield from _target_credit_findings(context, credits, kind, at)
     yield from _cap_findings(credits, at, whole)
     yield from _fee_findings(agreement, credits, at)
-    claim = parse_duration(credits.claim_window)
+    claim = credits.claim_window.value
     if claim is None or claim.best_effort:
         message = "service credits have no claim window; add claim_window, e.g. 30 days"
         yield AK206.at(whole, message)
@@ -182,7 +181,7 @@ def _target_credit_findings(
             message = f"{kind} credit for unknown priority '{entry.priority}'; use a priority id of the service levels"
             yield AK206.at(at(kind, index, "priority"), message)
             continue
-        trigger = parse_duration(entry.after)
+        trigger = entry.after.value
         if trigger is None or trigger.best_effort:
             message = f"{kind} credit trigger '{entry.after}' is not a duration; write e.g. 30m"
             yield AK206.at(at(kind, index, "after"), message)

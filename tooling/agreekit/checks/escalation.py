@@ -9,7 +9,6 @@ from agreekit.checks.family import Family
 from agreekit.checks.targets import data_sections
 from agreekit.finding import ERROR, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import parse_duration
 
 FAMILY = Family()
 
@@ -52,7 +51,7 @@ def escalation_times_increase(agreement: Agreement, context: CheckContext) -> It
             previous: tuple[int, str, float] | None = None
             for index, level in enumerate(path.levels):
                 where = ("escalation", path_index, "levels", index)
-                duration = parse_duration(level.after)
+                duration = level.after.value
                 if duration is None or duration.best_effort:
                     message = f"{path.priority} level {level.level} time '{level.after}' is not a duration; write e.g. 30m, 2h or 1 business day"
                     yield AK210.at(section.source.locate(*where, "after"), message)
@@ -151,7 +150,7 @@ def escalation_within_targets(agreement: Agreement, context: CheckContext) -> It
             low = target.minutes(target.response, minutes)
             high = target.minutes(target.resolution, minutes)
             for index, level in enumerate(path.levels):
-                duration = parse_duration(level.after)
+                duration = level.after.value
                 if duration is None or duration.best_effort:
                     continue
                 value = target.minutes(duration, minutes)

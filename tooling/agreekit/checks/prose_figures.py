@@ -15,14 +15,18 @@ import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from agreekit.checks.context import CheckContext
 from agreekit.checks.family import Family
 from agreekit.finding import ERROR, Explanation, Finding, Location, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.duration import Duration
+from agreekit.model.section_data import Availability, Costs, SectionFrontMatter, ServiceCredits
 from agreekit.model.source import SourceMap
+from agreekit.model.values import WrittenDuration
+
+T = TypeVar("T")
 
 
 class Fact(NamedTuple):
@@ -64,94 +68,75 @@ _PERIODS = (
 
 
 def facts(agreement: Agreement) -> list[Fact]:
-    """The figures the data holds that prose is likely to restate."""
+    """The figures the data holds that prose is likely to restate, read from the typed model."""
     found: list[Fact] = []
-    term = agreement.data.get("term")
-    renewal = term.get("renewal") if isinstance(term, dict) else None
-    if isinstance(renewal, dict):
-        for key in ("period", "notice"):
-            _add_duration(
-                found,
-                f"period:renewal.{key}",
-                renewal.get(key),
-                agreement.source,
-                ("term", "renewal", key),
-                f"term.renewal.{key}",
-            )
+    renewal = agreement.file.term.renewal
+    for key, written in (("period", renewal.period), ("notice", renewal.notice)):
+        path, name = ("term", "renewal", key), f"term.renewal.{key}"
+        _add_duration(found, f"period:renewal.{key}", written, agreement.source, path, name)
     for section in agreement.sections:
-        _section_facts(found, section.data, section.source)
+        _section_facts(found, section.meta, section.source)
     return found
 
 
-def _section_facts(found: list[Fact], data: dict[str, Any], source: SourceMap) -> None:
-    for path, block in _blocks(data, "availability"):
+DataPath = tuple[str | int, ...]
+
+
+def _in_order(
+    blocks: list[tuple[DataPath, T | None]], source: SourceMap
+) -> list[tuple[DataPath, T]]:
+    """The blocks that are written, in the order of the file (a service's before the agreement's
+    when written first)."""
+    written = [(path, block) for path, block in blocks if block is not None]
+    return sorted(written, key=lambda pair: source.key_location(*pair[0]).line)
+
+
+def _section_facts(found: list[Fact], meta: SectionFrontMatter, source: SourceMap) -> None:
+    services = list(enumerate(meta.services or ()))
+    availability: list[tuple[DataPath, Availability | None]] = [
+        (("availability",), meta.availability)
+    ]
+    availability += [(("services", i, "availability"), s.availability) for i, s in services]
+    for path, block in _in_order(availability, source):
         _availability_facts(found, block, source, path)
-    for path, block in _blocks(data, "service_credits"):
-        for index, tier in enumerate(block.get("tiers") or []):
-            if isinstance(tier, dict):
-                for key, kind in (
-                    ("from", "availability"),
-                    ("to", "availability"),
-                    ("credit", "credit"),
-                ):
-                    _add_number(found, kind, tier.get(key), source, (*path, "tiers", index, key))
-        _add_number(found, "credit", block.get("cap"), source, (*path, "cap"))
-        _add_duration(
-            found,
-            "period:claim_window",
-            block.get("claim_window"),
-            source,
-            (*path, "claim_window"),
-            "service_credits.claim_window",
-        )
-    for path, block in _blocks(data, "priorities", kind=list):
-        for index, priority in enumerate(block):
-            if not isinstance(priority, dict) or not isinstance(priority.get("id"), str):
-                continue
-            for key in ("response", "resolution"):
-                _add_duration(
-                    found,
-                    f"{key}:{priority['id']}",
-                    priority.get(key),
-                    source,
-                    (*path, index, key),
-                    f"the {priority['id']} {key} target",
-                )
-    costs = data.get("costs")
-    if isinstance(costs, dict):
-        _money_facts(found, costs, source)
-        terms = costs.get("payment_terms")
-        if isinstance(terms, str):
+    credits: list[tuple[DataPath, ServiceCredits | None]] = [
+        (("service_credits",), meta.service_credits)
+    ]
+    credits += [(("services", i, "service_credits"), s.service_credits) for i, s in services]
+    for path, credit in _in_order(credits, source):
+        for index, tier in enumerate(credit.tiers):
+            for key, kind, number in (
+                ("from", "availability", tier.from_),
+                ("to", "availability", tier.to),
+                ("credit", "credit", tier.credit),
+            ):
+                _add_number(found, kind, number, source, (*path, "tiers", index, key))
+        _add_number(found, "credit", credit.cap, source, (*path, "cap"))
+        claim: DataPath = (*path, "claim_window")
+        name = "service_credits.claim_window"
+        _add_duration(found, "period:claim_window", credit.claim_window, source, claim, name)
+    for index, priority in enumerate(meta.priorities or ()):
+        for key in ("response", "resolution"):
+            written = getattr(priority, key)
+            name = f"the {priority.id} {key} target"
+            target: DataPath = ("priorities", index, key)
+            _add_duration(found, f"{key}:{priority.id}", written, source, target, name)
+    if meta.costs is not None:
+        _money_facts(found, meta.costs, source)
+        if meta.costs.payment_terms:
+            # "30 days of the invoice": the period its first two words state
+            terms = WrittenDuration(" ".join(meta.costs.payment_terms.split()[:2]))
+            where: DataPath = ("costs", "payment_terms")
             _add_duration(
-                found,
-                "period:payment_terms",
-                " ".join(terms.split()[:2]),
-                source,
-                ("costs", "payment_terms"),
-                "costs.payment_terms",
+                found, "period:payment_terms", terms, source, where, "costs.payment_terms"
             )
 
 
-def _blocks(
-    data: Any, key: str, kind: type = dict, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every value under `key` at any depth (availability per service included)."""
-    if isinstance(data, dict):
-        for name, value in data.items():
-            if name == key and isinstance(value, kind):
-                yield (*path, name), value
-            elif isinstance(value, dict | list):
-                yield from _blocks(value, key, kind, (*path, name))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _blocks(value, key, kind, (*path, index))
-
-
 def _availability_facts(
-    found: list[Fact], block: dict[str, Any], source: SourceMap, path: tuple[str | int, ...]
+    found: list[Fact], block: Availability, source: SourceMap, path: tuple[str | int, ...]
 ) -> None:
-    _add_number(found, "availability", block.get("target"), source, (*path, "target"))
-    downtime = parse_duration(block.get("allowed_downtime"))
+    _add_number(found, "availability", block.target, source, (*path, "target"))
+    downtime = block.allowed_downtime.value if block.allowed_downtime is not None else None
     if downtime is not None and not downtime.business:
         found.append(
             Fact(
@@ -161,59 +146,44 @@ def _availability_facts(
                 ".".join(map(str, (*path, "allowed_downtime"))),
             )
         )
-    maintenance = block.get("maintenance")
-    if isinstance(maintenance, dict):
+    if block.maintenance is not None:
+        at = (*path, "maintenance", "notice")
+        name = "availability.maintenance.notice"
         _add_duration(
-            found,
-            "period:maintenance.notice",
-            maintenance.get("notice"),
-            source,
-            (*path, "maintenance", "notice"),
-            "availability.maintenance.notice",
+            found, "period:maintenance.notice", block.maintenance.notice, source, at, name
         )
 
 
-def _money_facts(found: list[Fact], costs: dict[str, Any], source: SourceMap) -> None:
-    _add_money(found, "money:total", costs.get("total"), source, ("costs", "total"))
-    for index, line in enumerate(costs.get("lines") or []):
-        if isinstance(line, dict):
-            _add_money(
-                found,
-                "money:total",
-                line.get("amount"),
-                source,
-                ("costs", "lines", index, "amount"),
-            )
-            unit = line.get("unit")
-            _add_money(
-                found,
-                f"money:per {unit}",
-                line.get("unit_price"),
-                source,
-                ("costs", "lines", index, "unit_price"),
-            )
-    extra = costs.get("extra_work")
-    if isinstance(extra, dict):
-        _add_money(
-            found,
-            f"money:per {extra.get('unit')}",
-            extra.get("rate"),
-            source,
-            ("costs", "extra_work", "rate"),
-        )
+def _money_facts(found: list[Fact], costs: Costs, source: SourceMap) -> None:
+    _add_money(found, "money:total", costs.total, source, ("costs", "total"))
+    for index, line in enumerate(costs.lines):
+        at: DataPath = ("costs", "lines", index)
+        _add_money(found, "money:total", line.amount, source, (*at, "amount"))
+        _add_money(found, f"money:per {line.unit}", line.unit_price, source, (*at, "unit_price"))
+    extra = costs.extra_work
+    if extra is not None:
+        rate: DataPath = ("costs", "extra_work", "rate")
+        _add_money(found, f"money:per {extra.unit}", extra.rate, source, rate)
 
 
 def _add_number(
-    found: list[Fact], kind: str, value: Any, source: SourceMap, path: tuple[str | int, ...]
+    found: list[Fact],
+    kind: str,
+    value: float | None,
+    source: SourceMap,
+    path: tuple[str | int, ...],
 ) -> None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if value is not None:
         found.append(Fact(kind, float(value), source.locate(*path), ".".join(map(str, path))))
 
 
 def _add_money(
-    found: list[Fact], kind: str, value: Any, source: SourceMap, path: tuple[str | int, ...]
+    found: list[Fact],
+    kind: str,
+    amount: Decimal | None,
+    source: SourceMap,
+    path: tuple[str | int, ...],
 ) -> None:
-    amount = _decimal(value)
     if amount is not None:
         found.append(Fact(kind, float(amount), source.locate(*path), ".".join(map(str, path))))
 
@@ -221,12 +191,12 @@ def _add_money(
 def _add_duration(
     found: list[Fact],
     kind: str,
-    value: Any,
+    written: WrittenDuration,
     source: SourceMap,
     path: tuple[str | int, ...],
     name: str,
 ) -> None:
-    duration = parse_duration(value)
+    duration = written.value
     if duration is not None and not duration.best_effort:
         found.append(Fact(kind, duration, source.locate(*path), name))
 

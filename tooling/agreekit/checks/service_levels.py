@@ -9,7 +9,6 @@ from agreekit.checks.family import Family
 from agreekit.checks.targets import CLOCKS, PriorityTargets, data_sections, service_levels
 from agreekit.finding import ERROR, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import parse_duration
 from agreekit.model.section import Section
 from agreekit.model.section_data import KpiTarget, ServiceHours
 from agreekit.model.service_calendar import calendar_problems, covers_whole_week
@@ -89,7 +88,7 @@ def _updates_within_resolution(target: PriorityTargets, minutes: int) -> Iterato
     if written is None:
         return
     where = target.section.source.locate("priorities", target.position, "updates")
-    updates = parse_duration(written)
+    updates = written.value
     if updates is None or updates.best_effort:
         message = f"{target.priority.id} update interval '{written}' is not a duration; {EXAMPLE}"
         yield AK201.at(where, message)
@@ -372,11 +371,7 @@ def availability_defined(agreement: Agreement, context: CheckContext) -> Iterato
             message = "availability lists no exclusions; list what does not count as downtime"
             yield AK204.at(where, message)
         maintenance = availability.maintenance
-        if (
-            maintenance is not None
-            and maintenance.window
-            and parse_duration(maintenance.notice) is None
-        ):
+        if maintenance is not None and maintenance.window and maintenance.notice.value is None:
             message = (
                 "the maintenance window has no notice period; add maintenance.notice, "
                 "e.g. 5 business days"
@@ -419,7 +414,7 @@ def allowed_downtime_matches(agreement: Agreement, context: CheckContext) -> Ite
         if availability is None or level.inherited or availability.allowed_downtime is None:
             continue
         where = level.locate("availability", "allowed_downtime")
-        stated = parse_duration(availability.allowed_downtime)
+        stated = availability.allowed_downtime.value
         if stated is None or stated.best_effort or stated.business:
             message = f"allowed downtime '{availability.allowed_downtime}' is not a duration; write it in minutes, e.g. 216m"
             yield AK205.at(where, message)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from agreekit.finding import Location
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.duration import Duration
 from agreekit.model.section import Section
 from agreekit.model.section_data import Availability, Priority, ServiceCredits, ServiceHours
 from agreekit.model.service_calendar import business_day_minutes
@@ -63,8 +63,8 @@ def priority_targets(agreement: Agreement) -> list[PriorityTargets]:
                     priority,
                     index,
                     section,
-                    parse_duration(priority.response),
-                    parse_duration(priority.resolution),
+                    priority.response.value,
+                    priority.resolution.value,
                 )
             )
     return targets

@@ -11,7 +11,6 @@ from agreekit.checks.family import Family
 from agreekit.checks.targets import data_sections
 from agreekit.finding import ERROR, WARNING, Explanation, Finding, Rule
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import parse_duration
 from agreekit.model.key_dates import renewal_notice
 from agreekit.model.service_calendar import elapsed_minutes
 
@@ -251,7 +250,7 @@ def renewal_notice_shorter(agreement: Agreement, context: CheckContext) -> Itera
     term_days = (term.end_date - term.effective_date).days + 1
     periods: list[tuple[str, float]] = [("the initial term", term_days * 1440)]
     if renewal.period:
-        period = parse_duration(renewal.period)
+        period = renewal.period.value
         if period is None or period.business or period.best_effort:
             message = f"renewal period '{renewal.period}' is not a duration; write e.g. 12 months"
             yield AK221.at(agreement.source.locate("term", "renewal", "period"), message)
@@ -260,7 +259,7 @@ def renewal_notice_shorter(agreement: Agreement, context: CheckContext) -> Itera
     if not renewal.notice:
         return
     where = agreement.source.locate("term", "renewal", "notice")
-    notice = parse_duration(renewal.notice)
+    notice = renewal.notice.value
     if notice is None or notice.best_effort:
         message = (
             f"renewal notice '{renewal.notice}' is not a duration; write e.g. 90 days or "
@@ -465,7 +464,7 @@ def _far_from_notice_deadline(agreement: Agreement, context: CheckContext) -> bo
     days: counting them loads the public-holiday tables (about 100 ms), which `check` does only
     when the deadline may be near. Holidays move a deadline by days, never by 60."""
     term = agreement.file.term
-    notice = parse_duration(term.renewal.notice)
+    notice = term.renewal.notice.value
     if notice is None or notice.best_effort or not notice.business:
         return False
     hours = context.service_hours[0] if context.service_hours else None

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from agreekit.model.typed import Rules, model, spec
+from agreekit.model.values import TermDuration
 
 Identifier = Annotated[
     str,
@@ -45,8 +46,12 @@ class Parties:
 @model
 class Renewal:
     automatic: bool = spec(False, description="Whether the term renews unless notice is given.")
-    period: str = spec("", description="Length of each renewal, e.g. `12 months`.")
-    notice: str = spec("", description="Notice needed to stop a renewal, e.g. `90 days`.")
+    period: TermDuration = spec(
+        TermDuration(""), description="Length of each renewal, e.g. `12 months`."
+    )
+    notice: TermDuration = spec(
+        TermDuration(""), description="Notice needed to stop a renewal, e.g. `90 days`."
+    )
 
 
 @model

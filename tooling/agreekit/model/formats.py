@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.values import ServiceDay, TimeOfDay, WrittenDuration
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 DAY_NAMES = {
@@ -25,8 +26,14 @@ _WEEK = tuple(DAY_NAMES)
 
 
 def duration(value: object) -> str:
-    """`15m` -> `15 minutes`, `2 business days` as it is, `best effort`; other text as written."""
-    parsed = value if isinstance(value, Duration) else parse_duration(value)
+    """`15m` -> `15 minutes`, `2 business days` as it is, `best effort`; other text as written.
+
+    The model's durations are read already; plain text (a template's `| duration`) is read here.
+    """
+    if isinstance(value, WrittenDuration):
+        parsed = value.value
+    else:
+        parsed = value if isinstance(value, Duration) else parse_duration(value)
     if parsed is None:
         return "" if value is None else str(value)
     return str(parsed)
@@ -62,7 +69,7 @@ def moment(when: dt.datetime) -> str:
     return f"{date(when)} {when:%H:%M} UTC"
 
 
-def days(codes: Sequence[str]) -> str:
+def days(codes: Sequence[str | ServiceDay]) -> str:
     """`Monday to Friday` for a run of three or more days, else `Monday, Wednesday and Friday`."""
     names = [DAY_NAMES.get(str(code).lower(), str(code)) for code in codes]
     if not names:
@@ -76,6 +83,6 @@ def days(codes: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def hours(start: str, end: str) -> str:
+def hours(start: str | TimeOfDay, end: str | TimeOfDay) -> str:
     """`08:00 to 18:00`."""
     return f"{start} to {end}"

@@ -59,7 +59,13 @@ def _type(kind: Any, definitions: dict[str, Schema]) -> Schema:
     if origin is Literal:
         return {"enum": list(arguments), "type": "string"}
     if origin in (typing.Union, types.UnionType):
-        return {"anyOf": [_type(option, definitions) for option in arguments]}
+        options: list[Schema] = []
+        for option in arguments:
+            schema = _type(option, definitions)
+            # A value that reads itself as text or a number joins the union as those two would.
+            spread = hasattr(option, "__json_schema__") and list(schema) == ["anyOf"]
+            options += schema["anyOf"] if spread else [schema]
+        return {"anyOf": options}
     if origin is list or origin is tuple:
         return {"type": "array", "items": _type(arguments[0], definitions)}
     if origin is dict:
@@ -70,6 +76,8 @@ def _type(kind: Any, definitions: dict[str, Schema]) -> Schema:
             definitions[name] = {}  # reserve the name first: models may nest themselves
             definitions[name] = _object(kind, definitions)
         return {"$ref": f"#/$defs/{name}"}
+    if hasattr(kind, "__json_schema__"):  # a value that reads itself (model.values)
+        return dict(kind.__json_schema__)
     return dict(_SCALARS[kind])
 
 
@@ -89,6 +97,8 @@ def _rules(rules: Rules) -> Schema:
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "__plain__"):
+        return value.__plain__()
     if is_model(type(value)):
         return {f.key: _plain(getattr(value, f.name)) for f in fields_of(type(value))}
     if isinstance(value, dt.date):

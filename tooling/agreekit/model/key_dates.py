@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from agreekit.model import formats
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import Duration, parse_duration
-from agreekit.model.section_data import ServiceHours
+from agreekit.model.duration import Duration
+from agreekit.model.section_data import Reporting, ServiceCredits, ServiceHours
 from agreekit.model.service_calendar import BusinessCalendar
 
 
@@ -44,10 +43,6 @@ class KeyDates(NamedTuple):
 
 REPORT_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "six-monthly": 6,
                  "annually": 12, "annual": 12, "yearly": 12}  # fmt: skip
-_AFTER = re.compile(
-    r"^\s*(?P<amount>\d+)\s+(?P<business>business\s+|working\s+)?(?P<unit>days?|weeks?)\s+after\b",
-    re.IGNORECASE,
-)
 
 
 # How far a written duration may move a date: beyond, it is no date anyone can keep (and a
@@ -118,7 +113,7 @@ def renewal_notice(agreement: Agreement) -> KeyDate | None:
     """The last day to give notice against an automatic renewal, if the notice reads as a
     duration. The business calendar (and so `holidays`) is used only for business days."""
     term = agreement.file.term
-    notice = parse_duration(term.renewal.notice)
+    notice = term.renewal.notice.value
     if not term.renewal.automatic or notice is None or notice.best_effort:
         return None
     calendar = _calendar(agreement) if notice.business else None
@@ -144,7 +139,7 @@ def _term_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
             unread.append(f"{source}.renewal.notice: '{renewal.notice}'")
         else:
             yield notice
-        period = parse_duration(renewal.period)
+        period = renewal.period.value
         if period is None or period.best_effort:
             unread.append(f"{source}.renewal.period: '{renewal.period}'")
         else:
@@ -171,17 +166,13 @@ def _report_dates(agreement: Agreement, unread: list[str]) -> Iterator[KeyDate]:
         if frequency:
             unread.append(f"{source}.frequency: '{frequency}'")
         return
-    due_text = str(getattr(reporting, "due", ""))
-    after = _AFTER.match(due_text)
-    if due_text and after is None:
-        unread.append(f"{source}.due: '{due_text}'")
-    lag = (
-        Duration(float(after["amount"]), after["unit"].lower().rstrip("s"), bool(after["business"]))
-        if after
-        else None
-    )
+    stated = reporting.due if isinstance(reporting, Reporting) else None
+    lag = stated.lag if stated else None
+    if stated and lag is None:
+        unread.append(f"{source}.due: '{stated}'")
     credits = _typed(agreement, "service_credits")
-    claim = parse_duration(getattr(credits[0], "claim_window", "")) if credits else None
+    written = credits[0] if credits and isinstance(credits[0], ServiceCredits) else None
+    claim = written.claim_window.value if written else None
     business = _calendar(agreement)
     who = tuple(
         dict.fromkeys((*_role(agreement, "provider-contact"), *reporting_recipients(reporting)))

@@ -71,7 +71,7 @@ def validate(
     if not isinstance(data, dict):
         message = "expected a mapping of keys to values at the top of the document"
         return None, [AK104.at(source.locate(), message)]
-    value, problems = convert(model, data)
+    value, problems = convert(model, data, lambda path: source.locate(*path))
     return value, [_validation_finding(problem, source) for problem in problems]
 
 

@@ -13,6 +13,7 @@ from agreekit.finding import Finding
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.source import SourceMap
 from agreekit.model.typed import model, spec
+from agreekit.model.values import TimeOfDay
 from agreekit.zones import zone_problem
 
 RecordModel = TypeVar("RecordModel")
@@ -81,18 +82,16 @@ class InternalReviewRecord:
     comments: tuple[ReviewComment, ...] = spec(factory=tuple)
 
 
-def _clock_problem(text: str) -> str:
-    try:
-        dt.time.fromisoformat(text)
-    except ValueError:
-        return f"'{text}' is no time of day; write HH:MM, from 00:00 to 23:59"
+def _clock_problem(time: TimeOfDay) -> str:
+    if time.clock() is None:
+        return f"'{time}' is no time of day; write HH:MM, from 00:00 to 23:59"
     return ""
 
 
 @model
 class Meeting:
     date: dt.date
-    time: str = spec(
+    time: TimeOfDay = spec(
         pattern=r"^\d{2}:\d{2}$",
         description="Local start time, HH:MM.",
         hint="write HH:MM",

@@ -7,9 +7,9 @@ from typing import Any, Literal
 
 from agreekit.model.agreement_file import Identifier
 from agreekit.model.typed import model, spec
+from agreekit.model.values import ReportDue, ServiceDay, TimeOfDay, WrittenDuration
 
-# Durations stay as written ("15m", "2 business days", "best effort"); checks parse them.
-DurationText = str | int
+NOT_WRITTEN = WrittenDuration("")  # a duration field left out
 
 
 @model
@@ -31,9 +31,9 @@ class OutOfHours:
 class ServiceHours:
     name: str = ""
     timezone: str = spec(description="IANA time zone, e.g. Europe/London.")
-    days: list[str] = spec(description="Days of service: mon, tue, ...")
-    start: str = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
-    end: str = spec(
+    days: tuple[ServiceDay, ...] = spec(description="Days of service: mon, tue, ...")
+    start: TimeOfDay = spec(pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM")
+    end: TimeOfDay = spec(
         pattern=r"^\d{2}:\d{2}$", hint="write the time as HH:MM", description="24:00: midnight."
     )
     holidays: Holidays | None = None
@@ -47,12 +47,12 @@ class Priority:
     id: str
     name: str
     description: str = ""
-    response: DurationText = spec(description="A duration, or `best effort`.")
-    resolution: DurationText = spec(description="A duration, or `best effort`.")
+    response: WrittenDuration = spec(description="A duration, or `best effort`.")
+    resolution: WrittenDuration = spec(description="A duration, or `best effort`.")
     clock: str | None = spec(
         None, description="`24x7` or `business` (the service hours); required."
     )
-    updates: DurationText | None = spec(
+    updates: WrittenDuration | None = spec(
         None, description="How often the reporter hears of progress while it is open, e.g. 30m."
     )
 
@@ -60,7 +60,7 @@ class Priority:
 @model
 class Maintenance:
     window: str = ""
-    notice: DurationText = ""
+    notice: WrittenDuration = spec(NOT_WRITTEN)
 
 
 @model
@@ -73,7 +73,7 @@ class Availability:
     window: str = spec("", description="Measurement window, e.g. calendar month.")
     window_minutes: int | None = spec(None, description="Minutes in the window, for downtime.")
     formula: str = ""
-    allowed_downtime: DurationText | None = None
+    allowed_downtime: WrittenDuration | None = None
     exclusions: list[str] = spec(factory=list)
     maintenance: Maintenance | None = None
 
@@ -88,7 +88,7 @@ class CreditTier:
 @model
 class TargetCredit:
     priority: str = spec(description="The priority id whose target this credit is for.")
-    after: DurationText = spec(
+    after: WrittenDuration = spec(
         description="Trigger: earned when the response or resolution takes longer."
     )
     credit: float = spec(description="Credit in percent of the fees the credits apply to.")
@@ -106,7 +106,7 @@ class ServiceCredits:
         factory=list,
         description="Cost line ids the percentages apply to; empty: all the periodic charges.",
     )
-    claim_window: DurationText = ""
+    claim_window: WrittenDuration = spec(NOT_WRITTEN)
 
 
 KPI_TYPES_DOC = (
@@ -177,7 +177,7 @@ class Kpi:
 @model
 class Reporting:
     frequency: str = ""
-    due: str = ""
+    due: ReportDue = spec(ReportDue(""))
     format: str = ""
     recipients: list[Identifier] = spec(factory=list)
 
@@ -185,7 +185,7 @@ class Reporting:
 @model
 class EscalationLevel:
     level: int
-    after: DurationText
+    after: WrittenDuration
     contact: Identifier = spec(description="Stakeholder id.")
     role: str = ""
     channel: str = ""

@@ -20,21 +20,7 @@ from agreekit import zones
 from agreekit.model.countries import COUNTRIES, suggest_country
 from agreekit.model.duration import Duration
 from agreekit.model.section_data import ServiceHours
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-END_OF_DAY = 24 * 60
-
-
-def _minute_of_day(text: str) -> int | None:
-    """Minutes since midnight of `HH:MM`; `24:00` is the end of the day (a 24x7 day ends there)."""
-    if text == "24:00":
-        return END_OF_DAY
-    try:
-        time = dt.time.fromisoformat(text)
-    except ValueError:
-        return None
-    return time.hour * 60 + time.minute
-
+from agreekit.model.values import DAYS, END_OF_DAY
 
 _REGISTRY_ENTRY = re.compile(r'"(\w+)": \("\w+", "([A-Z]{2})", "([A-Z]{3})"((?:, "[A-Z]{2,3}")*)')
 
@@ -130,12 +116,11 @@ def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
     zone_problem = zones.zone_problem(hours.timezone)
     if zone_problem:
         problems.append(("timezone", zone_problem))
-    unknown = [day for day in hours.days if day.lower() not in DAYS]
+    unknown = [day for day in hours.days if day.weekday is None]
     if unknown or not hours.days:
-        problems.append(
-            ("days", f"service days must be among {', '.join(DAYS)} (got {hours.days or 'none'})")
-        )
-    start, end = _minute_of_day(hours.start), _minute_of_day(hours.end)
+        written = tuple(day.text for day in hours.days) or "none"
+        problems.append(("days", f"service days must be among {', '.join(DAYS)} (got {written})"))
+    start, end = hours.start.minute, hours.end.minute
     if start is None or end is None or start == END_OF_DAY:
         problems.append(
             ("start", "start and end must be times of day such as 08:00 and 18:00 (or 24:00)")
@@ -157,13 +142,13 @@ def calendar_problems(hours: ServiceHours) -> list[tuple[str, str]]:
 
 def covers_whole_week(hours: ServiceHours) -> bool:
     """Whether the service hours are every minute of every day (00:00-24:00, seven days)."""
-    days = {day.lower() for day in hours.days}
-    return days >= set(DAYS) and hours.start == "00:00" and hours.end == "24:00"
+    days = {day.weekday for day in hours.days}
+    return days >= set(range(7)) and hours.start.minute == 0 and hours.end.minute == END_OF_DAY
 
 
 def business_day_minutes(hours: ServiceHours) -> int:
     """Length of one business day: a target of `1 business day` is this many business minutes."""
-    start, end = _minute_of_day(hours.start), _minute_of_day(hours.end)
+    start, end = hours.start.minute, hours.end.minute
     if start is None or end is None or start >= end:
         return 0
     return end - start
@@ -180,7 +165,7 @@ class BusinessCalendar:
 
     @cached_property
     def weekdays(self) -> frozenset[int]:
-        return frozenset(DAYS.index(day.lower()) for day in self.hours.days)
+        return frozenset(day.weekday for day in self.hours.days if day.weekday is not None)
 
     def is_holiday(self, day: dt.date) -> bool:
         if self.hours.holidays is None:
@@ -199,7 +184,7 @@ class BusinessCalendar:
         return day.weekday() in self.weekdays and not self.is_holiday(day)
 
     def _bounds(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        start, end = _minute_of_day(self.hours.start), _minute_of_day(self.hours.end)
+        start, end = self.hours.start.minute, self.hours.end.minute
         assert start is not None and end is not None  # calendar_problems reports bad times
         # Wall-clock times of the day, so a day with a clock change keeps its opening hours.
         opening = dt.datetime.combine(day, dt.time(start // 60, start % 60), self.zone)
@@ -241,6 +226,6 @@ def elapsed_minutes(duration: Duration, hours: ServiceHours | None) -> float:
     if not duration.business:
         return duration.minutes()
     day_minutes = business_day_minutes(hours) if hours is not None else 0
-    days = len({d.lower() for d in hours.days if d.lower() in DAYS}) if hours is not None else 5
+    days = len({d.weekday for d in hours.days if d.weekday is not None}) if hours is not None else 5
     business_days = duration.minutes(day_minutes or 24 * 60) / (day_minutes or 24 * 60)
     return business_days * 7 / (days or 5) * 24 * 60

@@ -123,7 +123,7 @@ def _unsupported(kind: Any) -> str:
     origin, arguments = typing.get_origin(kind), typing.get_args(kind)
     if origin is typing.Annotated:
         return _unsupported(arguments[0])
-    if kind is Any or origin is Literal or is_model(kind) or kind in _SCALARS:
+    if kind is Any or origin is Literal or is_model(kind) or kind in _SCALARS or _is_read(kind):
         return ""
     if origin in (typing.Union, types.UnionType):
         return next((p for p in map(_unsupported, arguments) if p), "")
@@ -158,8 +158,16 @@ def is_model(kind: Any) -> bool:
     return isinstance(kind, type) and "__model_fields__" in kind.__dict__
 
 
+def _is_read(kind: Any) -> bool:
+    """Whether `kind` reads itself from YAML (`model.values`): `__from_yaml__(data, where)`."""
+    return isinstance(kind, type) and hasattr(kind, "__from_yaml__")
+
+
 def plain(value: Any) -> Any:
-    """A model as plain data (dicts, lists, scalars), keyed by attribute name."""
+    """A model as plain data (dicts, lists, scalars), keyed by attribute name; a value read from
+    YAML (a duration, a time) as it was written."""
+    if hasattr(value, "__plain__"):
+        return value.__plain__()
     if is_model(type(value)):
         return {f.name: plain(getattr(value, f.name)) for f in fields_of(type(value))}
     if isinstance(value, list | tuple):
@@ -205,10 +213,22 @@ def _repr(self: Any) -> str:
     return f"{type(self).__name__}({shown})"
 
 
-def convert(cls: type[Model], data: Any) -> tuple[Model | None, list[Problem]]:
-    """`data` as an instance of `cls`, or None and every problem found on the way."""
+Locate = Callable[[Path], Any]
+
+
+def _nowhere(path: Path) -> None:
+    return None
+
+
+def convert(
+    cls: type[Model], data: Any, locate: Locate = _nowhere
+) -> tuple[Model | None, list[Problem]]:
+    """`data` as an instance of `cls`, or None and every problem found on the way.
+
+    `locate(path)` says where a value was written; values that read themselves keep it.
+    """
     problems: list[Problem] = []
-    value = _value(cls, data, (), problems)
+    value = _value(cls, data, (), problems, locate)
     return (None if value is _INVALID else value), problems
 
 
@@ -218,11 +238,11 @@ def hints(cls: type) -> dict[str, Any]:
     return resolved
 
 
-def _value(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+def _value(kind: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     origin = typing.get_origin(kind)
     if origin is typing.Annotated:
         base, *extras = typing.get_args(kind)
-        value = _value(base, data, path, problems)
+        value = _value(base, data, path, problems, locate)
         for rules in (extra for extra in extras if isinstance(extra, Rules)):
             if value is not _INVALID:
                 value = _apply(rules, value, path, problems)
@@ -232,13 +252,19 @@ def _value(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     if origin is Literal:
         return _literal(typing.get_args(kind), data, path, problems)
     if origin in (typing.Union, types.UnionType):
-        return _union(typing.get_args(kind), data, path, problems)
+        return _union(typing.get_args(kind), data, path, problems, locate)
     if origin is list or origin is tuple:
-        return _list(typing.get_args(kind)[0], data, path, problems)
+        return _list(typing.get_args(kind)[0], data, path, problems, locate)
     if origin is dict:
-        return _mapping(typing.get_args(kind)[1], data, path, problems)
+        return _mapping(typing.get_args(kind)[1], data, path, problems, locate)
     if is_model(kind):
-        return _object(kind, data, path, problems)
+        return _object(kind, data, path, problems, locate)
+    if _is_read(kind):
+        value = kind.__from_yaml__(data, locate(path))
+        if value is None:
+            problems.append(_expected(path, kind.__yaml_name__, data))
+            return _INVALID
+        return value
     return _scalar(kind, data, path, problems)
 
 
@@ -263,7 +289,7 @@ def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
 FIRST_YEAR, LAST_YEAR = 1900, 9000  # the dates an agreement can hold
 
 
-def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+def _object(cls: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, dict):
         # A model may say what an old plain value should become (a migration message).
         explain = getattr(cls, "__when_not_a_mapping__", None)
@@ -280,7 +306,7 @@ def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     values: dict[str, Any] = {}
     for key, field in fields.items():
         if key in data:
-            value = _value(hints(cls)[field.name], data[key], (*path, key), problems)
+            value = _value(hints(cls)[field.name], data[key], (*path, key), problems, locate)
             if value is not _INVALID:
                 value = _apply(field.rules, value, (*path, key), problems)
             elif field.rules.pattern:
@@ -296,17 +322,18 @@ def _object(cls: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
     return cls(**values)
 
 
-def _list(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+def _list(item: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, list):
         problems.append(_expected(path, "a list", data))
         return _INVALID
     values = tuple(
-        _value(item, element, (*path, index), problems) for index, element in enumerate(data)
+        _value(item, element, (*path, index), problems, locate)
+        for index, element in enumerate(data)
     )
     return _INVALID if any(value is _INVALID for value in values) else values
 
 
-def _mapping(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+def _mapping(item: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, dict):
         problems.append(_expected(path, "a mapping of keys to values", data))
         return _INVALID
@@ -321,7 +348,7 @@ def _mapping(item: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
             problems.append(Problem("invalid", (*path, key), message))
             values[str(key)] = _INVALID
             continue
-        values[str(key)] = _value(item, value, (*path, key), problems)
+        values[str(key)] = _value(item, value, (*path, key), problems, locate)
     return _INVALID if any(value is _INVALID for value in values.values()) else values
 
 
@@ -333,14 +360,16 @@ def _literal(choices: tuple[Any, ...], data: Any, path: Path, problems: list[Pro
     return _INVALID
 
 
-def _union(options: tuple[Any, ...], data: Any, path: Path, problems: list[Problem]) -> Any:
+def _union(
+    options: tuple[Any, ...], data: Any, path: Path, problems: list[Problem], locate: Locate
+) -> Any:
     if data is None and type(None) in options:
         return None
     candidates = [option for option in options if option is not type(None)]
     attempts: list[list[Problem]] = []
     for option in candidates:
         attempt: list[Problem] = []
-        value = _value(option, data, path, attempt)
+        value = _value(option, data, path, attempt, locate)
         if value is not _INVALID:
             return value
         attempts.append(attempt)
@@ -354,8 +383,9 @@ def _union(options: tuple[Any, ...], data: Any, path: Path, problems: list[Probl
 
 def _apply(rules: Rules, value: Any, path: Path, problems: list[Problem]) -> Any:
     broken = ""
-    if rules.pattern and isinstance(value, str) and not re.search(rules.pattern, value):
-        broken = f"'{value}' is not valid here: {rules.hint or 'see the schema'}"
+    written = value.__plain__() if hasattr(value, "__plain__") else value
+    if rules.pattern and isinstance(written, str) and not re.search(rules.pattern, written):
+        broken = f"'{written}' is not valid here: {rules.hint or 'see the schema'}"
     elif rules.gt is not None and value <= rules.gt:
         broken = f"must be more than {rules.gt:g}; got {value}"
     elif rules.le is not None and value > rules.le:
@@ -427,6 +457,8 @@ def name_of(kind: Any) -> str:
         return "a list"
     if typing.get_origin(kind) is dict or is_model(kind):
         return "a mapping of keys to values"
+    if _is_read(kind):
+        return str(kind.__yaml_name__)
     return _NAMES.get(kind, getattr(kind, "__name__", str(kind)))
 
 

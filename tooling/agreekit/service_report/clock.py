@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from agreekit.model.service_calendar import BusinessCalendar
+from agreekit.model.values import END_OF_DAY
 
 
 class BusinessTable(NamedTuple):
@@ -40,9 +41,10 @@ def first_instant(day: dt.date, wall: dt.time, zone: dt.tzinfo) -> int:
 
 def business_table(calendar: BusinessCalendar, first: dt.date, last: dt.date) -> BusinessTable:
     """Every service-hours interval from day `first` to day `last` (inclusive)."""
-    start = dt.time.fromisoformat(calendar.hours.start)
-    midnight = calendar.hours.end == "24:00"  # to the end of the day
-    end = dt.time() if midnight else dt.time.fromisoformat(calendar.hours.end)
+    start, closing = calendar.hours.start.clock(), calendar.hours.end.clock()
+    midnight = calendar.hours.end.minute == END_OF_DAY  # to the end of the day
+    end = dt.time() if midnight else closing
+    assert start is not None and end is not None  # service_terms refuses bad times
     opens, closes = [], []
     day = first
     while day <= last:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from agreekit.model.agreement import Agreement
-from agreekit.model.duration import Duration, parse_duration
+from agreekit.model.duration import Duration
 from agreekit.model.section_data import Kpi, ServiceHours
 from agreekit.model.service_calendar import business_day_minutes, calendar_problems
+from agreekit.model.values import WrittenDuration
 from agreekit.service_report.errors import ReportError
 from agreekit.service_report.window import MaintenanceWindow, parse_window
 
@@ -78,18 +79,20 @@ class ServiceTerms(NamedTuple):
     services_late_credits: bool = False  # a service's own schedule has late credits too
 
 
-def _target(text: object, clock: str, day_minutes: int, priority: str, kind: str) -> Target:
-    duration = parse_duration(text)
+def _target(
+    written: WrittenDuration, clock: str, day_minutes: int, priority: str, kind: str
+) -> Target:
+    duration, text = written.value, written.text
     if duration is None:
         raise ReportError(
             f"agreement: {priority} {kind} target '{text}' is not a duration; "
             "run `agreekit check` and fix AK201 first"
         )
     if duration.best_effort:
-        return Target(str(text), None, False)
+        return Target(text, None, False)
     business = duration.business or clock == "business"
     minutes = duration.minutes(day_minutes) if business else duration.minutes()
-    return Target(str(text), minutes * 60, business)
+    return Target(text, minutes * 60, business)
 
 
 def service_terms(agreement: Agreement) -> ServiceTerms:
@@ -130,7 +133,7 @@ def service_terms(agreement: Agreement) -> ServiceTerms:
         availability_target=availability.target if availability else None,
         maintenance=parse_window(window_text, timezone) if window_text else None,
         maintenance_text=window_text,
-        maintenance_notice=parse_duration(maintenance.notice) if maintenance else None,
+        maintenance_notice=maintenance.notice.value if maintenance else None,
         tiers=_tiers(credits),
         cap=credits.cap if credits else None,
         kpis=kpis,

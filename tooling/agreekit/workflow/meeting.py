@@ -39,7 +39,7 @@ def fingerprint(meeting: Meeting) -> str:
     """A digest of what makes an invitation a different one: time, place and who comes."""
     facts = {
         "date": meeting.date.isoformat(),
-        "time": meeting.time,
+        "time": meeting.time.text,
         "duration": meeting.duration_minutes,
         "timezone": meeting.timezone,
         "place": meeting.place,
@@ -95,9 +95,10 @@ def invitation(agreement: Agreement, version: str, stamp: dt.datetime) -> bytes:
     meeting: Meeting = signing.model.meeting
     try:
         zone = zones.zone(meeting.timezone)
-        local_start = dt.datetime.combine(
-            meeting.date, dt.time.fromisoformat(meeting.time), tzinfo=zone
-        )
+        clock = meeting.time.clock()
+        if clock is None:  # the record's own check refuses it when it loads
+            raise ValueError(f"'{meeting.time}' is no time of day")
+        local_start = dt.datetime.combine(meeting.date, clock, tzinfo=zone)
         start = local_start.astimezone(dt.UTC)  # what the .ics holds must exist too
         end = start + dt.timedelta(minutes=meeting.duration_minutes)
     except (ValueError, OverflowError) as error:
