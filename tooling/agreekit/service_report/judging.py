@@ -1,6 +1,6 @@
-"""Every ticket of the period judged at once, whatever its priority: each row takes its
-priority's target and clock from a small table, so there is no sorting or grouping by priority,
-and each pass over the columns runs in the order the export has them (memory-friendly).
+"""Every ticket of the period judged, whatever its priority: each row takes its priority's
+target and clock from a small table, so there is no sorting or grouping by priority. Rows are
+judged in blocks, in the export's order, on every core, and the blocks' figures added up.
 """
 
 from __future__ import annotations
