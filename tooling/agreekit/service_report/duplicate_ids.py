@@ -93,7 +93,8 @@ def duplicates(
     everyone = bool(usable.all())
     mine = hashes if everyone else hashes[usable]
     ordered = np.sort(mine)
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]  # sorted, so each value's copies meet
+    repeated = repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))[: len(repeated)]]
     if len(repeated) == 0:
         return Duplicates(again, _none)
     rows = np.arange(len(usable)) if everyone else np.flatnonzero(usable)
@@ -104,10 +105,11 @@ def duplicates(
     encoded = pc.dictionary_encode(ids.take(pa.array(suspects)))
     if isinstance(encoded, pa.ChunkedArray):
         encoded = encoded.combine_chunks()
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    distinct, first_index = np.unique(codes, return_index=True)
-    first_of = np.zeros(int(distinct.max()) + 1, dtype=np.int64)
-    first_of[distinct] = first_index
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    # dictionary_encode numbers values in the order they first occur, so a row holds an id's
+    # first occurrence exactly when its code is above every code before it
+    before = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
+    first_of = np.flatnonzero(codes > before)  # code -> its first position
     earlier = suspects[first_of[codes]]
     repeats = earlier != suspects
     again[suspects[repeats]] = True

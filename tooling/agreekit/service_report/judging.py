@@ -213,6 +213,15 @@ def _late_counts(
     return found
 
 
+def _median(values: np.ndarray) -> float:
+    """The median of values without NaN, as np.median gives it (which imports numpy.ma: 15 ms)."""
+    middle = len(values) // 2
+    if len(values) % 2:
+        return float(np.partition(values, middle)[middle])
+    low, high = np.partition(values, [middle - 1, middle])[middle - 1 : middle + 1]
+    return (float(low) + float(high)) / 2
+
+
 class Totals(NamedTuple):
     kept: np.ndarray
     waiting: np.ndarray
@@ -252,7 +261,7 @@ def judge_blocks(
         for index in range(count):
             values = [b.minutes[name][index] for b in found if len(b.minutes[name][index])]
             joined = np.concatenate(values) if values else np.zeros(0)
-            medians.append(round(float(np.median(joined)), 2) if len(joined) else None)
+            medians.append(round(_median(joined), 2) if len(joined) else None)
         figures[name] = Figures(
             total(f"{name}.met"), total(f"{name}.breached"), total(f"{name}.open"), medians
         )
