@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from agreekit.service_report.arrow_numpy import chunks, fixed_values, validity, with_nulls_as
 from agreekit.service_report.columns import Mapping
 from agreekit.service_report.duplicate_ids import duplicates
 from agreekit.service_report.parallel import together
@@ -103,7 +103,11 @@ def _python_times(strings: pa.Array, zone: str) -> pa.Array:
 
 def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.ndarray]:
     """UTC seconds (MISSING where empty or bad) and a mask of the values that did not parse."""
-    if pa.types.is_timestamp(strings.type):  # converted while reading: nothing is bad
+    if pa.types.is_timestamp(strings.type) and strings.type.unit == "ms":  # typed by the reader
+        return _seconds(strings), np.zeros(len(strings), dtype=bool)
+    import pyarrow.compute as pc
+
+    if pa.types.is_timestamp(strings.type):
         return _seconds(pc.cast(strings, pa.int64())), np.zeros(len(strings), dtype=bool)
     if mapping.time_format:
         parsed = pc.strptime(strings, format=mapping.time_format, unit="ms", error_is_null=True)
@@ -117,39 +121,34 @@ def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.nda
             millis = pc.cast(pc.cast(strings, pa.timestamp("ms", "UTC")), pa.int64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             millis = _python_times(strings, mapping.timezone)
-    present = strings.is_valid().to_numpy(zero_copy_only=False)
-    parsed_ok = millis.is_valid().to_numpy(zero_copy_only=False)
-    return _seconds(millis), present & ~parsed_ok
-
-
-def _chunks(values: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
-    return list(values.chunks) if isinstance(values, pa.ChunkedArray) else [values]
+    return _seconds(millis), validity(strings) & ~validity(millis)
 
 
 def _seconds(millis: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Milliseconds since the epoch as whole seconds (floored), MISSING where null.
+    """Milliseconds since the epoch (int64 or timestamp[ms]) as whole seconds (floored),
+    MISSING where null.
 
-    Chunk by chunk into one array: each chunk's temporaries are small and reused, so the only
-    new memory is the column itself (fresh memory is what costs most, measured)."""
+    Chunk by chunk into one array, straight from each chunk's buffers: each chunk's
+    temporaries are small and reused, so the only new memory is the column itself (fresh memory
+    is what costs most, measured)."""
     seconds = np.empty(len(millis), dtype=np.int64)
     at = 0
-    for chunk in _chunks(millis):
-        values = chunk.fill_null(MISSING).to_numpy()
-        part = seconds[at : at + len(values)]
-        np.floor_divide(values, 1000, out=part)
-        part[values == MISSING] = MISSING
-        at += len(values)
+    for chunk in chunks(millis):
+        part = seconds[at : at + len(chunk)]
+        np.floor_divide(fixed_values(chunk, np.int64), 1000, out=part)
+        if chunk.null_count:
+            part[~validity(chunk)] = MISSING
+        at += len(chunk)
     return seconds
 
 
 def _floats(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """A float column as one array, NaN where null, chunk by chunk (see `_seconds`)."""
+    """A float64 column as one array, NaN where null, chunk by chunk (see `_seconds`)."""
     numbers = np.empty(len(column), dtype=np.float64)
     at = 0
-    for chunk in _chunks(column):
-        values = chunk.fill_null(np.nan).to_numpy()
-        numbers[at : at + len(values)] = values
-        at += len(values)
+    for chunk in chunks(column):
+        numbers[at : at + len(chunk)] = with_nulls_as(chunk, np.float64, np.nan)
+        at += len(chunk)
     return numbers
 
 
@@ -157,13 +156,12 @@ def parse_numbers(
     strings: pa.Array, scores: dict[str, float] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
-    if pa.types.is_floating(strings.type):  # converted while reading
+    if pa.types.is_float64(strings.type):  # converted while reading
         numbers = _floats(strings)
         finite = np.isfinite(numbers)
-        if finite.all() or not strings.null_count:  # "inf" or "nan" in the export: bad values
-            bad = ~finite
-        else:
-            bad = strings.is_valid().to_numpy(zero_copy_only=False) & ~finite
+        # "inf" or "nan" in the export: bad values
+        plain = finite.all() or not strings.null_count
+        bad = ~finite if plain else validity(strings) & ~finite
         if bad.any():
             numbers[~finite] = np.nan
         return numbers, bad
@@ -180,6 +178,8 @@ def parse_numbers(
         return np.where(
             np.isnan(numbers), np.array([np.nan if k is None else k for k in known]), numbers
         ), bad
+    import pyarrow.compute as pc
+
     try:
         values = pc.cast(strings, pa.float64())
     except pa.ArrowInvalid:
@@ -200,9 +200,11 @@ def parse_numbers(
 def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarray:
     """Each row's index in `ids` (-1 when unknown), matching case-insensitively."""
     if pa.types.is_dictionary(strings.type):  # look up the few distinct values only
-        codes = strings.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        known = _priorities(strings.dictionary, ids, mapping)
+        codes = with_nulls_as(strings.indices, np.int32, -1)
+        known = _known_priorities(strings.dictionary.to_pylist(), ids, mapping)
         return np.append(known, -1).astype(np.int16)[codes]  # a null's code -1: the last, -1
+    import pyarrow.compute as pc
+
     lowered = pc.utf8_lower(strings)
     names = [i.lower() for i in ids]
     keys = names + list(mapping.priorities)
@@ -213,6 +215,22 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     position = found.fill_null(-1).to_numpy(zero_copy_only=False)
     lookup = np.array(targets + [-1], dtype=np.int16)
     return lookup[position]  # -1, not found: the last, -1
+
+
+def _known_priorities(values: list[str | None], ids: list[str], mapping: Mapping) -> list[int]:
+    """`_priorities` for a few distinct values, in Python."""
+    names = [i.lower() for i in ids]
+    aliases = {k.lower(): v.lower() for k, v in mapping.priorities.items()}
+    found = []
+    for value in values:
+        lowered = None if value is None else value.lower()
+        if lowered in names:
+            found.append(names.index(lowered))
+        elif lowered in aliases and aliases[lowered] in names:
+            found.append(names.index(aliases[lowered]))
+        else:
+            found.append(-1)
+    return found
 
 
 def _convert(
@@ -250,7 +268,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     priorities_text = column("priority")
     assert ids is not None and priorities_text is not None
     checks.add(
-        ~ids.is_valid().to_numpy(zero_copy_only=False),
+        ~validity(ids),
         name("id", "id"),
         "empty; every ticket needs an id",
     )
@@ -276,7 +294,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     converted = _convert(raw, mapping, created_text, response_text, resolved_text)
     created, bad = converted["created"]
     checks.add(
-        ~created_text.is_valid().to_numpy(zero_copy_only=False),
+        ~validity(created_text),
         name("created", "created"),
         "empty; every ticket needs its creation time",
     )
