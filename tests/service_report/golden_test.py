@@ -48,9 +48,8 @@ BEGIN = dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
 AFTER = dt.datetime(2027, 3, 31, 23, tzinfo=dt.UTC)  # midnight in London, summer time
 
 
-def _report(sample: SampleRepo) -> dict[str, Any]:
-    write_tickets(sample.root / "tickets.csv", 300, dt.date(2027, 3, 1), seed=11, extra=PLANTED)
-    write_outages(sample.root / "outages.csv")
+def json_report(sample: SampleRepo) -> dict[str, Any]:
+    """The JSON report of March 2027 from the repository's tickets.csv and outages.csv."""
     result = sample.cli(
         "report", "--tickets", "tickets.csv", "--outages", "outages.csv",
         "--period", "2027-03", "--format", "json",
@@ -58,6 +57,12 @@ def _report(sample: SampleRepo) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr
     report: dict[str, Any] = json.loads(result.stdout)
     return report
+
+
+def _report(sample: SampleRepo) -> dict[str, Any]:
+    write_tickets(sample.root / "tickets.csv", 300, dt.date(2027, 3, 1), seed=11, extra=PLANTED)
+    write_outages(sample.root / "outages.csv")
+    return json_report(sample)
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,13 @@ March 2027 in Amsterdam (CET, summer time from 28 March) has 44,580 minutes.
 
 from __future__ import annotations
 
-import json
 import shutil
 from typing import Any
 
 import pytest
 
 from conftest import ROOT, SampleRepo
+from service_report.golden_test import json_report
 
 EXAMPLE = ROOT / "examples" / "eu-managed-service"
 TICKETS = """id,priority,created,first_response,resolved
@@ -48,13 +48,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shutil.copytree(EXAMPLE / "agreement", root / "agreement")
     (root / "tickets.csv").write_text(TICKETS, "utf-8")
     (root / "outages.csv").write_text(OUTAGES, "utf-8")
-    result = SampleRepo(root).cli(
-        "report", "--tickets", "tickets.csv", "--outages", "outages.csv",
-        "--period", "2027-03", "--format", "json",
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    figures: dict[str, Any] = json.loads(result.stdout)
-    return figures
+    return json_report(SampleRepo(root))
 
 
 def test_each_late_credit_counts_the_tickets_in_its_band(report: dict[str, Any]) -> None:
