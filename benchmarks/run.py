@@ -316,6 +316,12 @@ def report(outcomes: list[Outcome], timings: list[Timing]) -> str:
             '(`python -c \'import sys; sys.path.insert(0, "benchmarks"); import generate, pathlib; '
             'generate.large_agreement(pathlib.Path("/tmp/big"), 1000)\'`).',
             "- git: status and build time each git process; `status` asks a fixed number of them.",
+            "- build: `python -X importtime` and `python -m cProfile -s cumulative -m agreekit build "
+            "--no-pdf` in a committed copy of the sample (as `build_site` sets it up). A build keeps "
+            "the theme's compiled templates in `.git/agreekit-templates-jinja-*` (remove it to time "
+            "a first build: about 130-210 ms more) and makes the Word copy in a forked child while "
+            "MkDocs builds the site, so its CPU time (user+sys of the whole command) exceeds its "
+            "wall time on two cores; compare both.",
             "",
             "## Every timing",
             "",

@@ -77,3 +77,20 @@ def test_a_command_that_needs_the_extra_names_it(
     assert "python -m pip install 'agreekit[publish]'" in lines[0]
     assert all(name in lines[0] for name in absent)
     assert sample.snapshot() == before  # nothing written, no tag made
+
+
+def test_a_core_install_names_what_the_sanitiser_would_remove(sample: SampleRepo) -> None:
+    # nh3 and Python-Markdown are core: without the publish extra, check still reports each
+    # removal at its line (never "install agreekit[publish]" in place of the finding).
+    sample.replace(
+        "sections/constraints.md",
+        "## Budget\n",
+        '## Budget\n\n<img src="x.png" onerror="alert(1)">\n\n[portal](javascript:alert(1))\n',
+    )
+    line = sample.line_of("sections/constraints.md", "onerror")
+    result = without(sample.root, PUBLISHING, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "agreekit[publish]" not in result.stdout
+    findings = [row for row in result.stdout.splitlines() if "AK50" in row]
+    assert any(f"constraints.md:{line}:" in r and "AK501" in r and "onerror" in r for r in findings)
+    assert any(f"constraints.md:{line + 2}:" in r and "AK502" in r for r in findings), findings

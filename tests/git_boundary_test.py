@@ -30,8 +30,9 @@ SPAWNERS = {
 }
 # git.py's raw entry points, which take git's own arguments.
 RAW_GIT = {"run", "text", "answer", "_spawn"}
-# Processes agreekit starts that are not git (fork shares the checks between two processes).
-NOT_GIT = {("checks/run.py", "os.fork")}
+# Processes agreekit starts that are not git (fork shares the checks between two processes, and
+# makes build's Word copy and calendar feed beside the site).
+NOT_GIT = {("checks/run.py", "os.fork"), ("publish/forked.py", "os.fork")}
 
 
 def modules() -> Iterator[tuple[str, ast.Module]]:

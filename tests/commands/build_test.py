@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
 import time
 
 from agreekit.outputs import MANIFEST
-from conftest import SampleRepo
+from conftest import ROOT, SampleRepo
 from safety import kill_cli, snapshot, temporaries
 
 
@@ -30,6 +31,20 @@ def test_builds_site_and_shows_progress(publishable: SampleRepo) -> None:
     assert "[3/3] Writing the Word copy..." in result.stderr
     assert "Material for MkDocs reaches end of life" not in result.stderr + result.stdout
     assert (publishable.root / "site" / "service-levels" / "index.html").is_file()
+
+
+def test_a_copy_outside_git_publishes_a_draft_and_says_it_has_no_history(
+    sample: SampleRepo,
+) -> None:
+    # A downloaded archive of the repository has no .git: the site is still a draft to read.
+    shutil.copy(ROOT / "mkdocs.yml", sample.root / "mkdocs.yml")
+    result = sample.cli("build", "--no-pdf", "--no-docx")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "bug in agreekit" not in result.stderr
+    changes = (sample.root / "site" / "changes" / "index.html").read_text("utf-8")
+    assert "not in a git repository" in changes
+    home = (sample.root / "site" / "index.html").read_text("utf-8")
+    assert "draft" in home.lower()
 
 
 def test_template_error_stops_the_build_at_the_check_with_file_and_line(

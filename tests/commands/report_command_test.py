@@ -319,7 +319,6 @@ def test_without_an_outage_log_availability_is_not_judged(month: SampleRepo) -> 
         (("numpy",), ("--format", "json"), "report"),
         (("pyarrow",), (), "report"),
         (("weasyprint",), ("--format", "pdf"), "publish"),
-        (("markdown",), ("--format", "html"), "publish"),
     ],
 )
 def test_without_its_extra_the_report_names_what_to_install(
@@ -336,3 +335,16 @@ def test_without_its_extra_the_report_names_what_to_install(
     assert len(lines) == 1 and f"needs the {extra} extra" in lines[0] and absent[0] in lines[0]
     assert f"pip install 'agreekit[{extra}]'" in lines[0]
     assert month.snapshot() == before
+
+
+def test_the_html_report_needs_no_publish_extra(month: SampleRepo) -> None:
+    # Python-Markdown and nh3 are core: the HTML report is made, and sanitised, without MkDocs,
+    # WeasyPrint or python-docx.
+    from extras_test import PUBLISHING, without
+
+    result = without(
+        month.root, PUBLISHING, "report", "--tickets", "tickets.csv", "--period", "2027-03",
+        "--format", "html", "--output", "report.html",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "<h1" in (month.root / "report.html").read_text("utf-8")

@@ -135,3 +135,43 @@ def test_subdivisions_are_the_holidays_packages_without_importing_it() -> None:
     assert (
         subdivision_problem("IS", "X") == "IS has no holiday subdivisions; remove subdivision 'X'"
     )
+
+
+# In a fresh interpreter: one country's table without the other 249 modules, and the same dates
+# and names as holidays.country_holidays gives (computed after, in the same process).
+ONE_COUNTRY = """
+import sys
+from agreekit.model.holiday_tables import country_table
+country, subdivision, year = sys.argv[1], sys.argv[2] or None, int(sys.argv[3])
+ours = dict(country_table(country, subdivision, year))
+alone = "holidays.countries" not in sys.modules
+import holidays
+theirs = dict(holidays.country_holidays(country, subdiv=subdivision, years=year))
+print(alone, ours == theirs, len(ours))
+"""
+
+
+@pytest.mark.parametrize(
+    ("country", "subdivision", "alone"),
+    [
+        ("GB", "ENG", True),
+        ("GB", "SCT", True),
+        ("GBR", "", True),  # an alpha-3 code names the same table
+        ("DE", "BY", True),
+        ("US", "CA", True),
+        ("FR", "", True),
+        ("AX", "", False),  # Åland's module imports Finland's from the package: the ordinary way
+    ],
+)
+def test_one_country_table_is_the_packages_without_loading_every_country(
+    country: str, subdivision: str, alone: bool
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", ONE_COUNTRY, country, subdivision, "2027"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded_alone, same, count = result.stdout.split()
+    assert (loaded_alone, same) == (str(alone), "True") and int(count) >= 5, result.stdout

@@ -12,8 +12,8 @@ import importlib.util
 # extra -> (distribution names for the message, import names that prove it is installed)
 EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
     "publish": (
-        "MkDocs, mkdocs-material, Markdown, WeasyPrint and python-docx",
-        ("mkdocs", "material", "markdown", "weasyprint", "docx"),
+        "MkDocs, mkdocs-material, WeasyPrint and python-docx",
+        ("mkdocs", "material", "weasyprint", "docx"),
     ),
     "report": ("numpy and pyarrow", ("numpy", "pyarrow")),
 }

@@ -11,10 +11,11 @@ refuse to replace it unless given --force, and then write nothing at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from agreekit.files import is_temporary, write_all_atomic, write_atomic
@@ -60,21 +61,24 @@ def read_manifest(folder: Path) -> dict[str, list[str]]:
         return {}
 
 
-def is_ours(path: Path, top: Path | None = None) -> bool:
+def is_ours(
+    path: Path,
+    top: Path | None = None,
+    manifests: Callable[[Path], dict[str, list[str]]] = read_manifest,
+) -> bool:
     """True if agreekit wrote the file `path` and it is unchanged since: it is sealed, or listed
-    in the manifest of its folder or of a folder above it up to `top`."""
+    in the manifest of its folder or of a folder above it up to `top`. `manifests` reads a
+    folder's manifest (a caller asking about many files reads each one once)."""
     if path.is_symlink() or not path.is_file():
         return False
     data = path.read_bytes()
-    if is_sealed(data):
-        return True
-    hashed = digest(data)
+    hashed = digest(data)  # the manifest first: it is cheaper than decoding the text for a seal
     folder, top = path.parent, top or path.parent
     while True:
-        if hashed in read_manifest(folder).get(path.relative_to(folder).as_posix(), []):
+        if hashed in manifests(folder).get(path.relative_to(folder).as_posix(), []):
             return True
         if folder == top or folder == folder.parent:
-            return False
+            return is_sealed(data)
         folder = folder.parent
 
 
@@ -93,11 +97,12 @@ def foreign_files(tree: Path) -> list[Path]:
     if tree.is_symlink() or not tree.is_dir():
         return [tree]
     foreign = []
+    manifests = functools.cache(read_manifest)  # a site's 70 files share one manifest
     for folder, folders, names in os.walk(tree):
         folders[:] = [f for f in folders if not is_temporary(Path(f))]
         for name in sorted(names):
             path = Path(folder) / name
-            if name != MANIFEST and not is_temporary(path) and not is_ours(path, tree):
+            if name != MANIFEST and not is_temporary(path) and not is_ours(path, tree, manifests):
                 foreign.append(path)
         foreign += [Path(folder) / f for f in folders if (Path(folder) / f).is_symlink()]
     return foreign

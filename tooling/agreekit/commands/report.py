@@ -104,7 +104,8 @@ def run(request: Request) -> int:
     from agreekit.extras import missing_extra
 
     repo, tickets, output_format = request.repo, request.tickets, request.output_format
-    needs = ("report", "publish") if output_format in ("html", "pdf") else ("report",)
+    # HTML needs only Python-Markdown and nh3, which are core; the PDF needs WeasyPrint.
+    needs = ("report", "publish") if output_format == "pdf" else ("report",)
     for extra in needs:
         if message := missing_extra(extra, f"report --format {output_format}"):
             raise Failure(message)

@@ -25,7 +25,7 @@ from agreekit.model.values import DAYS, END_OF_DAY
 _REGISTRY_ENTRY = re.compile(r'"(\w+)": \("\w+", "([A-Z]{2})", "([A-Z]{3})"((?:, "[A-Z]{2,3}")*)')
 
 
-def _holidays_folder() -> Path | None:
+def holidays_folder() -> Path | None:
     spec = importlib.util.find_spec("holidays")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -33,14 +33,14 @@ def _holidays_folder() -> Path | None:
 
 
 @functools.cache
-def _holiday_registry() -> tuple[dict[str, str], dict[str, str]]:
+def holidays_registry() -> tuple[dict[str, str], dict[str, str]]:
     """From the `holidays` registry's text: code (alpha-2, alpha-3, alias) -> alpha-2, and
     alpha-2 -> the module that defines the country. Empty when `holidays` is not installed.
 
     Read without importing the package (an import costs about 100 ms), and only when a country
     is checked; reading takes about 2 ms.
     """
-    folder = _holidays_folder()
+    folder = holidays_folder()
     try:
         text = (folder / "registry.py").read_text("utf-8") if folder else ""
     except OSError:
@@ -57,7 +57,7 @@ def _holiday_registry() -> tuple[dict[str, str], dict[str, str]]:
 
 def holiday_countries() -> dict[str, str] | None:
     """Codes the `holidays` package knows (alpha-2, alpha-3, its aliases) -> alpha-2, or None."""
-    return _holiday_registry()[0] or None
+    return holidays_registry()[0] or None
 
 
 _SUBDIVISIONS = re.compile(r"\n    subdivisions[^=\n]*=\s*\(([^)]*)\)")
@@ -67,7 +67,7 @@ _SUBDIVISION_ALIASES = re.compile(r"\n    subdivisions_aliases[^=\n]*=\s*\{([^}]
 def subdivisions(country: str) -> tuple[tuple[str, ...], dict[str, str]] | None:
     """The subdivision codes `holidays` has for `country`, and its aliases (England -> ENG),
     read from the country's module text; None when that cannot be read."""
-    folder, module = _holidays_folder(), _holiday_registry()[1].get(country)
+    folder, module = holidays_folder(), holidays_registry()[1].get(country)
     if folder is None or module is None:
         return None
     try:
@@ -171,12 +171,10 @@ class BusinessCalendar:
         if self.hours.holidays is None:
             return False
         if day.year not in self._holiday_cache:
-            import holidays  # slow to import: only when a date is looked up
+            from agreekit.model.holiday_tables import country_table  # imports `holidays`
 
-            self._holiday_cache[day.year] = holidays.country_holidays(
-                self.hours.holidays.country,
-                subdiv=self.hours.holidays.subdivision or None,
-                years=day.year,
+            self._holiday_cache[day.year] = country_table(
+                self.hours.holidays.country, self.hours.holidays.subdivision or None, day.year
             )
         return day in self._holiday_cache[day.year]
 

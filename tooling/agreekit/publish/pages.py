@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from agreekit import git
 from agreekit.model.agreement import Agreement
 from agreekit.publish.redline import as_html_markup, redline, summary
 from agreekit.publish.revision import RevisionError, agreement_text, text_at
@@ -181,8 +182,13 @@ def changed_blocks(markup: str) -> str:
 
 def changes_page(repo: Path, directory: str) -> str:
     """The redline of the agreement text against the last approved version."""
-    approved = last_approved(repo, directory)
     title = "# Changes"
+    if not git.is_repository(repo):  # e.g. a downloaded archive of the repository
+        return (
+            f"{title}\n\nThis copy of the agreement is not in a git repository, so it has no "
+            "approved version to compare against: the whole text is shown as it stands.\n"
+        )
+    approved = last_approved(repo, directory)
     if approved is None:
         return (
             f"{title}\n\nNo version has been approved yet (no approval or `v*` tag), so there is nothing to "

@@ -7,10 +7,12 @@ events, so a move to another site generator replaces this file alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from agreekit.finding import Finding
+from agreekit.git import git_folder
 from agreekit.model.agreement import Agreement
 from agreekit.model.key_dates import key_dates
 from agreekit.model.loader import load_agreement
@@ -36,6 +39,7 @@ from agreekit.publish.pages import (
     readers_pages,
     versions_page,
 )
+from agreekit.publish.template_cache import theme_cache
 from agreekit.publish.version import content_id
 from agreekit.text.calendar_feed import FEED_NAME, as_ics
 from agreekit.text.limits import nesting_problem
@@ -135,7 +139,9 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         files.append(File.generated(config, VERSIONS_PAGE, content=versions))
         for name, (_, text) in self.readers.items():
             files.append(File.generated(config, name, content=text))
-        feed = as_ics(self.agreement, key_dates(self.agreement), dt.datetime.now(dt.UTC))
+        # `agreekit build` hands over the feed it has made beside the site (it loads holidays)
+        made: Callable[[], bytes] | None = self.__dict__.pop("feed", None)
+        feed = made() if made is not None else key_dates_feed(self.agreement)
         files.append(File.generated(config, FEED_NAME, content=feed))
         css = ASSETS.joinpath("agreekit.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
@@ -143,6 +149,12 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
             shim = ASSETS.joinpath("iframe-worker-shim.js").read_text("utf-8")
             files.append(File.generated(config, WORKER_SHIM_URI, content=shim))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates compile once, not on every build (see publish.template_cache).
+        if env.bytecode_cache is None:
+            env.bytecode_cache = theme_cache(git_folder(self.repo))
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         # Front matter is agreekit's data, not the theme's: only agreekit's own description of
@@ -170,6 +182,11 @@ class AgreekitPlugin(BasePlugin[AgreekitConfig]):
         # replace it later. `agreekit build` lists the site itself, once the PDF is in.
         if not self.__dict__.get("managed"):
             manifest_of_tree(Path(config.site_dir))
+
+
+def key_dates_feed(agreement: Agreement) -> bytes:
+    """The site's calendar feed: every key date of `agreement`, stamped now."""
+    return as_ics(agreement, key_dates(agreement), dt.datetime.now(dt.UTC))
 
 
 def _safe_titles(links: list[AnchorLink] | Any) -> None:

@@ -62,11 +62,12 @@ def build_site(
     checked: Agreement | None = None,
     offline: bool = False,
     into: Path | None = None,
+    feed: Callable[[], bytes] | None = None,
 ) -> Path:
     """Build `<repo>/mkdocs.yml` into its site_dir (or `into`) and return that folder. `finish`
     adds to the new site (the PDF) before it replaces the old one. `offline` builds a copy that
-    works opened from disk (file://). Raises Refused if the folder holds a file agreekit did not
-    write, unless `force`."""
+    works opened from disk (file://). `feed` hands over the calendar feed, made already. Raises
+    Refused if the folder holds a file agreekit did not write, unless `force`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin MkDocs 1.6 on purpose (DESIGN 10)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -99,6 +100,8 @@ def build_site(
         plugin.managed = True  # the manifest is written below, once the PDF is in
         if checked is not None:
             plugin.checked = checked
+        if feed is not None:
+            plugin.feed = feed
         site_dir = into or Path(config.site_dir)
         if into is None and not site_dir.resolve().is_relative_to(repo.resolve()):
             raise SiteError(
