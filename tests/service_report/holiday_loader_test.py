@@ -10,7 +10,7 @@ import pytest
 # Run in a fresh interpreter: the fast path applies only while `holidays` is not imported yet.
 PROGRAM = """
 import sys
-from agreekit.service_report.holiday_loader import public_holidays
+from agreekit.model.holiday_tables import country_table as public_holidays
 fast = {{year: dict(public_holidays({country!r}, {subdivision!r}, year)) for year in (2026, 2027)}}
 assert "holidays.countries" not in sys.modules, "the fast path imported every country"
 import holidays
@@ -38,7 +38,7 @@ def test_the_fast_loader_agrees_with_the_holidays_package(country: str, subdivis
 def test_with_holidays_already_imported_the_package_answers() -> None:
     import holidays
 
-    from agreekit.service_report.holiday_loader import public_holidays
+    from agreekit.model.holiday_tables import country_table as public_holidays
 
     assert dict(public_holidays("GB", "ENG", 2027)) == dict(
         holidays.country_holidays("GB", subdiv="ENG", years=2027)

@@ -64,9 +64,7 @@ def test_the_samples_feed_is_icalendars(sample: SampleRepo) -> None:
 
 # Text with what iCalendar escapes or folds: separators, backslashes (and `\N`), line breaks,
 # carets, wide characters that a fold must not split, control characters.
-TEXT = st.text(
-    st.sampled_from(list("ab ;,:\\^N\n\r\t\x01é€😀")), max_size=120
-)
+TEXT = st.text(st.sampled_from(list("ab ;,:\\^N\n\r\t\x01é€😀")), max_size=120)
 
 
 @given(

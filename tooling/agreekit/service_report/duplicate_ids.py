@@ -10,10 +10,13 @@ strings, so the answer is exact.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 _MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [2**64 - 1], dtype=np.uint64)
 _MIX = (
@@ -29,8 +32,10 @@ def _chunk_hashes(array: pa.Array) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     large = pa.types.is_large_string(array.type) or pa.types.is_large_binary(array.type)
     _, offsets_buffer, data_buffer = array.buffers()[:3]
-    offsets = np.frombuffer(offsets_buffer, np.int64 if large else np.int32)
-    offsets = offsets[array.offset : array.offset + len(array) + 1].astype(np.int64)
+    raw = np.frombuffer(offsets_buffer, np.int64 if large else np.int32)
+    offsets: npt.NDArray[np.int64] = raw[array.offset : array.offset + len(array) + 1].astype(
+        np.int64
+    )
     first, last = int(offsets[0]), int(offsets[-1])
     padded = np.zeros(last - first + 8, dtype=np.uint8)  # so every 8-byte read stays inside
     if data_buffer is not None and last > first:

@@ -1,110 +1,15 @@
-"""Public holidays of one country for the report, loading only that country's `holidays` module.
-
-`import holidays` runs the package's `__init__` (its version look-up reads every installed
-distribution's metadata), the first country it builds imports `holidays.countries`, which imports
-all 250 countries, and `holidays.groups` imports every calendar: about 180 ms of a report's 600.
-The country's own module and the few helpers it uses take about 15 ms. So, while `holidays` is not
-imported yet, its module is loaded under stand-in packages that skip those `__init__` files; the
-stand-ins are removed at once, and a later `import holidays` is the ordinary package, reusing the
-modules already loaded.
-Anything unexpected (another layout of the package) falls back to `holidays.country_holidays`.
-(agreekit.model.holiday_tables skips only the countries' `__init__`, for `check`; this also skips
-the package's own, its groups' and its calendars', a further 90 ms.)
-"""
+"""The report's holiday look-ups, made before its threads start: the calendar's cache is filled
+for the period's years (agreekit.model.holiday_tables loads the one country's table)."""
 
 from __future__ import annotations
 
-import importlib
-import re
-import sys
-import threading
-import types
-from pathlib import Path
-from typing import Any
+import datetime as dt
 
-from agreekit.model.service_calendar import BusinessCalendar, holidays_folder, holidays_registry
-
-_LOCK = threading.Lock()
-
-
-_IMPORTED = re.compile(r"^from ([\w.]+) import (\([^)]*\)|[^\n]*)", re.MULTILINE)
-# Packages whose __init__ is skipped; `groups` and `calendars` import every calendar there is
-# (one builds a lunar table: 70 ms), so names asked of them are found in their submodule alone.
-_SKIPPED = ("holidays", "holidays.countries", "holidays.groups", "holidays.calendars")
-
-
-def _stand_in(name: str, folder: Path) -> types.ModuleType:
-    """A package without its `__init__`: a name asked of it is imported from the submodule
-    that its `__init__` imports it from."""
-    package = types.ModuleType(name)
-    package.__path__ = [str(folder)]
-    try:
-        text = (folder / "__init__.py").read_text("utf-8")
-    except OSError:
-        text = ""
-    origins = {
-        word.strip(): source
-        for source, names in _IMPORTED.findall(text)
-        for word in names.strip("()").split(",")
-        if word.strip() and source.startswith(name + ".")
-    }
-
-    def lookup(attribute: str) -> object:
-        if attribute not in origins:
-            raise AttributeError(attribute)
-        return getattr(importlib.import_module(origins[attribute]), attribute)
-
-    package.__getattr__ = lookup  # type: ignore[method-assign]
-    return package
-
-
-def _load_alone(folder: Path, module: str) -> types.ModuleType:
-    """`holidays.countries.<module>` without running the `__init__` of the packages above it."""
-    stand_ins = [name for name in _SKIPPED if name not in sys.modules]
-    for name in stand_ins:
-        sys.modules[name] = _stand_in(name, folder.joinpath(*name.split(".")[1:]))
-    try:
-        return importlib.import_module(f"holidays.countries.{module}")
-    finally:
-        for name in stand_ins:
-            sys.modules.pop(name, None)
-
-
-def _fast(country: str, subdivision: str, year: int) -> Any | None:
-    folder = holidays_folder()
-    codes, modules = holidays_registry()
-    alpha2 = codes.get(country.upper())
-    module = modules.get(alpha2) if alpha2 else None
-    if folder is None or module is None:
-        return None
-    with _LOCK:
-        entity = getattr(_load_alone(folder, module), alpha2 or "", None)
-    if not isinstance(entity, type):
-        return None
-    return entity(years=year, subdiv=subdivision or None)
-
-
-def public_holidays(country: str, subdivision: str, year: int) -> Any:
-    """The holidays of `country` (and `subdivision`) in `year`: a `holidays.HolidayBase`."""
-    try:
-        found = None if "holidays.countries" in sys.modules else _fast(country, subdivision, year)
-    except Exception:  # any other layout of the package: the ordinary, slower way below
-        found = None
-    if found is not None:
-        return found
-    import holidays
-
-    return holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+from agreekit.model.service_calendar import BusinessCalendar
 
 
 def prime(calendar: BusinessCalendar, years: range) -> None:
-    """Fill the calendar's holiday cache for `years` the fast way, so that every later look-up
-    (the business table, maintenance notice) finds them there."""
-    chosen = calendar.hours.holidays
-    if chosen is None:
-        return
+    """Fill the calendar's holiday cache for `years`, so that every later look-up (the business
+    table, maintenance notice) finds them there."""
     for year in years:
-        if year not in calendar._holiday_cache:
-            calendar._holiday_cache[year] = public_holidays(
-                chosen.country, chosen.subdivision, year
-            )
+        calendar.is_holiday(dt.date(year, 1, 1))
