@@ -88,17 +88,19 @@ DEFECTS = [
     Defect(
         "AK207",
         SL,
-        "{type: count-at-most, value: 10, priorities: [P1]}",
+        "{type: count}",
         "{type: count-at-most, value: 10, priorities: [P9]}",
         "priorities: [P9]",
     ),
     Defect(
         "AK207",
         SL,
-        "{type: count-at-most, value: 10, priorities: [P1]}",
+        "{type: count}",
         "{type: count-at-most, value: 2.5, priorities: [P1]}",
         "value: 2.5",
     ),
+    Defect("AK207", SL, "{type: count}", "{type: count, value: 10}", "{type: count, value: 10}"),
+    Defect("AK207", SL, "{type: count}", "{type: count-at-most}", "{type: count-at-most}"),
 ]
 
 

@@ -48,9 +48,8 @@ BEGIN = dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
 AFTER = dt.datetime(2027, 3, 31, 23, tzinfo=dt.UTC)  # midnight in London, summer time
 
 
-def _report(sample: SampleRepo) -> dict[str, Any]:
-    write_tickets(sample.root / "tickets.csv", 300, dt.date(2027, 3, 1), seed=11, extra=PLANTED)
-    write_outages(sample.root / "outages.csv")
+def json_report(sample: SampleRepo) -> dict[str, Any]:
+    """The JSON report of March 2027 from the repository's tickets.csv and outages.csv."""
     result = sample.cli(
         "report", "--tickets", "tickets.csv", "--outages", "outages.csv",
         "--period", "2027-03", "--format", "json",
@@ -58,6 +57,12 @@ def _report(sample: SampleRepo) -> dict[str, Any]:
     assert result.returncode == 0, result.stderr
     report: dict[str, Any] = json.loads(result.stdout)
     return report
+
+
+def _report(sample: SampleRepo) -> dict[str, Any]:
+    write_tickets(sample.root / "tickets.csv", 300, dt.date(2027, 3, 1), seed=11, extra=PLANTED)
+    write_outages(sample.root / "outages.csv")
+    return json_report(sample)
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +192,18 @@ def test_downtime_matches_the_minute_by_minute_reference(
     )
     assert report["service_credit"]["percent"] == tier[2]
     assert report["service_credit"]["tier"] == {"from": tier[0], "to": tier[1], "credit": tier[2]}
+
+
+def test_the_incident_count_is_reported_without_a_threshold(report: dict[str, Any]) -> None:
+    """The seed names 'Number of incidents reported' as a KPI and sets no limit: counted, not judged."""
+    incidents = next(k for k in report["kpis"] if k["id"] == "incidents-reported")
+    assert incidents["type"] == "count" and incidents["target"] is None
+    assert incidents["value"] == sum(p["tickets"] for p in report["priorities"])
+    assert incidents["met"] is None
+
+
+def test_the_sample_has_one_credit_schedule_and_no_late_credits(report: dict[str, Any]) -> None:
+    assert report["credits"]["late"] == []
+    (schedule,) = report["credits"]["schedules"]
+    assert schedule["availability"] == report["service_credit"]["percent"] == schedule["percent"]
+    assert schedule["cap"] == 30.0

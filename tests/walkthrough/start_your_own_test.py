@@ -67,7 +67,10 @@ class Organisation:
         return env
 
     def run(
-        self, *args: str, who: str = "daniel-reeve", cwd: Path | None = None,
+        self,
+        *args: str,
+        who: str = "daniel-reeve",
+        cwd: Path | None = None,
         env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "agreekit", *args[1:]] if args[0] == "agreekit" else args

@@ -125,7 +125,7 @@ SECTION_DATA: dict[str, dict[str, Any]] = {
                 (
                     "incidents-reported",
                     "Number of incidents reported",
-                    {"type": "count-at-most", "value": 10},
+                    {"type": "count"},  # counted and reported; a limit is the parties' to agree
                 ),
                 ("uptime", "Up-time percentage", {"type": "availability-at-least", "value": 99.5}),
             )

@@ -442,7 +442,18 @@ KPI_OF = {
     "average-at-least": ("satisfaction",),
     "count-at-most": ("",),
     "availability-at-least": ("",),
+    "count": ("",),
 }
+
+
+def _value_problems(kind: str, value: float) -> Iterator[tuple[str, str]]:
+    percent = kind in ("share-within-target", "availability-at-least")
+    if percent and not 0 < value <= 100:
+        yield "value", f"target value {value:g} is a percentage: above 0 and at most 100"
+    if kind == "count-at-most" and (value < 0 or value != int(value)):
+        yield "value", f"target value {value:g} is a count: a whole number, 0 or more"
+    if kind == "average-at-least" and value < 0:
+        yield "value", f"target value {value:g} is an average score: 0 or more"
 
 
 def kpi_target_problems(target: KpiTarget, priority_ids: set[str]) -> Iterator[tuple[str, str]]:
@@ -451,13 +462,12 @@ def kpi_target_problems(target: KpiTarget, priority_ids: set[str]) -> Iterator[t
     if target.of not in accepted:
         wanted = " or ".join(repr(of) for of in accepted if of) or "no 'of'"
         yield "of", f"target of type {target.type} takes {wanted}, not {target.of!r}"
-    percent = target.type in ("share-within-target", "availability-at-least")
-    if percent and not 0 < target.value <= 100:
-        yield "value", f"target value {target.value:g} is a percentage: above 0 and at most 100"
-    if target.type == "count-at-most" and (target.value < 0 or target.value != int(target.value)):
-        yield "value", f"target value {target.value:g} is a count: a whole number, 0 or more"
-    if target.type == "average-at-least" and target.value < 0:
-        yield "value", f"target value {target.value:g} is an average score: 0 or more"
+    if target.type == "count" and target.value is not None:
+        yield "value", "a count is reported, not judged: remove the value, or use count-at-most"
+    if target.value is None and target.type != "count":
+        yield "value", f"target of type {target.type} needs a value (its threshold)"
+    if target.value is not None:
+        yield from _value_problems(target.type, target.value)
     if target.priorities and target.type in ("average-at-least", "availability-at-least"):
         yield "priorities", f"target of type {target.type} is not per priority; remove priorities"
     for position, priority in enumerate(target.priorities):
@@ -497,7 +507,8 @@ AK207 = Rule(
         what=(
             "Each KPI must have a measure and a typed target the service report can judge "
             "(share-within-target of response or resolution, average-at-least of satisfaction, "
-            "count-at-most, availability-at-least; percentages above 0 and at most 100, a "
+            "count-at-most, availability-at-least, or count, reported without a threshold; "
+            "percentages above 0 and at most 100, a "
             "count whole, priorities the agreement defines); reporting must have a frequency "
             "among daily, weekly, fortnightly, monthly, quarterly, half-yearly, yearly "
             "or annually, and recipients who are stakeholders. A KPI of the profile "

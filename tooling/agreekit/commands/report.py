@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -84,47 +84,61 @@ def _default_output(repo: Path, label: str, output_format: str) -> Path:
     return repo / "dist" / f"service-report-{label.replace('..', '_')}.{output_format}"
 
 
-def run(
-    repo: Path,
-    tickets: Path,
-    outages: Path | None,
-    period: str | None,
-    first: dt.datetime | None,
-    last: dt.datetime | None,
-    columns: str | None,
-    output_format: str,
-    output: Path | None,
-    strict: bool,
-    force: bool,
-) -> int:
+class Request(NamedTuple):
+    """What `agreekit report` is asked for: its options, by their parameter names."""
+
+    repo: Path
+    tickets: Path
+    outages: Path | None
+    period: str | None
+    first: dt.datetime | None
+    last: dt.datetime | None
+    columns: str | None
+    output_format: str
+    output: Path | None
+    strict: bool
+    force: bool
+
+
+def run(request: Request) -> int:
     from agreekit.extras import missing_extra
 
+    repo, tickets, output_format = request.repo, request.tickets, request.output_format
     # HTML needs only Python-Markdown and nh3, which are core; the PDF needs WeasyPrint.
     needs = ("report", "publish") if output_format == "pdf" else ("report",)
     for extra in needs:
         if message := missing_extra(extra, f"report --format {output_format}"):
             raise Failure(message)
-    from agreekit.service_report.build import build_report, start_reading
+    from agreekit.service_report.allocator import keep_freed_memory
     from agreekit.service_report.columns import DEFAULT, load_mapping
-    from agreekit.service_report.terms import service_terms
+    from agreekit.service_report.source import read_tickets
 
-    mapping = load_mapping(columns) if columns else DEFAULT
+    keep_freed_memory()
+
+    mapping = load_mapping(request.columns) if request.columns else DEFAULT
     with ThreadPoolExecutor(1) as pool:
-        reading = start_reading(pool, tickets, mapping)
+        # The export is read from here on (pyarrow's reader works outside Python's lock), while
+        # the rest of the engine is imported and the agreement, calendar and holidays load.
+        reading = pool.submit(read_tickets, tickets, mapping)
+        from agreekit.service_report.build import build_report
+        from agreekit.service_report.terms import service_terms
+
         agreement = load_or_exit(repo)
-        chosen = _period(period, first, last, service_terms(agreement).frequency)
+        frequency = service_terms(agreement).frequency
+        chosen = _period(request.period, request.first, request.last, frequency)
         facts = _facts(repo, agreement)
         bar = _progress(tickets)
         with bar if bar is not None else contextlib.nullcontext():
             report = build_report(
-                agreement, facts, chosen, tickets, outages, mapping, strict=strict,
+                agreement, facts, chosen, tickets, request.outages, mapping,
+                strict=request.strict,
                 step=(lambda label: bar.update(1)) if bar is not None else (lambda label: None),
                 reading=reading,
             )  # fmt: skip
-    files = _render(report, output_format, output, repo)
+    files = _render(report, output_format, request.output, repo)
     if files is None:
         return DONE
-    write_or_refuse(files, force=force, manifest=False)
+    write_or_refuse(files, force=request.force, manifest=False)
     click.echo(f"wrote {', '.join(str(p) for p in files)}")
     return DONE
 
@@ -207,20 +221,6 @@ def _render(
     "--strict", is_flag=True, help="Stop at the first rejected row instead of listing it."
 )
 @force_option
-def command(
-    repo: Path,
-    tickets: Path,
-    outages: Path | None,
-    period: str | None,
-    first: dt.datetime | None,
-    last: dt.datetime | None,
-    columns: str | None,
-    output_format: str,
-    output: Path | None,
-    strict: bool,
-    force: bool,
-) -> int:
+def command(**options: Any) -> int:
     """The periodic service report: the agreement's targets applied to the service desk's data."""
-    return run(
-        repo, tickets, outages, period, first, last, columns, output_format, output, strict, force
-    )
+    return run(Request(**options))

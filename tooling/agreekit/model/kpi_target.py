@@ -53,4 +53,6 @@ def target_in_words(target: Any) -> str:
         return f"at most {shown} {tickets} in a period"
     if kind == "availability-at-least":
         return f"availability of at least {shown}%"
+    if kind == "count":
+        return f"{tickets} in a period, reported"
     return str(target)

@@ -114,12 +114,14 @@ KPI_TYPES_DOC = (
     "average-at-least (mean score)",
     "count-at-most (tickets)",
     "availability-at-least (percent)",
+    "count (tickets, reported without a threshold)",
 )
 KPI_TARGET_TYPES = (
     "share-within-target",
     "average-at-least",
     "count-at-most",
     "availability-at-least",
+    "count",
 )
 
 
@@ -136,9 +138,11 @@ class KpiTarget:
     value: 95}`: 95% of tickets responded to within their priority's response target."""
 
     type: Literal[
-        "share-within-target", "average-at-least", "count-at-most", "availability-at-least"
+        "share-within-target", "average-at-least", "count-at-most", "availability-at-least", "count"
     ] = spec(description="How the KPI is judged: " + ", ".join(KPI_TYPES_DOC))
-    value: float = spec(description="The threshold: percent, average score or count.")
+    value: float | None = spec(
+        None, description="The threshold: percent, average score or count; none for `count`."
+    )
     of: str = spec(
         "",
         description="share-within-target: response or resolution; average-at-least: the ticket "

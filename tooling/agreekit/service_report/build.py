@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +15,9 @@ from agreekit.service_report.outages import read_outages
 from agreekit.service_report.period import Period
 from agreekit.service_report.source import RawTable, read_tickets, with_exact_lines
 from agreekit.service_report.terms import service_terms
-from agreekit.service_report.tickets import parse_tickets
+from agreekit.service_report.tickets import Tickets, parse_tickets
 
 Step = Callable[[str], None]
-
-
-def start_reading(pool: Executor, tickets_path: Path, mapping: Mapping) -> Future[RawTable]:
-    """Read the export in the background: pyarrow's reader works outside Python's lock, so the
-    agreement, the calendar and the holidays load meanwhile."""
-    return pool.submit(read_tickets, tickets_path, mapping)
 
 
 def _exact(raw: RawTable, mapping: Mapping) -> tuple[RawTable, bool]:
@@ -52,7 +46,8 @@ def build_report(
     step: Step = lambda label: None,
     reading: Future[RawTable] | None = None,
 ) -> dict[str, Any]:
-    """The report; `reading` is the ticket export already being read (see `start_reading`)."""
+    """The report; `reading` is the ticket export already being read (`read_tickets` in a thread:
+    pyarrow's reader works outside Python's lock, so the agreement loads meanwhile)."""
     terms = service_terms(agreement)
     clock = business_clock(terms, period)  # holidays load while the export is read
     step("reading tickets")
@@ -73,32 +68,18 @@ def build_report(
     sources = {"tickets": str(tickets_path), "columns": mapping.name}
     if outages_path is not None:
         sources["outages"] = str(outages_path)
-    report = compute(
-        terms,
-        period,
-        tickets,
-        outages,
-        rejected_outages,
-        sources=sources,
-        agreement=facts,
-        clock=clock,
-    )
+
+    def computed(tickets: Tickets) -> dict[str, Any]:
+        return compute(
+            terms, period, tickets, outages, rejected_outages,
+            sources=sources, agreement=facts, clock=clock,
+        )  # fmt: skip
+
+    report = computed(tickets)
     if report["rejected"]["count"] and not raw.exact:  # rejected while computing: name true lines
         raw, again = _exact(raw, mapping)
-    else:
-        again = False
-    if again:
-        tickets = parse_tickets(raw, mapping, ids)
-        report = compute(
-            terms,
-            period,
-            tickets,
-            outages,
-            rejected_outages,
-            sources=sources,
-            agreement=facts,
-            clock=clock,
-        )
+        if again:
+            report = computed(parse_tickets(raw, mapping, ids))
     if strict and report["rejected"]["count"]:
         first = report["rejected"]["listed"][0]
         raise ReportError(

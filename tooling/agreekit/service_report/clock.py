@@ -102,6 +102,7 @@ def minute_table(table: BusinessTable, first: int, last: int) -> MinuteTable:
 
 def on_minute_table(table: MinuteTable, instants: np.ndarray) -> np.ndarray:
     """Business seconds from the range's start to each instant within the range."""
-    offset = instants - table.first
-    minute = offset // 60
-    return table.cumulative[minute] + (offset - minute * 60) * table.rate[minute]
+    minute, within = np.divmod(instants - table.first, 60)
+    within *= table.rate[minute]
+    within += table.cumulative[minute]
+    return within

@@ -7,7 +7,7 @@ agree; the JSON output is the dict itself.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -15,12 +15,13 @@ import numpy as np
 from agreekit.model.service_calendar import BusinessCalendar
 from agreekit.service_report.clock import (
     BusinessTable,
-    MinuteTable,
     business_table,
     clock_seconds,
     minute_table,
-    on_minute_table,
 )
+from agreekit.service_report.credits import late_credit_rows, owed, tier_credit
+from agreekit.service_report.holiday_loader import prime
+from agreekit.service_report.judging import Figures, Judged, judge_blocks, judge_on_clock
 from agreekit.service_report.outages import (
     ALL_SERVICES,
     Outage,
@@ -29,20 +30,8 @@ from agreekit.service_report.outages import (
 )
 from agreekit.service_report.period import Period
 from agreekit.service_report.semantics import SEMANTICS
-from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target, Tier
+from agreekit.service_report.terms import ServiceSchedule, ServiceTerms, Target
 from agreekit.service_report.tickets import LISTED, MISSING, Rejection, Tickets
-
-OPEN_LISTED = 1000
-
-
-class Judged(NamedTuple):
-    """One measure (response or resolution) of the tickets of one priority."""
-
-    met: np.ndarray  # bool per ticket
-    breached: np.ndarray
-    open: np.ndarray
-    minutes: np.ndarray  # time on the clock for the finished ones (NaN otherwise)
-    negative: np.ndarray  # paused for longer than the time on the clock: rejected
 
 
 def judge(
@@ -61,59 +50,12 @@ def judge(
     )
 
 
-def judge_on_clock(
-    target: Target, on_clock: np.ndarray, finished: np.ndarray, paused_seconds: np.ndarray
-) -> Judged:
-    """`judge` for tickets whose time on the clock (to the finish, or to the period's end) is known."""
-    on_clock = on_clock - paused_seconds
-    negative = finished & (on_clock < 0)
-    if target.seconds is None:  # best effort: nothing is ever late
-        met = finished & ~negative
-        return Judged(
-            met, np.zeros_like(met), ~finished, np.where(met, on_clock / 60, np.nan), negative
-        )
-    late = on_clock > target.seconds
-    met = finished & ~late & ~negative
-    breached = late & ~negative
-    still_open = ~finished & ~late
-    return Judged(met, breached, still_open, np.where(finished, on_clock / 60, np.nan), negative)
-
-
-class Positions(NamedTuple):
-    """For the tickets of the period: each instant, and where it falls on the business clock."""
-
-    created: np.ndarray
-    created_business: np.ndarray
-    ends: dict[
-        str, tuple[np.ndarray, np.ndarray, np.ndarray]
-    ]  # measure -> finished, end, end on clock
-
-
-def positions(
-    table: MinuteTable | None, tickets: Tickets, rows: np.ndarray, period_end: int
-) -> Positions:
-    """Each ticket's instants and their place on the business clock, shared by every measure."""
-    created = tickets.created[rows]
-    business = (lambda t: on_minute_table(table, t)) if table is not None else (lambda t: t)
-    ends = {}
-    for measure, done in (
-        ("response", tickets.first_response[rows]),
-        ("resolution", tickets.resolved[rows]),
-    ):
-        finished = (done != MISSING) & (done < period_end)
-        end = np.where(finished, done, period_end)
-        ends[measure] = (finished, end, business(end))
-    return Positions(created, business(created), ends)
-
-
 def _share(met: int, breached: int) -> float | None:
     return None if met + breached == 0 else round(100 * met / (met + breached), 4)
 
 
-def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, Any]:
-    met, breached = int(judged.met[selected].sum()), int(judged.breached[selected].sum())
-    minutes = judged.minutes[selected]
-    minutes = minutes[~np.isnan(minutes)]
+def _measure(target: Target, found: Figures, index: int) -> dict[str, Any]:
+    met, breached = int(found.met[index]), int(found.breached[index])
     return {
         "target": target.text,
         "target_minutes": target.minutes,
@@ -121,40 +63,14 @@ def _measure(target: Target, judged: Judged, selected: np.ndarray) -> dict[str, 
         "measured": met + breached,
         "met": met,
         "breached": breached,
-        "open": int(judged.open[selected].sum()),
+        "open": int(found.open[index]),
         "attainment": _share(met, breached),
-        "median_minutes": round(float(np.median(minutes)), 2) if len(minutes) else None,
+        "median_minutes": found.median_minutes[index],
     }
 
 
 def _iso(seconds: int, zone: ZoneInfo) -> str:
     return dt.datetime.fromtimestamp(int(seconds), zone).isoformat()
-
-
-def _tier_credit(tiers: tuple[Tier, ...], cap: float | None, percent: float) -> dict[str, Any]:
-    tier = next((t for t in tiers if t.low <= percent < t.high), None)
-    credit = 0.0 if tier is None else tier.credit
-    if cap is not None:
-        credit = min(credit, cap)
-    shown = None if tier is None else {"from": tier.low, "to": tier.high, "credit": tier.credit}
-    return {"percent": credit, "tier": shown, "cap": cap}
-
-
-def _credit(terms: ServiceTerms, services: list[dict[str, Any]], lowest: float) -> dict[str, Any]:
-    """The credit owed: the agreement's tier for the lowest availability of any service, or, when
-    the agreement gives services their own credits, the sum of theirs (within the overall cap)."""
-    if not terms.services:
-        return {**_tier_credit(terms.tiers, terms.cap, lowest), "rule": "lowest service"}
-    total = sum(s["credit"]["percent"] for s in services)
-    if terms.cap is not None:
-        total = min(total, terms.cap)
-    worst = max(services, key=lambda s: s["credit"]["percent"], default=None)
-    return {
-        "percent": total,
-        "tier": worst["credit"]["tier"] if worst else None,
-        "cap": terms.cap,
-        "rule": "sum of each service's credit",
-    }
 
 
 def _per_agreed_service(
@@ -201,18 +117,17 @@ def _kpis(
             met = sum(per_priority[p][target.of]["met"] for p in scope)
             breached = sum(per_priority[p][target.of]["breached"] for p in scope)
             value = _share(met, breached)
-            met_target = None if value is None else value >= target.value
         elif target.type == "average-at-least" and target.of == "satisfaction":
             scores = tickets.satisfaction[in_period]
             scores = scores[~np.isnan(scores)]
             value = round(float(scores.mean()), 4) if len(scores) else None
-            met_target = None if value is None else value >= target.value
-        elif target.type == "count-at-most":
+        elif target.type in ("count-at-most", "count"):
             value = float(sum(per_priority[p]["tickets"] for p in scope))
-            met_target = value <= target.value
         elif target.type == "availability-at-least" and lowest is not None:
             value = round(lowest, 4)
-            met_target = value >= target.value
+        if value is not None and target.value is not None and target.type != "count":
+            at_most = target.type == "count-at-most"
+            met_target = value <= target.value if at_most else value >= target.value
         # anything else is a target `check` reports (AK207): shown, not judged
         found.append(
             {
@@ -235,6 +150,8 @@ def business_clock(
 ) -> tuple[BusinessCalendar | None, BusinessTable | None]:
     """The service-hours calendar and its table of business intervals over the period."""
     calendar = BusinessCalendar(terms.hours) if terms.hours is not None else None
+    if calendar is not None:  # the year before too: a maintenance notice given in December
+        prime(calendar, range(period.start.year - 1, period.end.year + 1))
     return calendar, business_table(calendar, period.start, period.end) if calendar else None
 
 
@@ -255,65 +172,37 @@ def compute(
     calendar, table = clock if clock is not None else business_clock(terms, period)
     valid = tickets.valid
     in_period = valid & (tickets.created >= start) & (tickets.created < end)
-    # The period's tickets grouped by priority (a stable sort), so each priority is one slice.
-    period_rows = np.flatnonzero(in_period)
-    period_rows = period_rows[np.argsort(tickets.priority[period_rows], kind="stable")]
-    minutes = minute_table(table, start, end) if table is not None else None
-    at = positions(minutes, tickets, period_rows, end)
-    bounds = np.searchsorted(tickets.priority[period_rows], np.arange(len(terms.priorities) + 1))
-    paused = tickets.paused_minutes[period_rows] * 60
-    priorities, open_rows, negative_rows = [], [], np.zeros(len(valid), dtype=bool)
+    outside = len(terms.priorities)  # the code of rows outside the period
+    codes = np.where(in_period, tickets.priority, outside).astype(np.int16)
+    business_needed = any(
+        target.business for p in terms.priorities for target in (p.response, p.resolution)
+    ) or any(c.after.business for c in terms.late_credits)
+    minutes = minute_table(table, start, end) if table is not None and business_needed else None
+    totals = judge_blocks(terms, tickets, in_period, codes, (start, end, minutes, business_needed))
+    negative_rows = totals.negative
+    priorities = []
     per_priority: dict[str, dict[str, Any]] = {}
     for index, priority in enumerate(terms.priorities):
-        mine = slice(bounds[index], bounds[index + 1])
-        rows = period_rows[mine]
-        judged = {}
-        for measure, target in (
-            ("response", priority.response),
-            ("resolution", priority.resolution),
-        ):
-            finished, end_at, end_on_clock = (part[mine] for part in at.ends[measure])
-            if target.business:
-                on_clock = end_on_clock - at.created_business[mine]
-            else:
-                on_clock = end_at - at.created[mine]
-            pause = paused[mine] if measure == "resolution" else np.zeros(len(rows))
-            judged[measure] = judge_on_clock(target, on_clock, finished, pause)
-        response, resolution = judged["response"], judged["resolution"]
-        negative_rows[rows[resolution.negative]] = True
-        keep = ~resolution.negative
-        if not tickets.has_first_response:
-            response = response._replace(
-                met=np.zeros_like(keep), breached=np.zeros_like(keep), open=np.zeros_like(keep)
-            )
         entry = {
             "id": priority.id,
             "name": priority.name,
             "clock": priority.clock,
-            "tickets": int(keep.sum()),
-            "response": _measure(priority.response, response, keep),
-            "resolution": _measure(priority.resolution, resolution, keep),
+            "tickets": int(totals.kept[index]),
+            "response": _measure(priority.response, totals.figures["response"], index),
+            "resolution": _measure(priority.resolution, totals.figures["resolution"], index),
+            "open": int(totals.waiting[index]),
         }
-        waiting = (response.open | resolution.open) & keep
-        entry["open"] = int(waiting.sum())
         priorities.append(entry)
         per_priority[priority.id] = entry
-        for row, answer_open, resolve_open in zip(
-            rows[waiting][:OPEN_LISTED],
-            response.open[waiting][:OPEN_LISTED],
-            resolution.open[waiting][:OPEN_LISTED],
-            strict=True,
-        ):
-            open_rows.append((int(row), priority.id, bool(answer_open), bool(resolve_open)))
-    open_rows.sort()
+    late_counts = totals.late
     open_tickets = [
         {
             "id": tickets.ids[row].as_py(),
-            "priority": pid,
+            "priority": terms.priorities[codes[row]].id,
             "created": _iso(tickets.created[row], zone),
             "awaiting": "response" if answer else "resolution" if resolve else "",
         }
-        for row, pid, answer, resolve in open_rows[:OPEN_LISTED]
+        for row, answer, resolve in totals.open_rows
     ]
     rejected = list(tickets.rejected)
     negative_count = int(negative_rows.sum())
@@ -350,6 +239,20 @@ def compute(
     availability_report = _availability(
         terms, services, lowest_service, end - start, outages is not None
     )
+    late = [
+        late_credit_rows(credit, late_counts.get(index, 0))
+        for index, credit in enumerate(terms.late_credits)
+    ]
+    service_credit, schedules = owed(
+        terms, availability_report["services"], lowest, late, outages is not None
+    )
+    if terms.services_late_credits:
+        notes.append(
+            "A service's own schedule has response or resolution credits, but tickets name no "
+            "service: those credits are not computed."
+        )
+    if terms.late_credits and not tickets.has_first_response:
+        notes.append("No first response times: late response credits are not computed.")
     report: dict[str, Any] = {
         "agreement": agreement,
         "period": {
@@ -379,9 +282,8 @@ def compute(
             lowest if outages is not None else None,
         ),  # fmt: skip
         "availability": availability_report,
-        "service_credit": _credit(terms, availability_report["services"], lowest)
-        if outages is not None
-        else {"percent": None, "tier": None, "cap": terms.cap, "rule": None},
+        "service_credit": service_credit,
+        "credits": {"schedules": schedules, "late": late},
         "rejected": {
             "count": tickets.rejected_count + negative_count + len(rejected_outages),
             "listed": [
@@ -416,7 +318,7 @@ def _service_terms(terms: ServiceTerms, service: ServiceAvailability) -> dict[st
     return {
         "target": target,
         "met": None if target is None else service.percent >= target,
-        "credit": _tier_credit(tiers, cap, service.percent),
+        "credit": tier_credit(tiers, cap, service.percent),
     }
 
 

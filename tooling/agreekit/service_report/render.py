@@ -106,6 +106,7 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
                 rows,
             )
         )
+    tables += _credit_tables(report)
     if report["open_tickets"]:
         rows = [
             [t["id"], t["priority"], t["created"], t["awaiting"]]
@@ -127,6 +128,44 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
     return tables
 
 
+def _credit_tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Late response and resolution credits, and each credit schedule's total within its cap."""
+    credits = report.get("credits") or {}
+    tables = []
+    if credits.get("late"):
+        rows = [
+            [
+                c["priority"],
+                c["measure"],
+                f"{c['after']} ({c['clock']})",
+                f"{_number(c['credit'])}%",
+                str(c["tickets"]),
+                f"{_number(c['percent'])}%",
+            ]
+            for c in credits["late"]
+        ]
+        header = ["Priority", "Late", "Longer than", "Credit each", "Tickets", "Credit"]
+        tables.append(("Late response and resolution credits", header, rows))
+    schedules = [s for s in credits.get("schedules", []) if s["percent"] is not None]
+    if schedules and (credits.get("late") or len(schedules) > 1):
+        rows = [
+            [
+                s["schedule"],
+                ", ".join(s["fees"]) or "all periodic charges",
+                _number(s["availability"]),
+                _number(s["response"]),
+                _number(s["resolution"]),
+                _number(s["cap"]),
+                f"{_number(s['percent'])}%",
+            ]
+            for s in schedules
+        ]
+        header = ["Schedule", "Of the fees for", "Availability", "Response", "Resolution", "Cap",
+                  "Owed"]  # fmt: skip
+        tables.append(("Service credits owed", header, rows))
+    return tables
+
+
 def _summary(report: dict[str, Any]) -> list[str]:
     period, tickets = report["period"], report["tickets"]
     availability, credit = report["availability"], report["service_credit"]
@@ -143,6 +182,8 @@ def _summary(report: dict[str, Any]) -> list[str]:
             f"({_verdict(availability['met'])}); unplanned downtime {_number(availability['unplanned_downtime_minutes'])} minutes"
         )
         lines.append(f"Service credit: {_number(credit['percent'])}%{band}")
+    elif credit["percent"] is not None:  # late response or resolution credits only
+        lines.append(f"Service credit: {_number(credit['percent'])}%")
     return lines
 
 

@@ -20,6 +20,10 @@ SEMANTICS = (
     "notice was given); overlapping outages of a service count once.",
     "The service credit is the credit of the tier into which the lowest availability of any "
     "service falls, at most the cap.",
+    "A late response or resolution credit is earned once by each ticket of its priority whose "
+    "time on the clock is longer than the credit's `after`, at the band with the longest `after` "
+    "passed (a ticket still open at the end of the period: the band reached by then). Each credit "
+    "schedule (the agreement's, each service's own) is totalled on its own fees, at most its cap.",
     "Rejected rows (unknown priority, unparsable time, first response or resolution before "
     "creation, bad number, duplicate id) are listed and counted, never measured.",
 )

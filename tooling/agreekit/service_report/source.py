@@ -24,7 +24,7 @@ class RawTable(NamedTuple):
     lines: np.ndarray  # the line each row starts on
     unreadable: list[tuple[int, str]]  # JSON lines that are not JSON: (line, message)
     exact: bool = True  # False: `lines` assumes one line per row, not yet confirmed
-    id_codes: tuple[np.ndarray, int] | None = None  # the ids numbered (see tickets.id_codes)
+    id_hashes: np.ndarray | None = None  # the ids hashed (see duplicate_ids.id_hashes)
 
     @property
     def rows(self) -> int:
@@ -112,10 +112,10 @@ def read_csv(path: Path, mapping: Mapping) -> RawTable:
         for ours, theirs in chosen.items()
     }
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
-    from agreekit.service_report.tickets import id_codes  # still in the reading thread
+    from agreekit.service_report.duplicate_ids import id_hashes  # still in the reading thread
 
-    codes = id_codes(columns["id"]) if typed else None
-    return RawTable(str(path), columns, lines, [], exact=False, id_codes=codes)
+    hashes = id_hashes(columns["id"]) if typed else None
+    return RawTable(str(path), columns, lines, [], exact=False, id_hashes=hashes)
 
 
 def with_exact_lines(raw: RawTable, mapping: Mapping) -> RawTable:

@@ -47,6 +47,18 @@ class ServiceSchedule(NamedTuple):
     target: float | None
     tiers: tuple[Tier, ...]
     cap: float | None
+    own: bool = False  # its own service_credits (own cap and fees), not the agreement's
+    fees: tuple[str, ...] = ()
+
+
+class LateCredit(NamedTuple):
+    """A credit for a late response or resolution: earned by each ticket of the priority whose
+    time on the clock is longer than `after` (the band with the longest `after` it passed)."""
+
+    measure: str  # response or resolution
+    priority: str
+    after: Target
+    credit: float
 
 
 class ServiceTerms(NamedTuple):
@@ -62,6 +74,9 @@ class ServiceTerms(NamedTuple):
     kpis: tuple[Kpi, ...]
     frequency: str
     services: tuple[ServiceSchedule, ...] = ()
+    late_credits: tuple[LateCredit, ...] = ()  # the agreement-wide schedule's
+    fees: tuple[str, ...] = ()  # what the agreement-wide schedule's percentages are of
+    services_late_credits: bool = False  # a service's own schedule has late credits too
 
 
 def _target(
@@ -124,7 +139,34 @@ def service_terms(agreement: Agreement) -> ServiceTerms:
         kpis=kpis,
         frequency=(reporting.frequency if reporting else "").strip().lower(),
         services=tuple(_schedules(meta, availability, credits)),
+        late_credits=_late_credits(credits, priorities, day_minutes),
+        fees=tuple(getattr(credits, "fees", None) or ()),
+        services_late_credits=any(
+            s.service_credits.response or s.service_credits.resolution
+            for m in meta
+            for s in getattr(m, "services", None) or []
+            if s.service_credits is not None
+        ),
     )
+
+
+def _late_credits(
+    credits: Any, priorities: list[PriorityTerms], day_minutes: int
+) -> tuple[LateCredit, ...]:
+    """The response and resolution credits, each trigger on its priority's clock."""
+    clocks = {p.id: p.clock for p in priorities}
+    found = []
+    for measure in ("response", "resolution"):
+        for entry in getattr(credits, measure, None) or ():
+            if entry.priority not in clocks:
+                raise ReportError(
+                    f"agreement: service_credits.{measure}: unknown priority '{entry.priority}'; "
+                    "run `agreekit check` and fix AK206 first"
+                )
+            after = _target(entry.after, clocks[entry.priority], day_minutes, entry.priority,
+                            f"{measure} credit")  # fmt: skip
+            found.append(LateCredit(measure, entry.priority, after, float(entry.credit)))
+    return tuple(found)
 
 
 def _tiers(credits: Any) -> tuple[Tier, ...]:
@@ -145,6 +187,8 @@ def _schedules(meta: list[Any], availability: Any, credits: Any) -> list[Service
                     own_availability.target if own_availability else None,
                     _tiers(own_credits),
                     own_credits.cap if own_credits else None,
+                    own=service.service_credits is not None,
+                    fees=tuple(getattr(own_credits, "fees", None) or ()),
                 )
             )
     return found

@@ -12,9 +12,11 @@ from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from agreekit.service_report.arrow_numpy import chunks, fixed_values, validity, with_nulls_as
 from agreekit.service_report.columns import Mapping
+from agreekit.service_report.duplicate_ids import duplicates
+from agreekit.service_report.parallel import together
 from agreekit.service_report.source import RawTable
 
 MISSING = np.iinfo(np.int64).max  # a time the export leaves empty
@@ -101,11 +103,12 @@ def _python_times(strings: pa.Array, zone: str) -> pa.Array:
 
 def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.ndarray]:
     """UTC seconds (MISSING where empty or bad) and a mask of the values that did not parse."""
-    if pa.types.is_timestamp(strings.type):  # converted while reading: nothing is bad
-        millis = pc.cast(strings, pa.int64())
-        present = strings.is_valid().to_numpy(zero_copy_only=False)
-        seconds = np.floor_divide(millis.fill_null(0).to_numpy(zero_copy_only=False), 1000)
-        return np.where(present, seconds, MISSING), np.zeros(len(strings), dtype=bool)
+    if pa.types.is_timestamp(strings.type) and strings.type.unit == "ms":  # typed by the reader
+        return _seconds(strings), np.zeros(len(strings), dtype=bool)
+    import pyarrow.compute as pc
+
+    if pa.types.is_timestamp(strings.type):
+        return _seconds(pc.cast(strings, pa.int64())), np.zeros(len(strings), dtype=bool)
     if mapping.time_format:
         parsed = pc.strptime(strings, format=mapping.time_format, unit="ms", error_is_null=True)
         if mapping.timezone and parsed.type.tz is None:
@@ -118,22 +121,50 @@ def parse_times(strings: pa.Array, mapping: Mapping) -> tuple[np.ndarray, np.nda
             millis = pc.cast(pc.cast(strings, pa.timestamp("ms", "UTC")), pa.int64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             millis = _python_times(strings, mapping.timezone)
-    present = strings.is_valid().to_numpy(zero_copy_only=False)
-    parsed_ok = millis.is_valid().to_numpy(zero_copy_only=False)
-    seconds = np.floor_divide(millis.fill_null(0).to_numpy(zero_copy_only=False), 1000)
-    seconds = np.where(parsed_ok, seconds, MISSING)
-    return seconds, present & ~parsed_ok
+    return _seconds(millis), validity(strings) & ~validity(millis)
+
+
+def _seconds(millis: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Milliseconds since the epoch (int64 or timestamp[ms]) as whole seconds (floored),
+    MISSING where null.
+
+    Chunk by chunk into one array, straight from each chunk's buffers: each chunk's
+    temporaries are small and reused, so the only new memory is the column itself (fresh memory
+    is what costs most, measured)."""
+    seconds = np.empty(len(millis), dtype=np.int64)
+    at = 0
+    for chunk in chunks(millis):
+        part = seconds[at : at + len(chunk)]
+        np.floor_divide(fixed_values(chunk, np.int64), 1000, out=part)
+        if chunk.null_count:
+            part[~validity(chunk)] = MISSING
+        at += len(chunk)
+    return seconds
+
+
+def _floats(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A float64 column as one array, NaN where null, chunk by chunk (see `_seconds`)."""
+    numbers = np.empty(len(column), dtype=np.float64)
+    at = 0
+    for chunk in chunks(column):
+        numbers[at : at + len(chunk)] = with_nulls_as(chunk, np.float64, np.nan)
+        at += len(chunk)
+    return numbers
 
 
 def parse_numbers(
     strings: pa.Array, scores: dict[str, float] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where empty or bad) and a mask of the values that are not numbers."""
-    if pa.types.is_floating(strings.type):  # converted while reading
-        numbers = strings.fill_null(np.nan).to_numpy(zero_copy_only=False).astype(np.float64)
+    if pa.types.is_float64(strings.type):  # converted while reading
+        numbers = _floats(strings)
         finite = np.isfinite(numbers)
-        present = strings.is_valid().to_numpy(zero_copy_only=False)
-        return np.where(finite, numbers, np.nan), present & ~finite
+        # "inf" or "nan" in the export: bad values
+        plain = finite.all() or not strings.null_count
+        bad = ~finite if plain else validity(strings) & ~finite
+        if bad.any():
+            numbers[~finite] = np.nan
+        return numbers, bad
     if scores:
         mapped = [
             scores.get(v.lower(), None) if v is not None else None for v in strings.to_pylist()
@@ -147,6 +178,8 @@ def parse_numbers(
         return np.where(
             np.isnan(numbers), np.array([np.nan if k is None else k for k in known]), numbers
         ), bad
+    import pyarrow.compute as pc
+
     try:
         values = pc.cast(strings, pa.float64())
     except pa.ArrowInvalid:
@@ -167,9 +200,11 @@ def parse_numbers(
 def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarray:
     """Each row's index in `ids` (-1 when unknown), matching case-insensitively."""
     if pa.types.is_dictionary(strings.type):  # look up the few distinct values only
-        codes = strings.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        known = _priorities(strings.dictionary, ids, mapping)
-        return np.where(codes < 0, -1, np.append(known, -1)[codes])
+        codes = with_nulls_as(strings.indices, np.int32, -1)
+        known = _known_priorities(strings.dictionary.to_pylist(), ids, mapping)
+        return np.append(known, -1).astype(np.int16)[codes]  # a null's code -1: the last, -1
+    import pyarrow.compute as pc
+
     lowered = pc.utf8_lower(strings)
     names = [i.lower() for i in ids]
     keys = names + list(mapping.priorities)
@@ -178,63 +213,49 @@ def _priorities(strings: pa.Array, ids: list[str], mapping: Mapping) -> np.ndarr
     ]
     found = pc.index_in(lowered, value_set=pa.array(keys, pa.string()))
     position = found.fill_null(-1).to_numpy(zero_copy_only=False)
-    lookup = np.array(targets + [-1], dtype=np.int64)
-    return lookup[np.where(position < 0, len(targets), position)]
+    lookup = np.array(targets + [-1], dtype=np.int16)
+    return lookup[position]  # -1, not found: the last, -1
 
 
-def _codes(encoded: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
-    """The dictionary codes of every row (-1 for null) and the number of distinct values."""
-    if isinstance(encoded, pa.Array):
-        return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), len(encoded.dictionary)
-    if encoded.num_chunks == 0:
-        return np.zeros(0, dtype=np.int64), 0
-    # dictionary_encode gives every chunk the one dictionary; unifying would re-hash it per chunk.
-    address = {
-        chunk.dictionary.buffers()[-1].address
-        for chunk in encoded.chunks
-        if chunk.dictionary.buffers()[-1] is not None
-    }
-    if len(address) > 1:
-        encoded = encoded.unify_dictionaries()
-    indices = pa.chunked_array(
-        [chunk.indices for chunk in encoded.chunks], type=encoded.type.index_type
-    )
-    return indices.fill_null(-1).to_numpy(), len(encoded.chunk(0).dictionary)
-
-
-def id_codes(ids: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, int]:
-    """Each row's id as a number (-1 for none) and how many distinct ids there are: one hash
-    table in C, run by the reading thread so that it overlaps loading the agreement."""
-    return _codes(pc.dictionary_encode(ids))
-
-
-def _duplicates(
-    ids: pa.Array | pa.ChunkedArray,
-    usable: np.ndarray,
-    lines: np.ndarray,
-    codes_found: tuple[np.ndarray, int] | None = None,
-) -> tuple[np.ndarray, dict[int, int]]:
-    """Rows whose id an earlier usable row already has, and for each the line of that first row.
-
-    One dictionary encoding (a hash table in C) numbers the distinct ids; counting the numbers
-    of the usable rows finds whether any repeats, and only then are the rows looked at.
-    """
-    again = np.zeros(len(ids), dtype=bool)
-    codes, distinct = codes_found if codes_found is not None else id_codes(ids)
-    counts = np.bincount(codes[usable & (codes >= 0)], minlength=distinct)
-    if not (counts > 1).any():
-        return again, {}
-    repeated = usable & (codes >= 0) & (counts[np.maximum(codes, 0)] > 1)
-    first: dict[int, int] = {}
-    earlier: dict[int, int] = {}
-    for row in np.flatnonzero(repeated):
-        code = int(codes[row])
-        if code in first:
-            again[row] = True
-            earlier[int(row)] = int(lines[first[code]])
+def _known_priorities(values: list[str | None], ids: list[str], mapping: Mapping) -> list[int]:
+    """`_priorities` for a few distinct values, in Python."""
+    names = [i.lower() for i in ids]
+    aliases = {k.lower(): v.lower() for k, v in mapping.priorities.items()}
+    found = []
+    for value in values:
+        lowered = None if value is None else value.lower()
+        if lowered in names:
+            found.append(names.index(lowered))
+        elif lowered in aliases and aliases[lowered] in names:
+            found.append(names.index(aliases[lowered]))
         else:
-            first[code] = int(row)
-    return again, earlier
+            found.append(-1)
+    return found
+
+
+def _convert(
+    raw: RawTable,
+    mapping: Mapping,
+    created: pa.Array | pa.ChunkedArray,
+    first_response: pa.Array | pa.ChunkedArray,
+    resolved: pa.Array | pa.ChunkedArray,
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Every time and number column converted, side by side: (values, mask of bad values)."""
+    steps = {
+        "created": lambda: parse_times(created, mapping),
+        "resolved": lambda: parse_times(resolved, mapping),
+    }
+    if "first_response_after_minutes" in raw.columns:
+        after = raw.columns["first_response_after_minutes"]
+        steps["first_response_after_minutes"] = lambda: parse_numbers(after)
+    else:
+        steps["first_response"] = lambda: parse_times(first_response, mapping)
+    if "paused_minutes" in raw.columns:
+        steps["paused_minutes"] = lambda: parse_numbers(raw.columns["paused_minutes"])
+    if "satisfaction" in raw.columns:
+        scores = raw.columns["satisfaction"]
+        steps["satisfaction"] = lambda: parse_numbers(scores, mapping.satisfaction_values)
+    return together(steps)
 
 
 def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> Tickets:
@@ -247,7 +268,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     priorities_text = column("priority")
     assert ids is not None and priorities_text is not None
     checks.add(
-        ~ids.is_valid().to_numpy(zero_copy_only=False),
+        ~validity(ids),
         name("id", "id"),
         "empty; every ticket needs an id",
     )
@@ -268,9 +289,12 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
         else f"the mapping's time format is {mapping.time_format}"
     )
     created_text = column("created", empty)
-    created, bad = parse_times(created_text, mapping)
+    response_text = column("first_response", empty)
+    resolved_text = column("resolved", empty)
+    converted = _convert(raw, mapping, created_text, response_text, resolved_text)
+    created, bad = converted["created"]
     checks.add(
-        ~created_text.is_valid().to_numpy(zero_copy_only=False),
+        ~validity(created_text),
         name("created", "created"),
         "empty; every ticket needs its creation time",
     )
@@ -284,7 +308,7 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     )
     if "first_response_after_minutes" in raw.columns:
         after = raw.columns["first_response_after_minutes"]
-        minutes, bad = parse_numbers(after)
+        minutes, bad = converted["first_response_after_minutes"]
         checks.add(
             bad | (minutes < 0),
             mapping.first_response_after_minutes,
@@ -296,15 +320,13 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
             created + np.nan_to_num(minutes * 60).astype(np.int64),
         )
     else:
-        response_text = column("first_response", empty)
-        first_response, bad = parse_times(response_text, mapping)
+        first_response, bad = converted["first_response"]
         checks.add(
             bad,
             name("first_response", "first_response"),
             lambda row: f"unparsable time '{_text(response_text, row)}'; {iso}",
         )
-    resolved_text = column("resolved", empty)
-    resolved, bad = parse_times(resolved_text, mapping)
+    resolved, bad = converted["resolved"]
     checks.add(
         bad,
         name("resolved", "resolved"),
@@ -324,27 +346,29 @@ def parse_tickets(raw: RawTable, mapping: Mapping, priority_ids: list[str]) -> T
     paused = np.zeros(rows)
     if "paused_minutes" in raw.columns:
         paused_text = raw.columns["paused_minutes"]
-        paused, bad = parse_numbers(paused_text)
+        paused, bad = converted["paused_minutes"]
         checks.add(
             bad | (paused < 0),
             name("paused_minutes", "paused_minutes"),
             lambda row: f"'{_text(paused_text, row)}' is not a number of minutes 0 or more",
         )
-        paused = np.nan_to_num(np.maximum(paused, 0))
-    satisfaction = np.full(rows, np.nan)
-    if "satisfaction" in raw.columns:
+        np.maximum(paused, 0, out=paused)
+        np.nan_to_num(paused, copy=False)
+    if "satisfaction" not in raw.columns:
+        satisfaction = np.full(rows, np.nan)
+    else:
         score_text = raw.columns["satisfaction"]
-        satisfaction, bad = parse_numbers(score_text, mapping.satisfaction_values)
+        satisfaction, bad = converted["satisfaction"]
         checks.add(
             bad,
             name("satisfaction", "satisfaction"),
             lambda row: f"'{_text(score_text, row)}' is not a score",
         )
-    again, earlier = _duplicates(ids, ~checks.bad, raw.lines, raw.id_codes)
+    again, first_line = duplicates(ids, ~checks.bad, raw.lines, raw.id_hashes)
     checks.add(
         again,
         name("id", "id"),
-        lambda row: f"duplicate id '{_text(ids, row)}' (first on line {earlier[row]})",
+        lambda row: f"duplicate id '{_text(ids, row)}' (first on line {first_line(row)})",
     )
     listed, count = checks.rejections(ids)
     unreadable = [Rejection(line, "-", message, "") for line, message in raw.unreadable]
