@@ -27,6 +27,7 @@ from agreekit.approvals.evidence_cache import EvidenceCache
 from agreekit.approvals.policy import UNTRUSTED, InForce, first_root, signers_in_force
 from agreekit.approvals.record import Record, record_from_commit_ref, record_from_tag
 from agreekit.approvals.signature_cache import SignatureCache
+from agreekit.approvals.signers_blob_cache import signers_blobs
 from agreekit.approvals.stages import GOVERNANCE
 from agreekit.approvals.tag_object import parse_tag
 from agreekit.approvals.verify import (
@@ -162,8 +163,12 @@ def gather(repo: Path, directory: str = "agreement", fresh: bool = False) -> Git
         read.append(found)
     learnt.save()
     graph = history()
-    signer_blobs = git.object_ids(repo, [f"{commit}:{SIGNERS_PATH}" for commit in graph])
-    blob_of = {commit: signer_blobs.get(f"{commit}:{SIGNERS_PATH}") for commit in graph}
+
+    def ask(commits: Sequence[str]) -> dict[str, str | None]:
+        found = git.object_ids(repo, [f"{commit}:{SIGNERS_PATH}" for commit in commits])
+        return {commit: found.get(f"{commit}:{SIGNERS_PATH}") for commit in commits}
+
+    blob_of = signers_blobs(folder, graph, ask)
     texts = _BlobTexts(repo)
 
     def signature(evidence: Evidence) -> git.Signature | None:
