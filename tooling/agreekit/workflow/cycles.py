@@ -47,6 +47,11 @@ def renewed_end(end: dt.date, period: WrittenDuration) -> dt.date:
     """The last day of the renewed term: the current end moved by one renewal period (as loaded:
     `term.renewal.period`, read once at load)."""
     duration = period.value
+    if not str(period).strip():
+        raise RenewalError(
+            "the agreement does not say how long a renewal lasts; add term.renewal.period "
+            "(e.g. `period: 12 months`) to agreement.yml"
+        )
     if duration is None or duration.best_effort or duration.business:
         raise RenewalError(
             f"term.renewal.period '{period}' is not a length of time a term renews for; "
