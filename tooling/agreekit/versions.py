@@ -148,6 +148,12 @@ def record_folders(repo: Path, directory: str = "agreement") -> list[str]:
     return sorted((name for name in names if is_version(name)), key=order_key)
 
 
+def started_after(repo: Path, release: str, directory: str = "agreement") -> str | None:
+    """The newest records folder for a version after `release`: the cycle started since."""
+    later = [v for v in record_folders(repo, directory) if order_key(v) > order_key(release)]
+    return later[-1] if later else None
+
+
 def records_of(version: str | None, directory: str = "agreement") -> str:
     """Where a cycle's records are: records/ for the first version, records/VERSION after it."""
     base = f"{directory}/{RECORDS}"
@@ -188,8 +194,7 @@ def cycle(repo: Path, directory: str = "agreement") -> Cycle:
     release = newest_merged(repo)
     if release is None:
         return Cycle("first", None, "v1.0.0")
-    later = [v for v in record_folders(repo, directory) if order_key(v) > order_key(release)]
-    started = later[-1] if later else None
+    started = started_after(repo, release, directory)
     if started is not None and order_key(started)[0][0] > order_key(release)[0][0]:
         return Cycle("renewal", release, started)
     if term_renewed(repo, release, directory):

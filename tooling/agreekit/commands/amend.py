@@ -76,7 +76,7 @@ def run(repo: Path) -> int:
     what = "A renewal" if current.kind == "renewal" else "An amendment"
     click.echo(
         f"{what} of {current.since}, released as {current.next_version}: its record templates "
-        f"are in {folder.relative_to(repo) if folder.is_relative_to(repo) else folder}/. "
+        f"are in {folder.relative_to(repo)}/. "
         "Change the text; approvals and signatures start again (`agreekit status`)."
     )
     return DONE

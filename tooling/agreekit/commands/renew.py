@@ -13,7 +13,7 @@ from agreekit.commands.amend import released_cycle, write_cycle_records
 from agreekit.commands.common import load_or_exit, repo_option
 from agreekit.errors import DONE, Failure, refused
 from agreekit.files import write_atomic
-from agreekit.workflow.cycles import RenewalError, renewed_end, with_end_date
+from agreekit.workflow.cycles import renewed_end, with_end_date
 
 
 @click.command()
@@ -45,7 +45,7 @@ def run(repo: Path) -> int:
         )
         try:
             end = renewed_end(term.end_date, term.renewal.period)
-        except (RenewalError, ValueError) as error:
+        except ValueError as error:  # RenewalError, or a date past the calendar
             raise refused(f"{where.file}:{where.line}: {error}") from error
         line = agreement.source.locate("term", "end_date").line or 0
         path = repo / display
@@ -73,11 +73,10 @@ def _rename_amendment(repo: Path, directory: str, current: versions.Cycle, versi
     """An amendment already started (records/v1.1.0/) becomes the renewal's: its records move to
     records/VERSION/, nothing in them lost."""
     assert current.since is not None
-    since = versions.order_key(current.since)
-    started = [v for v in versions.record_folders(repo, directory) if versions.order_key(v) > since]
-    if not started or started[-1] == version:
+    started = versions.started_after(repo, current.since, directory)
+    if started is None or started == version:
         return
-    source = repo / versions.records_of(started[-1], directory)
+    source = repo / versions.records_of(started, directory)
     target = repo / versions.records_of(version, directory)
     if os.path.lexists(target):
         raise Failure(f"{target}: exists beside {source}; keep one cycle's records and run again")
