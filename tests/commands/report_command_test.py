@@ -74,6 +74,14 @@ def test_text_and_markdown_say_how_they_measure(month: SampleRepo) -> None:
         assert (month.root / "out" / chart).read_text("utf-8").startswith("<svg")
 
 
+def test_targets_read_as_on_the_site(month: SampleRepo) -> None:
+    # The sample writes P1's targets as `15m` and `4h`; every reader sees the one formatter's words.
+    text = month.cli("report", "--tickets", "tickets.csv", "--period", "2027-03")
+    assert text.returncode == 0, text.stderr
+    p1 = next(line for line in text.stdout.splitlines() if line.startswith("P1 "))
+    assert "15 minutes (24x7)" in p1 and "4 hours (24x7)" in p1 and "15m" not in p1
+
+
 def test_html_names_the_agreement_and_carries_the_charts(month: SampleRepo) -> None:
     result = month.cli("report", "--tickets", "tickets.csv", "--outages", "outages.csv",
                        "--period", "2027-03", "--format", "html")  # fmt: skip

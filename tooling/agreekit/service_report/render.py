@@ -6,6 +6,7 @@ import json
 from html import escape
 from typing import Any
 
+from agreekit.model.formats import duration
 from agreekit.model.kpi_target import target_in_words
 from agreekit.service_report.charts import attainment_chart, downtime_chart
 
@@ -39,10 +40,10 @@ def _tables(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]
         [
             p["id"],
             str(p["tickets"]),
-            f"{p['response']['target']} ({p['response']['clock']})",
+            f"{duration(p['response']['target'])} ({p['response']['clock']})",
             f"{p['response']['met']}/{p['response']['measured']}",
             _percent(p["response"]["attainment"]),
-            f"{p['resolution']['target']} ({p['resolution']['clock']})",
+            f"{duration(p['resolution']['target'])} ({p['resolution']['clock']})",
             f"{p['resolution']['met']}/{p['resolution']['measured']}",
             _percent(p["resolution"]["attainment"]),
             str(p["open"]),
