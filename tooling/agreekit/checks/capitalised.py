@@ -8,7 +8,6 @@ Protection Act 2018"), bodies ("Office for National Statistics"), phrases given 
 allowlist `checks.names` in agreement.yml.
 """
 
-from __future__ import annotations
 
 import functools
 import re

@@ -7,7 +7,6 @@ the wrong place. References to other documents ("section 3 of the Data Protectio
 "clause 4 of the Framework Agreement") are not clauses of this agreement and are left alone.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterator

@@ -5,7 +5,6 @@ opens with the term in bold; elsewhere it is written plainly with the same capit
 for nothing else.
 """
 
-from __future__ import annotations
 
 import re
 from collections import Counter

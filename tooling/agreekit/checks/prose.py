@@ -5,7 +5,6 @@ checks read the prose, so it is worked out once per agreement and each section's
 joined into one text that a pattern scans in a single pass.
 """
 
-from __future__ import annotations
 
 import functools
 import re

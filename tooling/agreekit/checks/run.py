@@ -1,6 +1,5 @@
 """Run every registered check over an agreement and return the findings to report."""
 
-from __future__ import annotations
 
 import datetime as dt
 import gc

@@ -1,6 +1,5 @@
 """The whole agreement as one typed value: what every check and command works from."""
 
-from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field

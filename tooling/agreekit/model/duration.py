@@ -6,7 +6,6 @@ guess. A compound duration names each unit once, largest first. Business time is
 service-hours calendar, so converting it to minutes needs the length of a business day.
 """
 
-from __future__ import annotations
 
 import math
 import re

@@ -2,7 +2,6 @@
 tree is listed by the same walk and read through the same trust rules (`input_file.read_input`:
 a regular file inside the repository, within the size limit), at most once per load."""
 
-from __future__ import annotations
 
 import os
 from pathlib import Path

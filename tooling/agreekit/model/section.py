@@ -1,6 +1,5 @@
 """A section of the agreement: front matter data plus Markdown prose with its clause headings."""
 
-from __future__ import annotations
 
 import functools
 import re

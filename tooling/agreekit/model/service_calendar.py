@@ -4,7 +4,6 @@
 by `agreekit check` on an agreement whose checks need no dates.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import functools

@@ -1,6 +1,5 @@
 """Source maps: where in a file each value of a YAML document was written."""
 
-from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any

@@ -1,6 +1,5 @@
 """Clause numbers: sections numbered in agreement.yml order, `##` as N.M and `###` as N.M.K."""
 
-from __future__ import annotations
 
 from typing import NamedTuple
 
