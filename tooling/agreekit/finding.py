@@ -1,6 +1,5 @@
 """A finding: what a check found, where, and how to fix it; and the rule that declares each kind."""
 
-
 from typing import NamedTuple
 
 ERROR = "error"

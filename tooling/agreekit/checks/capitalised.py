@@ -8,7 +8,6 @@ Protection Act 2018"), bodies ("Office for National Statistics"), phrases given 
 allowlist `checks.names` in agreement.yml.
 """
 
-
 import functools
 import re
 from collections.abc import Callable, Iterator

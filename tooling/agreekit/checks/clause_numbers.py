@@ -7,7 +7,6 @@ the wrong place. References to other documents ("section 3 of the Data Protectio
 "clause 4 of the Framework Agreement") are not clauses of this agreement and are left alone.
 """
 
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple

@@ -1,6 +1,5 @@
 """How a family module declares its checks: `@FAMILY.check(RULE)` above each check function."""
 
-
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 

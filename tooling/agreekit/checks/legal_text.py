@@ -5,7 +5,6 @@ opens with the term in bold; elsewhere it is written plainly with the same capit
 for nothing else.
 """
 
-
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator

@@ -7,7 +7,6 @@ Guidelines ("use simple words and phrases") and the UK Office of the Parliamenta
 drafting guidance. Phrases match as whole words, in any case, across line wraps.
 """
 
-
 import re
 from collections.abc import Iterator
 from functools import cache

@@ -5,7 +5,6 @@ checks read the prose, so it is worked out once per agreement and each section's
 joined into one text that a pattern scans in a single pass.
 """
 
-
 import functools
 import re
 from bisect import bisect_right

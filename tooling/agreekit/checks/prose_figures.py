@@ -9,7 +9,6 @@ periods after their keyword. Writing the value as a variable (`{{ data.availabil
 avoids the finding, because it cannot drift.
 """
 
-
 import functools
 import re
 from collections.abc import Iterable, Iterator

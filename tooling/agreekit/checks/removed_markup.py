@@ -11,7 +11,6 @@ if it uses anything but the simple forms, or if any data value could hold markup
 also reported at its own line in the YAML).
 """
 
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple

@@ -1,6 +1,5 @@
 """Run every registered check over an agreement and return the findings to report."""
 
-
 import datetime as dt
 import gc
 import os

@@ -8,7 +8,6 @@ guest Wi-Fi password is Harbour2027!"). detect-secrets itself costs 90 ms to imp
 half of check's start-up, so its formats are matched here instead.
 """
 
-
 import functools
 import re
 from bisect import bisect_right

@@ -1,7 +1,6 @@
 """The agreement's service-level data as typed values the 2xx checks share: calendar, targets and
 the availability and credits of each service."""
 
-
 from collections.abc import Iterator
 from typing import NamedTuple
 

@@ -7,7 +7,6 @@ escapes the next character, as in git's wildmatch); paths are case-sensitive;
 file is looked for in `.github/`, then the repository root, then `docs/`.
 """
 
-
 import re
 from collections.abc import Iterable
 from typing import NamedTuple

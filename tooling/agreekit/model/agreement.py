@@ -1,6 +1,5 @@
 """The whole agreement as one typed value: what every check and command works from."""
 
-
 import functools
 from dataclasses import dataclass, field
 from typing import Any

@@ -4,7 +4,6 @@ The JSON Schema exported from these models (`agreekit schema`) lets editors vali
 typing.
 """
 
-
 import datetime as dt
 from typing import Annotated, Literal
 

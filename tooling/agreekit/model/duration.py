@@ -6,7 +6,6 @@ guess. A compound duration names each unit once, largest first. Business time is
 service-hours calendar, so converting it to minutes needs the length of a business day.
 """
 
-
 import math
 import re
 from decimal import Decimal

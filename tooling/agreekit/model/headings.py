@@ -8,7 +8,6 @@ indentation, headings or underlines inside list items, rare HTML), it answers No
 asks the full parser. A property test holds it to markdown-it's answers.
 """
 
-
 import re
 from typing import NamedTuple
 

@@ -1,7 +1,6 @@
 """Read one input file of the agreement without trusting it: inside the repository, a regular
 file, and no more bytes than the size limit, so a link, a pipe or a huge file cannot hang or leak."""
 
-
 import functools
 import os
 import stat

@@ -6,7 +6,6 @@ frequency and every date follows. A text the rules below cannot read (a notice o
 time") sets no date and is listed in `unread`, so nothing is guessed.
 """
 
-
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterator

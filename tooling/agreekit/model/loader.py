@@ -1,6 +1,5 @@
 """Load an agreement from disk into the model. Every input problem becomes a finding, never a traceback."""
 
-
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 

@@ -1,7 +1,6 @@
 """The required structure of an IT support agreement, kept as data; a repository adds to it,
 replaces parts of it or removes them in agreement.yml's `profile`."""
 
-
 import functools
 from collections.abc import Sequence
 from importlib import resources

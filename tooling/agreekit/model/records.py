@@ -5,7 +5,6 @@ Each record is one YAML file. The first version's records are in records/; each 
 cycle's are loaded and checked; the released cycles' stay as they were. None is published.
 """
 
-
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar

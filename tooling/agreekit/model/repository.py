@@ -2,7 +2,6 @@
 tree is listed by the same walk and read through the same trust rules (`input_file.read_input`:
 a regular file inside the repository, within the size limit), at most once per load."""
 
-
 import os
 from pathlib import Path
 from typing import NamedTuple

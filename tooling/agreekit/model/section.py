@@ -1,6 +1,5 @@
 """A section of the agreement: front matter data plus Markdown prose with its clause headings."""
 
-
 import functools
 import re
 from typing import Any, NamedTuple

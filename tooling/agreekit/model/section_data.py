@@ -1,6 +1,5 @@
 """The structured data a section may carry in its front matter: numbers live here, not in prose."""
 
-
 from decimal import Decimal
 from typing import Any, Literal
 

@@ -4,7 +4,6 @@
 by `agreekit check` on an agreement whose checks need no dates.
 """
 
-
 import datetime as dt
 import functools
 import importlib.util

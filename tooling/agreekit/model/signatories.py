@@ -1,7 +1,6 @@
 """Who signs the agreement, for which organisation, and their verified signatures: the values
 the signature block and the signature record of the PDF and Word copy show."""
 
-
 import datetime as dt
 from typing import NamedTuple
 

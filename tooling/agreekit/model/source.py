@@ -1,6 +1,5 @@
 """Source maps: where in a file each value of a YAML document was written."""
 
-
 from dataclasses import dataclass, field
 from typing import Any
 

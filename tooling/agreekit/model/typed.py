@@ -11,7 +11,6 @@ subclasses; NaN and infinity are not numbers; and a key that is not text (`1:`) 
 only where that does not merge it with a written text key (`"1":`).
 """
 
-
 import dataclasses
 import datetime as dt
 import math

@@ -4,7 +4,6 @@ Duplicate keys, syntax errors, documents that are too large or too deep, and ali
 into too many values are reported with file and line instead of raising.
 """
 
-
 import re
 from typing import Any, NamedTuple
 

@@ -8,7 +8,6 @@ filters, subscripts, expressions across lines, a value that is missing) makes th
 and the caller renders with Jinja, which then also reports the error.
 """
 
-
 import functools
 import re
 from collections.abc import Callable

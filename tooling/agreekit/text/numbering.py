@@ -1,6 +1,5 @@
 """Clause numbers: sections numbered in agreement.yml order, `##` as N.M and `###` as N.M.K."""
 
-
 from typing import NamedTuple
 
 from agreekit.model.agreement import Agreement
