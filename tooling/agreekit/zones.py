@@ -1,9 +1,11 @@
-"""Time zone names checked against the zone database by name, never opened as a path.
+"""Time zone names checked against the zone database before any zone is opened.
 
 `ZoneInfo("America")` opens a folder (IsADirectoryError), a 300-character name fails with
-ENAMETOOLONG, and `../../etc/passwd` reads outside the database: a name is looked up in the list of
-zones first. The list comes from the database's own index (`tzdata.zi`, one small file), or from
-the `tzdata` package, so asking costs a millisecond, not a walk of the whole database.
+ENAMETOOLONG, and `../../etc/passwd` reads outside the database: a name must first have a zone
+name's shape (letters, digits, `_`, `-` and `+`, in parts joined by `/`), and then name a zone
+file (TZif) where `ZoneInfo` looks, in TZPATH or the `tzdata` package. That costs a few file
+system calls; the list of every zone (`known_zones`) is read only to suggest a name for one that
+is not there.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def zone_problem(name: object) -> str:
         return "a time zone needs an IANA name such as Europe/London"
     if len(name) > LONGEST_NAME:
         return f"unknown time zone '{name[:40]}...' ({len(name)} characters); use an IANA name"
-    if name not in known_zones():
+    if not _names_zone_file(name):
         import difflib  # only on the error path
 
         close = difflib.get_close_matches(name, sorted(known_zones()), n=1, cutoff=0.6)
@@ -55,6 +57,42 @@ def zone_problem(name: object) -> str:
         example = (close or regional or ["Europe/London"])[0]
         return f"unknown time zone '{name}'; use an IANA name such as {example}"
     return ""
+
+
+def _names_zone_file(name: str) -> bool:
+    """Whether `name` has a zone name's shape and names a TZif file `ZoneInfo` would read."""
+    if not all(_is_name_part(part) for part in name.split("/")):
+        return False
+    for folder in zoneinfo.TZPATH:
+        if _is_tzif(os.path.join(folder, name)):
+            return True
+    *packages, resource = name.split("/")  # where `ZoneInfo` looks when TZPATH has no file
+    try:
+        from importlib import resources
+
+        zone_file = resources.files(".".join(["tzdata.zoneinfo", *packages])).joinpath(resource)
+        with zone_file.open("rb") as data:
+            return data.read(4) == b"TZif"
+    except (ImportError, OSError, ValueError):
+        return False
+
+
+def _is_name_part(part: str) -> bool:
+    return (
+        bool(part)
+        and part.isascii()
+        and part.replace("_", "a").replace("-", "a").replace("+", "a").isalnum()
+    )
+
+
+def _is_tzif(path: str) -> bool:
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as data:
+            return data.read(4) == b"TZif"
+    except OSError:
+        return False
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
