@@ -54,6 +54,8 @@ def git_matches(folder: Path, pattern: str, candidates: list[str]) -> set[str]:
 @example(pattern="f\\*o", candidates=["f*o", "fxo", "d/f*o"])
 @example(pattern="a\\#b", candidates=["a#b", "a\\#b", "x/a#b"])
 @example(pattern="/a\\?", candidates=["a?", "ab", "a?/x"])
+@example(pattern="/a/b", candidates=["a/b", "a/b/c", "a/bc", "x/a/b", "a"])  # plain names
+@example(pattern="/a.b/", candidates=["a.b/c", "a.b/c/d", "axb/c", "a.b", "x/a.b/c"])
 def test_escapes_match_as_git_matches(folder: Path, pattern: str, candidates: list[str]) -> None:
     regex = compile_pattern(pattern)
     ours = {path for path in candidates if regex.match(path)}

@@ -7,9 +7,10 @@ escapes the next character, as in git's wildmatch); paths are case-sensitive;
 file is looked for in `.github/`, then the repository root, then `docs/`.
 """
 
+import functools
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 LOCATIONS: tuple[str, ...] = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 
@@ -18,13 +19,36 @@ _TEAM = re.compile(r"^@[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+class PathPattern(Protocol):
+    def match(self, path: str) -> object:
+        """Truthy when the pattern covers the repository path (no leading slash)."""
+
+
+class _Folder(NamedTuple):
+    """An anchored pattern without wildcards that ends in `/`: everything inside the folder."""
+
+    inside: str  # "agreement/" for `/agreement/`
+
+    def match(self, path: str) -> bool:
+        return path.startswith(self.inside)
+
+
+class _Name(NamedTuple):
+    """An anchored pattern without wildcards: that file, or the folder and all it holds."""
+
+    name: str  # ".github/CODEOWNERS" for `/.github/CODEOWNERS`
+
+    def match(self, path: str) -> bool:
+        return path == self.name or path.startswith(self.name + "/")
+
+
 class Rule(NamedTuple):
     """One pattern line: where it is, what it matches, who owns it (empty: unowned)."""
 
     line: int
     pattern: str
     owners: tuple[str, ...]
-    regex: re.Pattern[str] | None  # None when GitHub would ignore the pattern
+    regex: PathPattern | None  # None when GitHub would ignore the pattern
 
 
 class Problem(NamedTuple):
@@ -64,6 +88,7 @@ def _split(text: str) -> list[str]:
     return [part.replace("\\ ", " ") for part in re.split(r"(?<!\\)\s+", text.strip()) if part]
 
 
+@functools.lru_cache(maxsize=8)  # several checks read the same file; the result is immutable
 def parse(text: str) -> Codeowners:
     rules: list[Rule] = []
     problems: list[Problem] = []
@@ -105,8 +130,13 @@ def _unsupported(pattern: str) -> str:
     return ""
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """A regular expression matching the repository paths (no leading slash) a pattern covers."""
+def compile_pattern(pattern: str) -> PathPattern:
+    """What matches the repository paths (no leading slash) a pattern covers: a regular
+    expression, or for an anchored pattern without wildcards (what `agreekit codeowners` writes)
+    a plain comparison of text."""
+    plain = _without_wildcards(pattern)
+    if plain is not None:
+        return plain
     segments = pattern.split("/")
     if segments[0] == "":
         segments = segments[1:]  # a leading slash anchors the pattern at the root
@@ -140,6 +170,17 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     if segments[last] not in ("**", "*"):
         regex += "(?:/.*)?"  # a name matches the file, or the directory and all it holds
     return re.compile(regex + r"\Z")
+
+
+def _without_wildcards(pattern: str) -> PathPattern | None:
+    """An anchored pattern of plain names (`/agreement/`, `/.github/CODEOWNERS`) as a comparison
+    of text; None for any other pattern."""
+    body = pattern[1:]
+    if not pattern.startswith("/") or not body.strip("/") or "//" in pattern:
+        return None
+    if any(char in body for char in "*?\\"):
+        return None
+    return _Folder(body) if body.endswith("/") else _Name(body)
 
 
 def _glob(segment: str) -> str:
