@@ -11,7 +11,6 @@ subclasses; NaN and infinity are not numbers; and a key that is not text (`1:`) 
 only where that does not merge it with a written text key (`"1":`).
 """
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -21,12 +20,14 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, TypeVar
 
+from agreekit.model.frozen import frozen
+
 Path = tuple[str | int, ...]
 Model = TypeVar("Model")
 _INVALID: Any = object()
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Rules:
     """Constraints on a value, written next to its type: `Annotated[str, Rules(pattern=...)]`."""
 
@@ -39,14 +40,16 @@ class Rules:
     check: Callable[[Any], str] | None = None  # a test by name (a zone...): "" or the problem
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Problem:
+    """A value that does not fit its model: missing, an unknown key, or invalid, and why."""
+
     kind: Literal["missing", "unknown", "invalid"]
     path: Path
     message: str
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Field:
     """One attribute of a model: its YAML key, its default and its rules."""
 
@@ -64,7 +67,7 @@ class Field:
         return self.factory() if self.factory is not None else self.default
 
 
-_MISSING: Any = dataclasses.MISSING
+_MISSING: Any = object()  # no default: the key is required
 
 
 @typing.dataclass_transform(frozen_default=True, kw_only_default=True)
@@ -82,7 +85,7 @@ def model(cls: type[Model]) -> type[Model]:
     for name in own:
         value = cls.__dict__.get(name, _MISSING)
         if isinstance(value, Field):
-            fields.append(dataclasses.replace(value, name=name, key=value.key or name))
+            fields.append(Field(name, value.key or name, value.default, value.factory, value.rules))
             delattr(cls, name)
         else:
             fields.append(Field(name, name, value, None, Rules()))
@@ -191,7 +194,9 @@ def _init(self: Any, **values: Any) -> None:
 
 
 def _frozen(self: Any, name: str, value: Any = None) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot change {name}: {type(self).__name__} is frozen")
+    from dataclasses import FrozenInstanceError  # only on the error path
+
+    raise FrozenInstanceError(f"cannot change {name}: {type(self).__name__} is frozen")
 
 
 def _values(self: Any) -> tuple[Any, ...]:
