@@ -69,6 +69,7 @@ class Field:
 
 
 _MISSING: Any = object()  # no default: the key is required
+_NO_RULES = Rules()
 
 
 @typing.dataclass_transform(frozen_default=True, kw_only_default=True)
@@ -89,7 +90,7 @@ def model(cls: type[Model]) -> type[Model]:
             fields.append(Field(name, value.key or name, value.default, value.factory, value.rules))
             delattr(cls, name)
         else:
-            fields.append(Field(name, name, value, None, Rules()))
+            fields.append(Field(name, name, value, None, _NO_RULES))
     methods = {
         "__model_fields__": tuple(fields),
         "__init__": _init,
@@ -107,21 +108,41 @@ def model(cls: type[Model]) -> type[Model]:
 
 def _check_supported(cls: Any) -> None:
     """Refuse, when the class is defined, a field type `convert` could not read."""
+    resolved = _annotations(cls)
     try:
-        resolved = typing.get_type_hints(cls, include_extras=True)
-    except NameError as error:
-        raise TypeError(
-            f"{cls.__name__}: {error}; define a field's type before the model that uses it"
-        ) from None
-    for field in fields_of(cls):
-        problem = _unsupported(resolved[field.name])
+        problems = [(field.name, _unsupported(resolved[field.name])) for field in fields_of(cls)]
+    except _WrittenAsText:  # a forward reference: typing resolves it, or says it cannot
+        try:
+            resolved = typing.get_type_hints(cls, include_extras=True)
+        except NameError as error:
+            raise TypeError(
+                f"{cls.__name__}: {error}; define a field's type before the model that uses it"
+            ) from None
+        problems = [(field.name, _unsupported(resolved[field.name])) for field in fields_of(cls)]
+    for name, problem in problems:
         if problem:
-            raise TypeError(f"{cls.__name__}.{field.name}: {problem}")
+            raise TypeError(f"{cls.__name__}.{name}: {problem}")
     cls.__model_hints__ = resolved
+
+
+def _annotations(cls: Any) -> dict[str, Any]:
+    """The class's annotations and its bases', as `typing.get_type_hints` gives them where none
+    is written as text: what the module evaluated, `None` as `NoneType`."""
+    merged: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        for name, kind in base.__dict__.get("__annotations__", {}).items():
+            merged[name] = type(None) if kind is None else kind
+    return merged
+
+
+class _WrittenAsText(TypeError):
+    """A field type, or a part of one, is a string (a forward reference) still to resolve."""
 
 
 def _unsupported(kind: Any) -> str:
     """Why `convert` cannot read `kind`, or "" where it can."""
+    if isinstance(kind, str | typing.ForwardRef):
+        raise _WrittenAsText(f"the field type {kind!r} is not resolved")
     origin, arguments = typing.get_origin(kind), typing.get_args(kind)
     if origin is typing.Annotated:
         return _unsupported(arguments[0])
