@@ -4,7 +4,6 @@ Duplicate keys, syntax errors, documents that are too large or too deep, and ali
 into too many values are reported with file and line instead of raising.
 """
 
-import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -13,6 +12,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from agreekit.finding import Finding, Location
 from agreekit.model.problems import AK901, AK902, AK904
 from agreekit.model.source import KEY, Path, SourceMap
+from agreekit.text.lazy_pattern import LazyPattern
 
 try:  # the C loader is several times faster where libyaml is present
     _Loader: type = yaml.CSafeLoader
@@ -23,7 +23,7 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 
-_OPENED = re.compile(r"while (scanning a (quoted|block) scalar|parsing a flow)")
+_OPENED = LazyPattern(r"while (scanning a (quoted|block) scalar|parsing a flow)")
 
 
 class YamlDocument(NamedTuple):
