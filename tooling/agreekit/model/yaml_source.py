@@ -4,12 +4,13 @@ Duplicate keys, syntax errors, documents that are too large or too deep, and ali
 into too many values are reported with file and line instead of raising.
 """
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
 from agreekit.finding import Finding, Location
+from agreekit.model.frozen import frozen
 from agreekit.model.problems import AK901, AK902, AK904
 from agreekit.model.source import KEY, Path, SourceMap
 from agreekit.text.lazy_pattern import LazyPattern
@@ -26,7 +27,8 @@ MAX_NODES = 200_000
 _OPENED = LazyPattern(r"while (scanning a (quoted|block) scalar|parsing a flow)")
 
 
-class YamlDocument(NamedTuple):
+@frozen
+class YamlDocument:
     data: Any
     source: SourceMap
     findings: list[Finding]
