@@ -86,7 +86,7 @@ def model(cls: type[Model]) -> type[Model]:
     fields = [f for f in dict({f.name: f for f in inherited}).values() if f.name not in own]
     for name in own:
         value = cls.__dict__.get(name, _MISSING)
-        if isinstance(value, Field):
+        if isinstance(value, _Spec):
             fields.append(Field(name, value.key or name, value.default, value.factory, value.rules))
             delattr(cls, name)
         else:
@@ -170,7 +170,21 @@ def spec(
     **constraints: Any,
 ) -> Any:
     """A field with a description, and optionally another key in YAML or constraints (`Rules`)."""
-    return Field("", key, default, factory, Rules(description=description, **constraints))
+    return _Spec(key, default, factory, Rules(description=description, **constraints))
+
+
+class _Spec:
+    """What `spec()` leaves in a class body; `model` makes it the field of that name."""
+
+    __slots__ = ("key", "default", "factory", "rules")
+
+    def __init__(
+        self, key: str, default: Any, factory: Callable[[], Any] | None, rules: Rules
+    ) -> None:
+        self.key = key
+        self.default = default
+        self.factory = factory
+        self.rules = rules
 
 
 def fields_of(cls: Any) -> tuple[Field, ...]:
