@@ -11,7 +11,7 @@ asks the full parser. A property test holds it to markdown-it's answers.
 import re
 from typing import NamedTuple
 
-from agreekit.text.lazy_pattern import LazyPattern
+from agreekit.model.lazy_pattern import LazyPattern
 
 
 class RawHeading(NamedTuple):

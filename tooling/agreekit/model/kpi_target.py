@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agreekit.text.lazy_pattern import LazyPattern
+from agreekit.model.lazy_pattern import LazyPattern
 
 _NUMBER = LazyPattern(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
 

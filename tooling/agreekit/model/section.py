@@ -5,9 +5,9 @@ import re
 from typing import Any, NamedTuple
 
 from agreekit.model.headings import RawHeading, scan_headings
+from agreekit.model.lazy_pattern import LazyPattern
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
-from agreekit.text.lazy_pattern import LazyPattern
 
 _CUSTOM_ID = LazyPattern(r"\s*\{#([A-Za-z0-9_:.-]+)\}\s*$")
 

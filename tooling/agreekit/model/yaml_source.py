@@ -11,9 +11,9 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from agreekit.finding import Finding, Location
 from agreekit.model.frozen import frozen
+from agreekit.model.lazy_pattern import LazyPattern
 from agreekit.model.problems import AK901, AK902, AK904
 from agreekit.model.source import KEY, Path, SourceMap
-from agreekit.text.lazy_pattern import LazyPattern
 
 try:  # the C loader is several times faster where libyaml is present
     _Loader: type = yaml.CSafeLoader
