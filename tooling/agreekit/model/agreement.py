@@ -1,10 +1,10 @@
 """The whole agreement as one typed value: what every check and command works from."""
 
 import functools
-from dataclasses import dataclass, field
 from typing import Any
 
 from agreekit.model.agreement_file import AgreementFile, Stakeholder
+from agreekit.model.frozen import field, frozen
 from agreekit.model.profile import Profile
 from agreekit.model.records import Records
 from agreekit.model.repository import RepositoryFiles
@@ -12,7 +12,7 @@ from agreekit.model.section import Section
 from agreekit.model.source import SourceMap
 
 
-@dataclass(frozen=True)
+@frozen
 class Agreement:
     directory: str
     file: AgreementFile

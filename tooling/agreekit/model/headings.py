@@ -11,6 +11,8 @@ asks the full parser. A property test holds it to markdown-it's answers.
 import re
 from typing import NamedTuple
 
+from agreekit.model.lazy_pattern import LazyPattern
+
 
 class RawHeading(NamedTuple):
     level: int
@@ -18,14 +20,14 @@ class RawHeading(NamedTuple):
     line: int  # 0-based line within the text
 
 
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
-_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_FENCE = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)$")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
-_RAW_HTML = re.compile(r" {0,3}<(script|pre|style|textarea)(?:\s|>|$)", re.IGNORECASE)
-_BLOCK_TAG = re.compile(r" {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:\s|/?>|$)")
+_ATX = LazyPattern(r" {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
+_ATX_CLOSING = LazyPattern(r"(?:^|[ \t]+)#+[ \t]*$")
+_FENCE = LazyPattern(r"( {0,3})(`{3,}|~{3,})(.*)$")
+_SETEXT = LazyPattern(r" {0,3}(=+|-+)[ \t]*$")
+_BREAK = LazyPattern(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST_ITEM = LazyPattern(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_RAW_HTML = LazyPattern(r" {0,3}<(script|pre|style|textarea)(?:\s|>|$)", re.IGNORECASE)
+_BLOCK_TAG = LazyPattern(r" {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:\s|/?>|$)")
 # CommonMark's HTML block type 6: block-level tags that start a block even inside a paragraph.
 _BLOCK_TAGS = frozenset(
     [

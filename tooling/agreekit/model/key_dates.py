@@ -6,7 +6,6 @@ frequency and every date follows. A text the rules below cannot read (a notice o
 time") sets no date and is listed in `unread`, so nothing is guessed.
 """
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -58,7 +57,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     _within(months, "month")
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return dt.date(year, month + 1, min(day.day, _days_in_month(year, month + 1)))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """`calendar.monthrange(year, month)[1]`, without importing `calendar` (and `locale`) at start."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def shift(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
+from agreekit.model.lazy_pattern import LazyPattern
+
+_NUMBER = LazyPattern(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
 
 
 def suggested_target(text: str) -> str:

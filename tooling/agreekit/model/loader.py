@@ -6,6 +6,7 @@ from typing import Any, NamedTuple, TypeVar
 from agreekit.finding import Finding, Location
 from agreekit.model.agreement import Agreement
 from agreekit.model.agreement_file import AgreementFile
+from agreekit.model.frozen import frozen
 from agreekit.model.input_file import path_exists
 from agreekit.model.problems import AK104, AK903, AK904
 from agreekit.model.profile import builtin_profile, extend
@@ -31,7 +32,8 @@ class LoadResult(NamedTuple):
     findings: list[Finding]
 
 
-class TextFile(NamedTuple):
+@frozen
+class TextFile:
     text: str | None
     findings: list[Finding]
 

@@ -6,11 +6,11 @@ cycle's are loaded and checked; the released cycles' stay as they were. None is 
 """
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
 from agreekit.finding import Finding
 from agreekit.model.agreement_file import Identifier
+from agreekit.model.frozen import frozen
 from agreekit.model.source import SourceMap
 from agreekit.model.typed import model, spec
 from agreekit.model.values import TimeOfDay
@@ -153,7 +153,7 @@ RECORD_FILES: dict[str, tuple[str, type[Any]]] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Record(Generic[RecordModel]):
     """A loaded record file: its typed value, its plain data and where each value was written."""
 
@@ -163,7 +163,7 @@ class Record(Generic[RecordModel]):
     source: SourceMap
 
 
-@dataclass(frozen=True)
+@frozen
 class Records:
     negotiation: Record[NegotiationRecord] | None = None
     legal_review: Record[LegalReviewRecord] | None = None

@@ -5,10 +5,11 @@ import re
 from typing import Any, NamedTuple
 
 from agreekit.model.headings import RawHeading, scan_headings
+from agreekit.model.lazy_pattern import LazyPattern
 from agreekit.model.section_data import SectionFrontMatter
 from agreekit.model.source import SourceMap
 
-_CUSTOM_ID = re.compile(r"\s*\{#([A-Za-z0-9_:.-]+)\}\s*$")
+_CUSTOM_ID = LazyPattern(r"\s*\{#([A-Za-z0-9_:.-]+)\}\s*$")
 
 
 class Heading(NamedTuple):

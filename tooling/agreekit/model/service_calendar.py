@@ -8,7 +8,6 @@ import datetime as dt
 import functools
 import importlib.util
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 from agreekit import zones
 from agreekit.model.countries import COUNTRIES, suggest_country
 from agreekit.model.duration import Duration
+from agreekit.model.frozen import field, frozen
 from agreekit.model.section_data import ServiceHours
 from agreekit.model.values import DAYS, END_OF_DAY
 
@@ -152,7 +152,7 @@ def business_day_minutes(hours: ServiceHours) -> int:
     return end - start
 
 
-@dataclass(frozen=True)
+@frozen
 class BusinessCalendar:
     hours: ServiceHours
     _holiday_cache: dict[int, Any] = field(default_factory=dict, compare=False)

@@ -1,14 +1,14 @@
 """Source maps: where in a file each value of a YAML document was written."""
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from agreekit.finding import Location
+from agreekit.model.frozen import field, frozen
 
 Path = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceMap:
     """Maps a key path such as ("stakeholders", 2, "email") to the line and column of its value."""
 

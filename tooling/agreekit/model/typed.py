@@ -11,8 +11,8 @@ subclasses; NaN and infinity are not numbers; and a key that is not text (`1:`) 
 only where that does not merge it with a written text key (`"1":`).
 """
 
-import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 import types
@@ -21,12 +21,14 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, TypeVar
 
+from agreekit.model.frozen import frozen
+
 Path = tuple[str | int, ...]
 Model = TypeVar("Model")
 _INVALID: Any = object()
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Rules:
     """Constraints on a value, written next to its type: `Annotated[str, Rules(pattern=...)]`."""
 
@@ -39,14 +41,16 @@ class Rules:
     check: Callable[[Any], str] | None = None  # a test by name (a zone...): "" or the problem
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Problem:
+    """A value that does not fit its model: missing, an unknown key, or invalid, and why."""
+
     kind: Literal["missing", "unknown", "invalid"]
     path: Path
     message: str
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen
 class Field:
     """One attribute of a model: its YAML key, its default and its rules."""
 
@@ -64,7 +68,8 @@ class Field:
         return self.factory() if self.factory is not None else self.default
 
 
-_MISSING: Any = dataclasses.MISSING
+_MISSING: Any = object()  # no default: the key is required
+_NO_RULES = Rules()
 
 
 @typing.dataclass_transform(frozen_default=True, kw_only_default=True)
@@ -81,11 +86,11 @@ def model(cls: type[Model]) -> type[Model]:
     fields = [f for f in dict({f.name: f for f in inherited}).values() if f.name not in own]
     for name in own:
         value = cls.__dict__.get(name, _MISSING)
-        if isinstance(value, Field):
-            fields.append(dataclasses.replace(value, name=name, key=value.key or name))
+        if isinstance(value, _Spec):
+            fields.append(Field(name, value.key or name, value.default, value.factory, value.rules))
             delattr(cls, name)
         else:
-            fields.append(Field(name, name, value, None, Rules()))
+            fields.append(Field(name, name, value, None, _NO_RULES))
     methods = {
         "__model_fields__": tuple(fields),
         "__init__": _init,
@@ -103,21 +108,41 @@ def model(cls: type[Model]) -> type[Model]:
 
 def _check_supported(cls: Any) -> None:
     """Refuse, when the class is defined, a field type `convert` could not read."""
+    resolved = _annotations(cls)
     try:
-        resolved = typing.get_type_hints(cls, include_extras=True)
-    except NameError as error:
-        raise TypeError(
-            f"{cls.__name__}: {error}; define a field's type before the model that uses it"
-        ) from None
-    for field in fields_of(cls):
-        problem = _unsupported(resolved[field.name])
+        problems = [(field.name, _unsupported(resolved[field.name])) for field in fields_of(cls)]
+    except _WrittenAsText:  # a forward reference: typing resolves it, or says it cannot
+        try:
+            resolved = typing.get_type_hints(cls, include_extras=True)
+        except NameError as error:
+            raise TypeError(
+                f"{cls.__name__}: {error}; define a field's type before the model that uses it"
+            ) from None
+        problems = [(field.name, _unsupported(resolved[field.name])) for field in fields_of(cls)]
+    for name, problem in problems:
         if problem:
-            raise TypeError(f"{cls.__name__}.{field.name}: {problem}")
+            raise TypeError(f"{cls.__name__}.{name}: {problem}")
     cls.__model_hints__ = resolved
+
+
+def _annotations(cls: Any) -> dict[str, Any]:
+    """The class's annotations and its bases', as `typing.get_type_hints` gives them where none
+    is written as text: what the module evaluated, `None` as `NoneType`."""
+    merged: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        for name, kind in base.__dict__.get("__annotations__", {}).items():
+            merged[name] = type(None) if kind is None else kind
+    return merged
+
+
+class _WrittenAsText(TypeError):
+    """A field type, or a part of one, is a string (a forward reference) still to resolve."""
 
 
 def _unsupported(kind: Any) -> str:
     """Why `convert` cannot read `kind`, or "" where it can."""
+    if isinstance(kind, str | typing.ForwardRef):
+        raise _WrittenAsText(f"the field type {kind!r} is not resolved")
     origin, arguments = typing.get_origin(kind), typing.get_args(kind)
     if origin is typing.Annotated:
         return _unsupported(arguments[0])
@@ -145,7 +170,21 @@ def spec(
     **constraints: Any,
 ) -> Any:
     """A field with a description, and optionally another key in YAML or constraints (`Rules`)."""
-    return Field("", key, default, factory, Rules(description=description, **constraints))
+    return _Spec(key, default, factory, Rules(description=description, **constraints))
+
+
+class _Spec:
+    """What `spec()` leaves in a class body; `model` makes it the field of that name."""
+
+    __slots__ = ("key", "default", "factory", "rules")
+
+    def __init__(
+        self, key: str, default: Any, factory: Callable[[], Any] | None, rules: Rules
+    ) -> None:
+        self.key = key
+        self.default = default
+        self.factory = factory
+        self.rules = rules
 
 
 def fields_of(cls: Any) -> tuple[Field, ...]:
@@ -191,7 +230,9 @@ def _init(self: Any, **values: Any) -> None:
 
 
 def _frozen(self: Any, name: str, value: Any = None) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot change {name}: {type(self).__name__} is frozen")
+    from dataclasses import FrozenInstanceError  # only on the error path
+
+    raise FrozenInstanceError(f"cannot change {name}: {type(self).__name__} is frozen")
 
 
 def _values(self: Any) -> tuple[Any, ...]:
@@ -226,7 +267,7 @@ def convert(
     `locate(path)` says where a value was written; values that read themselves keep it.
     """
     problems: list[Problem] = []
-    value = _value(cls, data, (), problems, locate)
+    value = _reader(cls)(data, (), problems, locate)
     return (None if value is _INVALID else value), problems
 
 
@@ -236,37 +277,76 @@ def hints(cls: type) -> dict[str, Any]:
     return resolved
 
 
-def _value(kind: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
+# Reads one value: (data, path, problems, locate) -> the value, or _INVALID with its problems
+# appended. What a field type needs is worked out once, not again at every value of the type.
+Reader = Callable[[Any, Path, list[Problem], Locate], Any]
+
+
+def _reader(kind: Any) -> Reader:
+    """The reader of values of `kind` (a type `_check_supported` accepted)."""
     origin = typing.get_origin(kind)
     if origin is typing.Annotated:
         base, *extras = typing.get_args(kind)
-        value = _value(base, data, path, problems, locate)
-        for rules in (extra for extra in extras if isinstance(extra, Rules)):
-            if value is not _INVALID:
-                value = _apply(rules, value, path, problems)
-        return value
+        rules = tuple(extra for extra in extras if isinstance(extra, Rules) and _restricts(extra))
+        return functools.partial(_annotated, _reader(base), rules) if rules else _reader(base)
     if kind is Any:
-        return data
+        return _any
     if origin is Literal:
-        return _literal(typing.get_args(kind), data, path, problems)
+        return functools.partial(_literal, typing.get_args(kind))
     if origin in (typing.Union, types.UnionType):
-        return _union(typing.get_args(kind), data, path, problems, locate)
+        options = typing.get_args(kind)
+        candidates = tuple(
+            (option, _reader(option)) for option in options if option is not type(None)
+        )
+        return functools.partial(_union, type(None) in options, candidates)
     if origin is list or origin is tuple:
-        return _list(typing.get_args(kind)[0], data, path, problems, locate)
+        return functools.partial(_list, _reader(typing.get_args(kind)[0]))
     if origin is dict:
-        return _mapping(typing.get_args(kind)[1], data, path, problems, locate)
+        return functools.partial(_mapping, _reader(typing.get_args(kind)[1]))
     if is_model(kind):
-        return _object(kind, data, path, problems, locate)
+        return functools.partial(_object, kind)
     if _is_read(kind):
-        value = kind.__from_yaml__(data, locate(path))
-        if value is None:
-            problems.append(_expected(path, kind.__yaml_name__, data))
-            return _INVALID
-        return value
-    return _scalar(kind, data, path, problems)
+        return functools.partial(_read_itself, kind)
+    return functools.partial(_scalar, kind)
 
 
-def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
+def _restricts(rules: Rules) -> bool:
+    """Whether `_apply` can refuse a value under these rules (a description alone cannot)."""
+    return (
+        bool(rules.pattern)
+        or rules.check is not None
+        or (rules.gt, rules.le, rules.min_length) != (None, None, None)
+    )
+
+
+def _any(data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
+    return data
+
+
+def _annotated(
+    base: Reader,
+    rules: tuple[Rules, ...],
+    data: Any,
+    path: Path,
+    problems: list[Problem],
+    locate: Locate,
+) -> Any:
+    value = base(data, path, problems, locate)
+    for rule in rules:
+        if value is not _INVALID:
+            value = _apply(rule, value, path, problems)
+    return value
+
+
+def _read_itself(kind: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
+    value = kind.__from_yaml__(data, locate(path))
+    if value is None:
+        problems.append(_expected(path, kind.__yaml_name__, data))
+        return _INVALID
+    return value
+
+
+def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     value = _SCALARS[kind](data)
     if value is _INVALID:
         problems.append(_expected(path, name_of(kind), data))
@@ -287,6 +367,26 @@ def _scalar(kind: Any, data: Any, path: Path, problems: list[Problem]) -> Any:
 FIRST_YEAR, LAST_YEAR = 1900, 9000  # the dates an agreement can hold
 
 
+# How a model reads a mapping: its fields by YAML key, and for each, in order, the key, the field,
+# its value's reader and whether its rules can refuse a value.
+_Plan = tuple[dict[str, Field], tuple[tuple[str, Field, Reader, bool], ...]]
+
+
+def _plan(cls: Any) -> _Plan:
+    """The model's plan, made when it first reads a value (a run reads only some models)."""
+    plan: _Plan | None = cls.__dict__.get("__model_plan__")
+    if plan is None:
+        by_key = {field.key: field for field in fields_of(cls)}
+        kinds = hints(cls)
+        steps = tuple(
+            (key, field, _reader(kinds[field.name]), _restricts(field.rules))
+            for key, field in by_key.items()
+        )
+        plan = (by_key, steps)
+        cls.__model_plan__ = plan
+    return plan
+
+
 def _object(cls: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, dict):
         # A model may say what an old plain value should become (a migration message).
@@ -296,19 +396,21 @@ def _object(cls: Any, data: Any, path: Path, problems: list[Problem], locate: Lo
         else:
             problems.append(_expected(path, "a mapping of keys to values", data))
         return _INVALID
-    fields = {field.key: field for field in fields_of(cls)}
+    by_key, steps = _plan(cls)
     found = len(problems)
     for key in data:
-        if key not in fields:
-            problems.append(Problem("unknown", (*path, key), _unknown(key, list(fields))))
+        if key not in by_key:
+            problems.append(Problem("unknown", (*path, key), _unknown(key, list(by_key))))
     values: dict[str, Any] = {}
-    for key, field in fields.items():
+    for key, field, read, restricts in steps:
         if key in data:
-            value = _value(hints(cls)[field.name], data[key], (*path, key), problems, locate)
+            at = (*path, key)
+            value = read(data[key], at, problems, locate)
             if value is not _INVALID:
-                value = _apply(field.rules, value, (*path, key), problems)
+                if restricts:
+                    value = _apply(field.rules, value, at, problems)
             elif field.rules.pattern:
-                _explain_unquoted_time(data[key], field.rules.pattern, (*path, key), problems)
+                _explain_unquoted_time(data[key], field.rules.pattern, at, problems)
             values[field.name] = value
         elif field.required:
             where = f" under '{dotted(path)}'" if path else ""
@@ -320,18 +422,17 @@ def _object(cls: Any, data: Any, path: Path, problems: list[Problem], locate: Lo
     return cls(**values)
 
 
-def _list(item: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
+def _list(item: Reader, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, list):
         problems.append(_expected(path, "a list", data))
         return _INVALID
     values = tuple(
-        _value(item, element, (*path, index), problems, locate)
-        for index, element in enumerate(data)
+        item(element, (*path, index), problems, locate) for index, element in enumerate(data)
     )
     return _INVALID if any(value is _INVALID for value in values) else values
 
 
-def _mapping(item: Any, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
+def _mapping(item: Reader, data: Any, path: Path, problems: list[Problem], locate: Locate) -> Any:
     if not isinstance(data, dict):
         problems.append(_expected(path, "a mapping of keys to values", data))
         return _INVALID
@@ -346,11 +447,13 @@ def _mapping(item: Any, data: Any, path: Path, problems: list[Problem], locate: 
             problems.append(Problem("invalid", (*path, key), message))
             values[str(key)] = _INVALID
             continue
-        values[str(key)] = _value(item, value, (*path, key), problems, locate)
+        values[str(key)] = item(value, (*path, key), problems, locate)
     return _INVALID if any(value is _INVALID for value in values.values()) else values
 
 
-def _literal(choices: tuple[Any, ...], data: Any, path: Path, problems: list[Problem]) -> Any:
+def _literal(
+    choices: tuple[Any, ...], data: Any, path: Path, problems: list[Problem], locate: Locate
+) -> Any:
     if any(data == choice and type(data) is type(choice) for choice in choices):
         return data
     listed = ", ".join(str(choice) for choice in choices)
@@ -359,22 +462,26 @@ def _literal(choices: tuple[Any, ...], data: Any, path: Path, problems: list[Pro
 
 
 def _union(
-    options: tuple[Any, ...], data: Any, path: Path, problems: list[Problem], locate: Locate
+    optional: bool,
+    candidates: tuple[tuple[Any, Reader], ...],
+    data: Any,
+    path: Path,
+    problems: list[Problem],
+    locate: Locate,
 ) -> Any:
-    if data is None and type(None) in options:
+    if data is None and optional:
         return None
-    candidates = [option for option in options if option is not type(None)]
     attempts: list[list[Problem]] = []
-    for option in candidates:
+    for _, read in candidates:
         attempt: list[Problem] = []
-        value = _value(option, data, path, attempt, locate)
+        value = read(data, path, attempt, locate)
         if value is not _INVALID:
             return value
         attempts.append(attempt)
     if len(candidates) == 1:
         problems.extend(attempts[0])
     else:
-        names = " or ".join(dict.fromkeys(name_of(option) for option in candidates))
+        names = " or ".join(dict.fromkeys(name_of(option) for option, _ in candidates))
         problems.append(_expected(path, names, data))
     return _INVALID
 

@@ -4,12 +4,14 @@ Duplicate keys, syntax errors, documents that are too large or too deep, and ali
 into too many values are reported with file and line instead of raising.
 """
 
-import re
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode
 
 from agreekit.finding import Finding, Location
+from agreekit.model.frozen import frozen
+from agreekit.model.lazy_pattern import LazyPattern
 from agreekit.model.problems import AK901, AK902, AK904
 from agreekit.model.source import KEY, Path, SourceMap
 
@@ -22,10 +24,11 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 
-_OPENED = re.compile(r"while (scanning a (quoted|block) scalar|parsing a flow)")
+_OPENED = LazyPattern(r"while (scanning a (quoted|block) scalar|parsing a flow)")
 
 
-class YamlDocument(NamedTuple):
+@frozen
+class YamlDocument:
     data: Any
     source: SourceMap
     findings: list[Finding]
@@ -98,6 +101,11 @@ def _syntax_finding(error: yaml.YAMLError, file: str, offset: int) -> Finding:
     return AK901.at(Location(file, line, col), message)
 
 
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 class _Builder:
     """Turns composed YAML nodes into Python values, recording positions and duplicate keys."""
 
@@ -110,25 +118,37 @@ class _Builder:
         self.nodes = 0
 
     def _position(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+        mark = node.start_mark
+        return mark.line + 1 + self.offset, mark.column + 1
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+    def _count(self, node: yaml.Node, depth: int) -> tuple[int, int]:
+        """Count one more value against the limits; where its node starts."""
         self.nodes += 1
-        line, _ = self._position(node)
+        position = self._position(node)
         if depth > MAX_DEPTH:
-            raise _TooComplex(f"YAML nested deeper than {MAX_DEPTH} levels; flatten the data", line)
+            message = f"YAML nested deeper than {MAX_DEPTH} levels; flatten the data"
+            raise _TooComplex(message, position[0])
         if self.nodes > MAX_NODES:
             raise _TooComplex(
-                f"YAML expands to more than {MAX_NODES} values (aliases?); remove the anchors", line
+                f"YAML expands to more than {MAX_NODES} values (aliases?); remove the anchors",
+                position[0],
             )
-        self.positions[path] = self._position(node)
-        if isinstance(node, yaml.MappingNode):
+        return position
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.positions[path] = self._count(node, depth)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == _STR:  # what the constructor does for text, the most common value, without it
+            return node.value
+        if tag == _NULL:
+            return None
         try:
             return yaml.SafeLoader.construct_object(self.loader, node, deep=True)
         except (ValueError, OverflowError) as error:
@@ -145,19 +165,23 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 raise _TooComplex(
                     "YAML merge keys (<<) are not supported; write the keys out",
                     self._position(key_node)[0],
                 )
-            key = self.build(key_node, (*path, KEY, "?"), depth + 1)
+            if isinstance(key_node, ScalarNode):  # a key's own position is that of its entry
+                key_line, key_col = self._count(key_node, depth + 1)
+                key = self._scalar(key_node)
+            else:
+                key = self.build(key_node, (*path, KEY, "?"), depth + 1)
+                key_line, key_col = self._position(key_node)
             if not isinstance(key, str | int | float | bool) and key is not None:
                 raise _TooComplex(
-                    "a YAML key must be a plain value, not a list or mapping",
-                    self._position(key_node)[0],
+                    "a YAML key must be a plain value, not a list or mapping", key_line
                 )
-            key_line, key_col = self._position(key_node)
             if key in first_seen:
                 message = (
                     f"duplicate key '{key}' (first on line {first_seen[key]}); "
@@ -166,7 +190,7 @@ class _Builder:
                 self.findings.append(AK902.at(Location(self.file, key_line, key_col), message))
             first_seen[key] = key_line
             child = (*path, key)
-            self.positions[(*child, KEY)] = (key_line, key_col)
+            positions[(*child, KEY)] = (key_line, key_col)
             result[key] = self.build(value_node, child, depth + 1)
-        self.positions.pop((*path, KEY, "?"), None)
+        positions.pop((*path, KEY, "?"), None)
         return result
