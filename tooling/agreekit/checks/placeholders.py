@@ -61,7 +61,7 @@ _WORD_HINTS = (
     "yyyy",
     "____",
 )
-_CURRENCY_BLANK = re.compile(r"[£$€]\s*x")
+_SPACES = re.compile(r"\s*")
 
 
 def may_hold_blank(text: str) -> bool:
@@ -77,7 +77,22 @@ def _word_blanks_possible(text: str, lowered: str) -> bool:
     if any(hint in lowered for hint in _WORD_HINTS):
         return True
     # "£x", "$ XX": a currency sign is rare, so look for one before running the pattern.
-    return any(sign in text for sign in "£$€") and _CURRENCY_BLANK.search(lowered) is not None
+    return any(sign in text for sign in "£$€") and _currency_blank(lowered)
+
+
+def _currency_blank(lowered: str) -> bool:
+    r"""What `re.search(r"[£$€]\s*x", lowered)` tells, by plain searches for the signs.
+
+    (A class of the three signs compiles to a table of the whole Unicode range, 0.2 ms.)
+    """
+    for sign in "£$€":
+        position = lowered.find(sign)
+        while position != -1:
+            spaces = _SPACES.match(lowered, position + 1)
+            if lowered.startswith("x", spaces.end() if spaces else position + 1):
+                return True
+            position = lowered.find(sign, position + 1)
+    return False
 
 
 def find_blanks(text: str, labels: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:

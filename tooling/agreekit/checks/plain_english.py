@@ -349,9 +349,11 @@ _FORMS = frozenset(
 )
 # Compiled when a text first has a doubled-number candidate: the largest of the patterns.
 _NUMBER_BEFORE = LazyPattern(rf"(?<![\w-])(?:{_NUMBER_WORDS})\s*$", re.IGNORECASE)
-_FIGURE_IN_BRACKETS = re.compile(rf"\(\s*{_FIGURE}\s*\)")
+# Both bracket patterns are tried only at a bracket that a plain test lets through (`_brackets`).
+_FIGURE_IN_BRACKETS = LazyPattern(rf"\(\s*{_FIGURE}\s*\)")
 _FIGURE_BEFORE = LazyPattern(rf"(?<![\w.,]){_FIGURE}\s*$")
-_WORDS_IN_BRACKETS = re.compile(rf"\(\s*(?:{_NUMBER_WORDS})\s*\)", re.IGNORECASE)
+_WORDS_IN_BRACKETS = LazyPattern(rf"\(\s*(?:{_NUMBER_WORDS})\s*\)", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
 
 
 def find_phrases(text: str, words: frozenset[str] | None = None) -> Iterator[Phrase]:
@@ -396,16 +398,48 @@ def _doubled_numbers(text: str, present: set[str]) -> Iterator[Phrase]:
     advice = "write the number once, in figures (or in words), not both"
     if _NUMBER_WORD_SET.isdisjoint(present):
         return
-    for match in _FIGURE_IN_BRACKETS.finditer(text):
-        before = _NUMBER_BEFORE.search(text, max(0, match.start() - 80), match.start())
-        if before:
+    figures, words = _brackets(text)
+    for bracket in figures:
+        match = _FIGURE_IN_BRACKETS.match(text, bracket)
+        before = match and _NUMBER_BEFORE.search(text, max(0, bracket - 80), bracket)
+        if match and before:
             phrase = text[before.start() : match.end()]
             yield Phrase(before.start(), " ".join(phrase.split()), advice)
-    for match in _WORDS_IN_BRACKETS.finditer(text):
-        before = _FIGURE_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before:
+    for bracket in words:
+        match = _WORDS_IN_BRACKETS.match(text, bracket)
+        before = match and _FIGURE_BEFORE.search(text, max(0, bracket - 30), bracket)
+        if match and before:
             phrase = text[before.start() : match.end()]
             yield Phrase(before.start(), " ".join(phrase.split()).strip(), advice)
+
+
+def _brackets(text: str) -> tuple[list[int], list[int]]:
+    """The brackets where `_FIGURE_IN_BRACKETS` could match (a figure inside) and where
+    `_WORDS_IN_BRACKETS` could be a doubled number (a figure just before it).
+
+    Neither pattern's match holds a bracket after its first, so the matches its `finditer` finds
+    are its matches at these brackets; most brackets hold words with no figure near.
+    """
+    figures: list[int] = []
+    words: list[int] = []
+    bracket = text.find("(")
+    while bracket != -1:
+        inside = _after_spaces(text, bracket + 1)
+        if text.startswith(("£", "$", "€"), inside):
+            inside = _after_spaces(text, inside + 1)
+        if text[inside : inside + 1].isdigit():
+            figures.append(bracket)
+        before = text[max(0, bracket - 30) : bracket].rstrip()
+        if before and (before[-1].isdigit() or before[-1] in ",%"):
+            words.append(bracket)
+        bracket = text.find("(", bracket + 1)
+    return figures, words
+
+
+def _after_spaces(text: str, index: int) -> int:
+    """Where the spaces (if any) from `index` end."""
+    spaces = _SPACES.match(text, index)
+    return spaces.end() if spaces else index
 
 
 def _whereas(text: str) -> Iterator[Phrase]:

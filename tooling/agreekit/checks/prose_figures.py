@@ -285,8 +285,7 @@ _FIGURE_HINT = re.compile(
     r"[0-9][\d,.]*+[ \t-]*+(?:%|[Pp]er[ \t]?cent|(?:[Bb]usiness[ \t]+|[Ww]orking[ \t]+)?"
     r"(?:[Mm]in|[Hh]our|[Hh]r|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear))"
 )
-# Money after a sign or a code; two patterns, each starting with what the scan can skip to.
-_SIGN_HINT = re.compile(r"[£€$][ \t]?\d")
+# Money after a code; after a sign, `_sign_starts` finds it.
 _CODE_HINT = re.compile(r"(?:GBP|EUR|USD)[ \t]?\d")
 
 
@@ -296,10 +295,28 @@ def _figure_starts(text: str) -> Iterator[int]:
 
 def _money_starts(text: str) -> list[int]:
     """Where money is written, in order (a sign and a code never share a character)."""
-    starts = [m.start() for m in _SIGN_HINT.finditer(text)] if _has_any(text, "£€$") else []
+    starts = _sign_starts(text) if _has_any(text, "£€$") else []
     if _has_any(text, ("GBP", "EUR", "USD")):
         starts = sorted(starts + [m.start() for m in _CODE_HINT.finditer(text)])
     return starts
+
+
+def _sign_starts(text: str) -> list[int]:
+    r"""What `[£€$][ \t]?\d` finds, in order: plain searches for the signs, which are rare.
+
+    (A class of the three signs compiles to a table of the whole Unicode range, 0.2 ms.)
+    """
+    starts = []
+    for sign in "£€$":
+        position = text.find(sign)
+        while position != -1:
+            after = position + 1
+            if text.startswith((" ", "\t"), after):
+                after += 1
+            if text[after : after + 1].isdecimal():  # what \d matches
+                starts.append(position)
+            position = text.find(sign, position + 1)
+    return sorted(starts)
 
 
 def _has_any(text: str, needles: Iterable[str]) -> bool:

@@ -29,6 +29,9 @@ class SecretPattern(NamedTuple):
     what: str
     lower: bool = False  # matched against the lower-cased text
     value: bool = False  # the `value` group must look like a secret, not a word
+    # Text every match holds one of, where its literal start says too little ("gh" is in
+    # "through"): the pattern is compiled only for a text that holds one.
+    needs: tuple[str, ...] = ()
 
 
 # Keyword assignments: the keyword may sit inside a longer name (aws_secret_access_key,
@@ -43,11 +46,18 @@ _NAME_KEYWORDS = LazyPattern(
 _ASSIGNED = r"[\w.-]*[\"']?[ \t]*(?::=|=>|==|=|:)[ \t]*[\"']?(?P<value>[^\s\"'{}<>`]{6,})"
 _NAME_BEFORE = LazyPattern(rb"[\w.-]*$")
 # "The guest Wi-Fi password is Harbour2027!", "admin password: Qz7...", "the PIN for the safe is 4821"
-_STATED_WORDS = (
-    r"pass(?:word|phrase|code| code)",
-    r"pin(?<![\w-]pin)(?: code| number)?",
-    r"code(?:(?<=security code)|(?<=access code)|(?<=door code)|(?<=alarm code))",
-    r"key(?:(?<=wi-fi key)|(?<=wifi key)|(?<=network key))",
+# (the word, text a match holds one of: the look-behinds' words)
+_STATED_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"pass(?:word|phrase|code| code)", ()),
+    (r"pin(?<![\w-]pin)(?: code| number)?", ()),
+    (
+        r"code(?:(?<=security code)|(?<=access code)|(?<=door code)|(?<=alarm code))",
+        ("security code", "access code", "door code", "alarm code"),
+    ),
+    (
+        r"key(?:(?<=wi-fi key)|(?<=wifi key)|(?<=network key))",
+        ("wi-fi key", "wifi key", "network key"),
+    ),
 )
 _STATED = (
     r"s?(?:[ \t]+(?:for|of|to|on)[ \t]+[^.:\n=]{1,40}?)?"
@@ -57,13 +67,18 @@ _STATED = (
 
 
 _BOT_PART = r"[A-Za-z\d_-]"
+_GITLAB = ("pat", "dt", "ft", "rt", "cbt", "imt", "soat", "ffct", "oas", "ptt", "agent")
 SECRETS: tuple[SecretPattern, ...] = (
     SecretPattern(r"BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?\b", "a private key"),
     SecretPattern(r"PuTTY-User-Key-File-\d", "a private key"),
-    SecretPattern(r"gh[pousr]_[A-Za-z0-9_]{36,}", "a GitHub token"),
+    SecretPattern(
+        r"gh[pousr]_[A-Za-z0-9_]{36,}", "a GitHub token", needs=tuple(f"gh{c}_" for c in "pousr")
+    ),
     SecretPattern(r"github_pat_[A-Za-z0-9_]{22,}", "a GitHub token"),
     SecretPattern(
-        r"gl(?:pat|dt|ft|rt|cbt|imt|soat|ffct|oas|ptt|agent)-[A-Za-z0-9_-]{20,}", "a GitLab token"
+        rf"gl(?:{'|'.join(_GITLAB)})-[A-Za-z0-9_-]{{20,}}",
+        "a GitLab token",
+        needs=tuple(f"gl{kind}-" for kind in _GITLAB),
     ),
     SecretPattern(r"GR1348941[A-Za-z0-9_-]{20}", "a GitLab runner token"),
     *(
@@ -101,7 +116,9 @@ SECRETS: tuple[SecretPattern, ...] = (
     SecretPattern(r"AIza[0-9A-Za-z_-]{35}\b", "a Google API key"),
     SecretPattern(r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", "a SendGrid key"),
     SecretPattern(
-        r"-us\d{1,2}\b(?:(?<=[0-9a-f]{32}-us\d)|(?<=[0-9a-f]{32}-us\d\d))", "a Mailchimp key"
+        r"-us\d{1,2}\b(?:(?<=[0-9a-f]{32}-us\d)|(?<=[0-9a-f]{32}-us\d\d))",
+        "a Mailchimp key",
+        needs=tuple(f"-us{digit}" for digit in range(10)),
     ),
     SecretPattern(r"npm_[A-Za-z0-9]{36}", "an npm token"),
     SecretPattern(r"/:_authtoken=\S{8,}", "an npm token", lower=True),
@@ -126,8 +143,10 @@ SECRETS: tuple[SecretPattern, ...] = (
         for stem in _STEMS
     ),
     *(
-        SecretPattern(word + _STATED, "a password stated in the text", lower=True, value=True)
-        for word in _STATED_WORDS
+        SecretPattern(
+            word + _STATED, "a password stated in the text", lower=True, value=True, needs=needs
+        )
+        for word, needs in _STATED_WORDS
     ),
 )
 
@@ -160,6 +179,7 @@ def _literal_start(regex: str) -> bytes:
 # then lie inside one of the text's distinct words, which are far fewer than its bytes.
 _STARTS = tuple(_literal_start(secret.regex) for secret in SECRETS)
 _PIECES = tuple(max(start.split(), key=len, default=b"") for start in _STARTS)
+_NEEDS = tuple(tuple(text.encode("utf-8") for text in secret.needs) for secret in SECRETS)
 _PLACEHOLDER_VALUES = LazyPattern(
     rb"^(?:x+|\*+|\.+|-+|#+|changeme|redacted|removed|hidden|none|null|n/?a|true|false|"
     rb"example|password|secret|required|optional)$",
@@ -249,6 +269,8 @@ def _matches(everything: bytes, lower: bytes) -> Iterator[tuple[int, int]]:
         if _PIECES[index] not in (lower_words if secret.lower else words):
             continue
         if _STARTS[index] not in text:
+            continue
+        if _NEEDS[index] and not any(needed in text for needed in _NEEDS[index]):
             continue
         pattern = _pattern(index)
         for match in pattern.finditer(text):
